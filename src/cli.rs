@@ -1,0 +1,197 @@
+//! The command-line definition: every flag, its help text and its value checks.
+//!
+//! Values that clap can check (ranges, numbers) are checked here, so a bad flag fails with
+//! exit 2 before any file, environment variable or network is touched. The doc comments are
+//! the `--help` text; `completions/` is generated from [`command`].
+
+use std::path::PathBuf;
+
+use clap::{CommandFactory, Parser};
+
+const EXAMPLES: &str = "\
+Examples:
+  cat article.txt | oaichat --system \"요약해\"          summarise stdin
+  oaichat -m gpt-4.1-nano \"2020 월드시리즈 우승팀은?\"    prompt from arguments
+  git diff | oaichat \"write a commit message\"          instruction + piped text
+  oaichat --json \"3 Asian capitals with population\" | jq .
+  oaichat --stream \"long answer\"                       print tokens as they arrive
+  oaichat -f notes.md -f todo.md \"merge these\"         files as material
+
+Environment: OPENAI_API_KEY (required), OPENAI_BASE_URL, OPENAI_MODEL, OPENAI_ORG_ID,
+OPENAI_PROJECT_ID; read from ./.env too, never overriding variables already set.
+Exit codes: 0 ok, 1 unexpected, 2 usage, 3 auth, 4 rate limit, 5 invalid request,
+6 server error, 7 network, 8 bad response, 9 declined by the model.";
+
+/// Send a prompt to an OpenAI-compatible Chat Completions API and print the answer.
+///
+/// The prompt comes from the arguments, from stdin, or both: then the arguments are the
+/// instruction and stdin the material, sent as one message (instruction, blank line, stdin).
+#[derive(Parser, Debug, Clone)]
+#[command(name = "oaichat", version, after_help = EXAMPLES)]
+pub struct Cli {
+    /// The prompt, joined with spaces. A lone `-` reads stdin explicitly.
+    #[arg(value_name = "PROMPT")]
+    pub prompt: Vec<String>,
+
+    /// Add a file's text to the prompt, like stdin (repeatable). With -f, stdin is read only
+    /// when `-` is given.
+    #[arg(short = 'f', long = "file", value_name = "PATH")]
+    pub files: Vec<PathBuf>,
+
+    /// Never read stdin, even when it is a pipe (for CI jobs that leave stdin open).
+    #[arg(long)]
+    pub no_stdin: bool,
+
+    /// Model ID [default: $OPENAI_MODEL, else gpt-4o-mini].
+    #[arg(short, long, value_name = "MODEL", value_parser = non_empty)]
+    pub model: Option<String>,
+
+    /// System message: how the model should behave.
+    #[arg(short, long, value_name = "TEXT", conflicts_with = "system_file")]
+    pub system: Option<String>,
+
+    /// Read the system message from a file.
+    #[arg(long, value_name = "PATH")]
+    pub system_file: Option<PathBuf>,
+
+    /// Sampling temperature, 0 to 2: lower is more focused, higher more random.
+    #[arg(short, long, value_name = "T", value_parser = temperature, allow_negative_numbers = true)]
+    pub temperature: Option<f64>,
+
+    /// Nucleus sampling, 0 to 1: only the tokens in the top P probability mass.
+    #[arg(long, value_name = "P", value_parser = top_p, allow_negative_numbers = true)]
+    pub top_p: Option<f64>,
+
+    /// Upper bound on the tokens in the answer (sent as `max_tokens`).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_tokens: Option<u32>,
+
+    /// Number of answers to generate (printed separated by a line `---`).
+    #[arg(short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=128))]
+    pub n: Option<u32>,
+
+    /// Stop generating at this text (repeatable, at most 4).
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub stop: Vec<String>,
+
+    /// Ask for deterministic sampling with this seed (best effort).
+    #[arg(long, value_name = "INT", allow_negative_numbers = true)]
+    pub seed: Option<i64>,
+
+    /// Penalise tokens by how often they appeared, -2 to 2.
+    #[arg(long, value_name = "X", value_parser = penalty, allow_negative_numbers = true)]
+    pub frequency_penalty: Option<f64>,
+
+    /// Penalise tokens that appeared at all, -2 to 2.
+    #[arg(long, value_name = "X", value_parser = penalty, allow_negative_numbers = true)]
+    pub presence_penalty: Option<f64>,
+
+    /// JSON mode: the answer is one JSON object, checked to parse.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Print the answer as it is generated.
+    #[arg(long)]
+    pub stream: bool,
+
+    /// Print the API's JSON instead of the text (one object per line with --stream).
+    #[arg(long)]
+    pub raw: bool,
+
+    /// Give up on a request after this many seconds [default: 600].
+    #[arg(long, value_name = "SECONDS", value_parser = seconds)]
+    pub timeout: Option<f64>,
+
+    /// API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1].
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// Read variables from this file instead of ./.env (never overriding the environment).
+    #[arg(long, value_name = "PATH")]
+    pub env_file: Option<PathBuf>,
+
+    /// Print the request, status, timing and token usage on stderr.
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+/// The clap command, for completions and for tests of the definition itself.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+fn non_empty(value: &str) -> Result<String, String> {
+    if value.trim().is_empty() {
+        Err("must not be empty".into())
+    } else {
+        Ok(value.to_string())
+    }
+}
+
+/// Parses a finite number within `min..=max`; NaN and infinities are refused.
+fn number_in(value: &str, min: f64, max: f64) -> Result<f64, String> {
+    let parsed: f64 = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("not a number; give a number from {min} to {max}"))?;
+    if parsed.is_finite() && (min..=max).contains(&parsed) {
+        Ok(parsed)
+    } else {
+        Err(format!("out of range; give a number from {min} to {max}"))
+    }
+}
+
+fn temperature(value: &str) -> Result<f64, String> {
+    number_in(value, 0.0, 2.0)
+}
+
+fn top_p(value: &str) -> Result<f64, String> {
+    number_in(value, 0.0, 1.0)
+}
+
+fn penalty(value: &str) -> Result<f64, String> {
+    number_in(value, -2.0, 2.0)
+}
+
+fn seconds(value: &str) -> Result<f64, String> {
+    // A day is far beyond any real request; the bound keeps Duration conversion safe.
+    let parsed = number_in(value, 0.0, 86_400.0)?;
+    if parsed > 0.0 {
+        Ok(parsed)
+    } else {
+        Err("must be more than 0 seconds".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn definition_is_consistent() {
+        command().debug_assert();
+    }
+
+    #[test]
+    fn ranges_accept_bounds_and_refuse_outside() {
+        assert_eq!(temperature("0"), Ok(0.0));
+        assert_eq!(temperature("2"), Ok(2.0));
+        assert!(temperature("2.5").is_err());
+        assert!(temperature("hot").is_err());
+        assert!(temperature("NaN").is_err());
+        assert!(top_p("-1").is_err());
+        assert_eq!(penalty("-2"), Ok(-2.0));
+        assert!(penalty("3").is_err());
+        assert!(seconds("0").is_err());
+        assert!(seconds("inf").is_err());
+        assert_eq!(seconds("0.5"), Ok(0.5));
+    }
+
+    #[test]
+    fn negative_penalties_parse_as_values() {
+        let cli = Cli::try_parse_from(["oaichat", "--frequency-penalty", "-1.5", "hi"])
+            .expect("valid command line");
+        assert_eq!(cli.frequency_penalty, Some(-1.5));
+        assert_eq!(cli.prompt, ["hi"]);
+    }
+}

@@ -1,0 +1,261 @@
+//! The one error type of oaichat and the exit codes it maps to.
+//!
+//! Scripts branch on the exit code, so the table lives here and nowhere else; the README
+//! documents the same table and `tests/integration/errors.rs` checks each row end to end.
+
+use std::fmt;
+use std::io;
+
+/// Exit codes, stable and documented in README.md ("Exit codes").
+pub mod code {
+    /// Everything worked.
+    pub const OK: u8 = 0;
+    /// Something unexpected: a local I/O failure or a bug.
+    pub const UNEXPECTED: u8 = 1;
+    /// Bad input or usage: a flag, the prompt, the configuration. Nothing was sent.
+    /// (clap uses 2 for its own usage errors too.)
+    pub const USAGE: u8 = 2;
+    /// The server refused the key: HTTP 401 or 403.
+    pub const AUTH: u8 = 3;
+    /// Rate limit or quota: HTTP 429.
+    pub const RATE_LIMIT: u8 = 4;
+    /// The server rejected the request: HTTP 400, 404, 422 and other 4xx.
+    pub const INVALID_REQUEST: u8 = 5;
+    /// The server failed: HTTP 5xx, or an error object in the middle of a stream.
+    pub const SERVER: u8 = 6;
+    /// No answer from the network: connection refused, DNS, TLS, timeouts.
+    pub const NETWORK: u8 = 7;
+    /// The answer could not be used: unparseable body, truncated stream, `--json` reply
+    /// that is not JSON.
+    pub const BAD_RESPONSE: u8 = 8;
+    /// The model declined: a refusal or `finish_reason: content_filter`.
+    pub const DECLINED: u8 = 9;
+}
+
+/// An error from an HTTP status, with what the server said about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiFailure {
+    pub status: u16,
+    /// The server's own words: `error.message` (with type and code) or the start of the body.
+    pub detail: String,
+    /// `x-request-id`, which OpenAI support asks for.
+    pub request_id: Option<String>,
+}
+
+#[derive(Debug)]
+pub enum Error {
+    /// Bad input detected before any request: the message names the problem and the fix.
+    Usage(String),
+    /// A non-success HTTP status.
+    Api(ApiFailure),
+    /// An error object sent inside a 200 stream; the exit code follows its `type`.
+    StreamError {
+        detail: String,
+        kind: Option<String>,
+    },
+    /// Connection, DNS, TLS or timeout failure.
+    Network(String),
+    /// A response that cannot be used as an answer.
+    BadResponse(String),
+    /// The model refused or the content filter withheld the answer.
+    Declined(String),
+    /// Local I/O, for example writing to stdout. A broken pipe is not reported.
+    Io { what: String, source: io::Error },
+}
+
+impl Error {
+    pub fn usage(message: impl Into<String>) -> Error {
+        Error::Usage(message.into())
+    }
+
+    pub fn io(what: impl Into<String>, source: io::Error) -> Error {
+        Error::Io {
+            what: what.into(),
+            source,
+        }
+    }
+
+    /// The process exit code for this error; see [`code`].
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Usage(_) => code::USAGE,
+            Error::Api(failure) => status_exit_code(failure.status),
+            Error::StreamError { kind, .. } => stream_error_exit_code(kind.as_deref()),
+            Error::Network(_) => code::NETWORK,
+            Error::BadResponse(_) => code::BAD_RESPONSE,
+            Error::Declined(_) => code::DECLINED,
+            Error::Io { .. } => code::UNEXPECTED,
+        }
+    }
+
+    /// True when stdout (or stderr) was closed by the reader, as in `oaichat … | head -1`.
+    /// That is how a filter is meant to end, so main exits 0 without a word.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// Writing the answer is the only I/O that `?` converts implicitly.
+impl From<io::Error> for Error {
+    fn from(source: io::Error) -> Error {
+        Error::io("cannot write the answer", source)
+    }
+}
+
+/// Maps an HTTP status to an exit code. Only called for non-success statuses.
+pub fn status_exit_code(status: u16) -> u8 {
+    match status {
+        401 | 403 => code::AUTH,
+        429 => code::RATE_LIMIT,
+        400..=499 => code::INVALID_REQUEST,
+        500..=599 => code::SERVER,
+        // 1xx/3xx that reqwest did not follow: the response is not an answer.
+        _ => code::BAD_RESPONSE,
+    }
+}
+
+/// An error inside a stream has no status; its `type` tells what kind it is.
+fn stream_error_exit_code(kind: Option<&str>) -> u8 {
+    match kind {
+        Some("authentication_error" | "permission_error") => code::AUTH,
+        Some("rate_limit_error" | "rate_limit_exceeded" | "insufficient_quota") => code::RATE_LIMIT,
+        Some("invalid_request_error") => code::INVALID_REQUEST,
+        _ => code::SERVER,
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Usage(message) => f.write_str(message),
+            Error::Api(failure) => {
+                write!(f, "{}: {}", status_text(failure.status), failure.detail)?;
+                if let Some(id) = &failure.request_id {
+                    write!(f, " (request id {id})")?;
+                }
+                if let Some(hint) = status_hint(failure.status) {
+                    write!(f, "; {hint}")?;
+                }
+                Ok(())
+            }
+            Error::StreamError { detail, .. } => {
+                write!(f, "the server sent an error in the stream: {detail}")
+            }
+            Error::Network(message) | Error::BadResponse(message) | Error::Declined(message) => {
+                f.write_str(message)
+            }
+            Error::Io { what, source } => write!(f, "{what}: {source}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+fn status_text(status: u16) -> String {
+    let reason = reqwest::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason());
+    match reason {
+        Some(reason) => format!("HTTP {status} {reason}"),
+        None => format!("HTTP {status}"),
+    }
+}
+
+/// The fix a user can make for the common statuses.
+fn status_hint(status: u16) -> Option<&'static str> {
+    match status {
+        401 => Some("check OPENAI_API_KEY"),
+        403 => Some("the key has no access to this model or project"),
+        404 => Some("check --model and OPENAI_BASE_URL"),
+        429 => Some("wait and retry, or check your plan and billing"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_map_to_documented_codes() {
+        let table = [
+            (400, 5),
+            (401, 3),
+            (403, 3),
+            (404, 5),
+            (409, 5),
+            (422, 5),
+            (429, 4),
+            (500, 6),
+            (502, 6),
+            (503, 6),
+            (304, 8),
+        ];
+        for (status, expected) in table {
+            assert_eq!(status_exit_code(status), expected, "status {status}");
+        }
+    }
+
+    #[test]
+    fn codes_are_distinct() {
+        let mut all = [
+            code::OK,
+            code::UNEXPECTED,
+            code::USAGE,
+            code::AUTH,
+            code::RATE_LIMIT,
+            code::INVALID_REQUEST,
+            code::SERVER,
+            code::NETWORK,
+            code::BAD_RESPONSE,
+            code::DECLINED,
+        ];
+        all.sort_unstable();
+        let before = all.len();
+        let mut dedup = all.to_vec();
+        dedup.dedup();
+        assert_eq!(dedup.len(), before);
+    }
+
+    #[test]
+    fn stream_errors_follow_their_type() {
+        let cases = [
+            (Some("invalid_request_error"), 5),
+            (Some("rate_limit_error"), 4),
+            (Some("authentication_error"), 3),
+            (Some("server_error"), 6),
+            (None, 6),
+        ];
+        for (kind, expected) in cases {
+            let err = Error::StreamError {
+                detail: String::new(),
+                kind: kind.map(str::to_string),
+            };
+            assert_eq!(err.exit_code(), expected, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn only_io_broken_pipe_is_quiet() {
+        let pipe = Error::io("x", io::Error::from(io::ErrorKind::BrokenPipe));
+        assert!(pipe.is_broken_pipe());
+        let other = Error::io("x", io::Error::from(io::ErrorKind::PermissionDenied));
+        assert!(!other.is_broken_pipe());
+        assert!(!Error::usage("x").is_broken_pipe());
+    }
+
+    #[test]
+    fn api_failure_shows_detail_request_id_and_hint() {
+        let err = Error::Api(ApiFailure {
+            status: 401,
+            detail: "Incorrect API key provided (type invalid_request_error, code invalid_api_key)"
+                .into(),
+            request_id: Some("req_123".into()),
+        });
+        assert_eq!(
+            err.to_string(),
+            "HTTP 401 Unauthorized: Incorrect API key provided (type invalid_request_error, \
+             code invalid_api_key) (request id req_123); check OPENAI_API_KEY"
+        );
+    }
+}

@@ -1,0 +1,28 @@
+//! The `oaichat` binary: parse, run, and turn the outcome into one line and an exit code.
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use oaichat::cli::Cli;
+
+fn main() -> ExitCode {
+    // clap prints --help/--version and usage errors itself (exit 0 / 2) before any
+    // configuration is read.
+    let cli = Cli::parse();
+    let facts = oaichat::Facts {
+        stdin_is_terminal: io::stdin().is_terminal(),
+    };
+    // Buffered: a one-shot answer is written in one go; streamed deltas flush themselves.
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut err = io::stderr();
+    let result = oaichat::run(&cli, facts, &mut out, &mut err).and_then(|()| Ok(out.flush()?));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(err, "oaichat: error: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}

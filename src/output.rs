@@ -1,0 +1,286 @@
+//! Writing answers to stdout and judging how each choice ended.
+//!
+//! Writers take `&mut impl Write`, so tests run them into a `Vec<u8>`. Streamed text is
+//! flushed after every delta: a pipe reader sees each token as soon as it is decoded.
+//! Diagnostics (warnings, refusals) never go to stdout.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use crate::error::Error;
+use crate::response::{ChatResponse, ChunkChoice};
+
+/// The line written between answers when `-n` asks for more than one.
+pub const SEPARATOR: &str = "---\n";
+
+/// How one choice ended, gathered from a whole response or from a stream.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Ending {
+    pub index: u32,
+    pub finish_reason: Option<String>,
+    pub refusal: Option<String>,
+    /// The full text, kept only when it has to be checked (`--json`).
+    pub text: Option<String>,
+}
+
+/// Writes every choice's text, in index order, separated by [`SEPARATOR`].
+pub fn write_response(out: &mut impl Write, response: &ChatResponse) -> io::Result<()> {
+    let mut choices: Vec<_> = response.choices.iter().collect();
+    choices.sort_by_key(|c| c.index);
+    for (i, choice) in choices.iter().enumerate() {
+        if i > 0 {
+            out.write_all(SEPARATOR.as_bytes())?;
+        }
+        let content = choice
+            .message
+            .as_ref()
+            .and_then(|m| m.content.as_deref())
+            .unwrap_or_default();
+        write_text(out, content)?;
+    }
+    out.flush()
+}
+
+/// The endings of a whole response; `keep_text` keeps each content for checking.
+pub fn response_endings(response: &ChatResponse, keep_text: bool) -> Vec<Ending> {
+    response
+        .choices
+        .iter()
+        .map(|choice| {
+            let message = choice.message.clone().unwrap_or_default();
+            Ending {
+                index: choice.index,
+                finish_reason: choice.finish_reason.clone(),
+                refusal: message.refusal,
+                text: keep_text.then(|| message.content.unwrap_or_default()),
+            }
+        })
+        .collect()
+}
+
+/// Text followed by a newline unless it already ends with one (or is empty).
+fn write_text(out: &mut impl Write, text: &str) -> io::Result<()> {
+    out.write_all(text.as_bytes())?;
+    if !text.is_empty() && !text.ends_with('\n') {
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// Judges the endings: warns on stderr for `length`, and fails for a refusal, the content
+/// filter, or (`--json`) text that is not JSON.
+pub fn judge(endings: &[Ending], json: bool, stderr: &mut dyn Write) -> Result<(), Error> {
+    let cut = endings
+        .iter()
+        .any(|e| e.finish_reason.as_deref() == Some("length"));
+    if cut {
+        // stderr may be closed; the answer is on stdout either way.
+        let _ = writeln!(
+            stderr,
+            "oaichat: warning: the answer was cut off at the token limit (finish_reason: \
+             length); raise --max-tokens for more"
+        );
+    }
+    if let Some(refusal) = endings.iter().find_map(|e| e.refusal.as_deref()) {
+        return Err(Error::Declined(format!(
+            "the model refused: {}",
+            refusal.trim()
+        )));
+    }
+    if endings
+        .iter()
+        .any(|e| e.finish_reason.as_deref() == Some("content_filter"))
+    {
+        return Err(Error::Declined(
+            "the answer was withheld by the content filter (finish_reason: content_filter)".into(),
+        ));
+    }
+    if json {
+        for ending in endings {
+            let text = ending.text.as_deref().unwrap_or_default();
+            if serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
+                let why = if cut {
+                    "; it was cut off at the token limit: raise --max-tokens"
+                } else {
+                    ""
+                };
+                return Err(Error::BadResponse(format!(
+                    "--json: the answer is not valid JSON{why}"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Prints a streamed answer: choice 0 live, other choices (`-n`) after it, separated.
+#[derive(Debug, Default)]
+pub struct StreamText {
+    /// Whether anything of choice 0 was written and whether it ended with a newline.
+    wrote: bool,
+    at_line_start: bool,
+    others: BTreeMap<u32, String>,
+    endings: BTreeMap<u32, Ending>,
+    keep_text: bool,
+}
+
+impl StreamText {
+    pub fn new(keep_text: bool) -> StreamText {
+        StreamText {
+            keep_text,
+            at_line_start: true,
+            ..StreamText::default()
+        }
+    }
+
+    /// Writes (and flushes) the deltas of one chunk.
+    pub fn on_choices(&mut self, out: &mut impl Write, choices: &[ChunkChoice]) -> io::Result<()> {
+        for choice in choices {
+            let ending = self.endings.entry(choice.index).or_insert_with(|| Ending {
+                index: choice.index,
+                text: self.keep_text.then(String::new),
+                ..Ending::default()
+            });
+            if let Some(reason) = &choice.finish_reason {
+                ending.finish_reason = Some(reason.clone());
+            }
+            let Some(delta) = &choice.delta else { continue };
+            if let Some(refusal) = &delta.refusal {
+                ending
+                    .refusal
+                    .get_or_insert_with(String::new)
+                    .push_str(refusal);
+            }
+            let Some(content) = delta.content.as_deref().filter(|c| !c.is_empty()) else {
+                continue;
+            };
+            if let Some(text) = &mut ending.text {
+                text.push_str(content);
+            }
+            if choice.index == 0 {
+                out.write_all(content.as_bytes())?;
+                out.flush()?;
+                self.wrote = true;
+                self.at_line_start = content.ends_with('\n');
+            } else {
+                self.others
+                    .entry(choice.index)
+                    .or_default()
+                    .push_str(content);
+            }
+        }
+        Ok(())
+    }
+
+    /// Ends choice 0's line if the text did not, so a shell prompt starts on its own line.
+    pub fn end_line(&mut self, out: &mut impl Write) -> io::Result<()> {
+        if self.wrote && !self.at_line_start {
+            out.write_all(b"\n")?;
+            self.at_line_start = true;
+            out.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Ends the stream: closes choice 0's line, prints the other choices, returns endings.
+    pub fn finish(mut self, out: &mut impl Write) -> io::Result<Vec<Ending>> {
+        self.end_line(out)?;
+        let n = self.others.len();
+        for (_, text) in std::mem::take(&mut self.others) {
+            out.write_all(SEPARATOR.as_bytes())?;
+            write_text(out, &text)?;
+        }
+        if n > 0 {
+            out.flush()?;
+        }
+        Ok(self.endings.into_values().collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::response::AnswerMessage;
+
+    fn response(json: &str) -> ChatResponse {
+        serde_json::from_str(json).expect("valid test response")
+    }
+
+    fn written(f: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
+        let mut out = Vec::new();
+        f(&mut out).expect("writes to a Vec");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn one_answer_gets_one_trailing_newline() {
+        let r = response(r#"{"choices":[{"index":0,"message":{"content":"hi"}}]}"#);
+        assert_eq!(written(|o| write_response(o, &r)), "hi\n");
+        let r = response(r#"{"choices":[{"index":0,"message":{"content":"hi\n"}}]}"#);
+        assert_eq!(written(|o| write_response(o, &r)), "hi\n");
+    }
+
+    #[test]
+    fn several_answers_are_ordered_and_separated() {
+        let r = response(
+            r#"{"choices":[{"index":1,"message":{"content":"b"}},{"index":0,"message":{"content":"a"}}]}"#,
+        );
+        assert_eq!(written(|o| write_response(o, &r)), "a\n---\nb\n");
+    }
+
+    fn delta(index: u32, content: &str) -> ChunkChoice {
+        ChunkChoice {
+            index,
+            delta: Some(AnswerMessage {
+                content: Some(content.into()),
+                refusal: None,
+            }),
+            finish_reason: None,
+        }
+    }
+
+    #[test]
+    fn stream_prints_choice_zero_live_and_the_rest_after() {
+        let mut text = StreamText::new(false);
+        let mut out = Vec::new();
+        text.on_choices(&mut out, &[delta(0, "a"), delta(1, "x")])
+            .unwrap();
+        assert_eq!(out, b"a");
+        text.on_choices(&mut out, &[delta(1, "y"), delta(0, "b")])
+            .unwrap();
+        text.finish(&mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "ab\n---\nxy\n");
+    }
+
+    #[test]
+    fn judge_warns_on_length_and_fails_on_filter_refusal_and_bad_json() {
+        let mut err = Vec::new();
+        let length = Ending {
+            finish_reason: Some("length".into()),
+            text: Some("{\"a\":".into()),
+            ..Ending::default()
+        };
+        assert!(judge(std::slice::from_ref(&length), false, &mut err).is_ok());
+        assert!(String::from_utf8_lossy(&err).contains("finish_reason: length"));
+        let failure = judge(&[length], true, &mut Vec::new()).unwrap_err();
+        assert_eq!(failure.exit_code(), 8);
+        assert!(failure.to_string().contains("--max-tokens"), "{failure}");
+
+        let filtered = Ending {
+            finish_reason: Some("content_filter".into()),
+            ..Ending::default()
+        };
+        assert_eq!(
+            judge(&[filtered], false, &mut Vec::new())
+                .unwrap_err()
+                .exit_code(),
+            9
+        );
+        let refused = Ending {
+            refusal: Some("I can't".into()),
+            ..Ending::default()
+        };
+        let failure = judge(&[refused], false, &mut Vec::new()).unwrap_err();
+        assert_eq!(failure.to_string(), "the model refused: I can't");
+    }
+}

@@ -1,0 +1,213 @@
+//! The Chat Completions request body, built by a pure function from the config and prompt.
+//!
+//! Shapes follow `CreateChatCompletionRequest` in the OpenAPI spec. Only fields the user set
+//! are serialized: no nulls, and no defaults the server did not ask for, so that strict
+//! OpenAI-compatible servers accept the body and the API's own defaults apply.
+
+use serde::Serialize;
+
+use crate::config::Config;
+
+/// Added when `--json` is on and no message mentions JSON: the API rejects json_object
+/// mode with a 400 unless the word "json" appears in the messages.
+pub const JSON_INSTRUCTION: &str = "Respond with a single valid JSON object.";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    System,
+    User,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Message<'a> {
+    pub role: Role,
+    pub content: &'a str,
+}
+
+/// `response_format`; only the JSON-object variant is used here.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ResponseFormat {
+    JsonObject,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChatRequest<'a> {
+    pub model: &'a str,
+    pub messages: Vec<Message<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub temperature: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub top_p: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_tokens: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub n: Option<u32>,
+    /// StopConfiguration allows a string or an array; an array of 1–4 is always valid.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub stop: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seed: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frequency_penalty: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub presence_penalty: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_format: Option<ResponseFormat>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stream: Option<bool>,
+}
+
+/// Builds the request for one prompt.
+pub fn build<'a>(config: &'a Config, prompt: &'a str) -> ChatRequest<'a> {
+    let mut messages = Vec::with_capacity(3);
+    if let Some(system) = &config.system {
+        messages.push(Message {
+            role: Role::System,
+            content: system,
+        });
+    }
+    messages.push(Message {
+        role: Role::User,
+        content: prompt,
+    });
+    if config.json && !messages.iter().any(|m| mentions_json(m.content)) {
+        // After the user's own system message, so theirs stays first and unchanged.
+        let at = usize::from(config.system.is_some());
+        messages.insert(
+            at,
+            Message {
+                role: Role::System,
+                content: JSON_INSTRUCTION,
+            },
+        );
+    }
+    let params = &config.params;
+    ChatRequest {
+        model: &config.model,
+        messages,
+        temperature: params.temperature,
+        top_p: params.top_p,
+        max_tokens: params.max_tokens,
+        n: params.n,
+        stop: &params.stop,
+        seed: params.seed,
+        frequency_penalty: params.frequency_penalty,
+        presence_penalty: params.presence_penalty,
+        response_format: config.json.then_some(ResponseFormat::JsonObject),
+        stream: config.stream.then_some(true),
+    }
+}
+
+/// Whether the text contains "json" in any letter case, without copying a large prompt.
+pub fn mentions_json(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"json"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Env, Params};
+    use clap::Parser;
+    use serde_json::json;
+
+    fn config(args: &[&str]) -> Config {
+        let cli =
+            crate::cli::Cli::try_parse_from(std::iter::once("oaichat").chain(args.iter().copied()))
+                .expect("valid test command line");
+        let env = Env::new(
+            [("OPENAI_API_KEY".to_string(), "k".to_string())].into(),
+            Default::default(),
+        );
+        Config::resolve(&cli, &env, None).expect("valid config")
+    }
+
+    fn body(config: &Config, prompt: &str) -> serde_json::Value {
+        serde_json::to_value(build(config, prompt)).expect("serializable")
+    }
+
+    #[test]
+    fn minimal_request_has_only_model_and_messages() {
+        assert_eq!(
+            body(&config(&[]), "hi"),
+            json!({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]})
+        );
+    }
+
+    #[test]
+    fn every_parameter_is_sent_under_its_api_name() {
+        let config = config(&[
+            "-m",
+            "m",
+            "-s",
+            "sys",
+            "-t",
+            "0.5",
+            "--top-p",
+            "0.9",
+            "--max-tokens",
+            "7",
+            "-n",
+            "2",
+            "--stop",
+            "x",
+            "--stop",
+            "y",
+            "--seed",
+            "-3",
+            "--frequency-penalty",
+            "-1",
+            "--presence-penalty",
+            "1.5",
+            "--stream",
+        ]);
+        assert_eq!(config.params.stop.len(), 2);
+        assert_eq!(
+            body(&config, "q"),
+            json!({
+                "model": "m",
+                "messages": [{"role": "system", "content": "sys"}, {"role": "user", "content": "q"}],
+                "temperature": 0.5, "top_p": 0.9, "max_tokens": 7, "n": 2, "stop": ["x", "y"],
+                "seed": -3, "frequency_penalty": -1.0, "presence_penalty": 1.5, "stream": true
+            })
+        );
+    }
+
+    #[test]
+    fn json_mode_adds_an_instruction_only_when_json_is_not_mentioned() {
+        let with = config(&["--json", "-s", "be brief"]);
+        assert_eq!(
+            body(&with, "list 3 colors"),
+            json!({
+                "model": "gpt-4o-mini",
+                "messages": [
+                    {"role": "system", "content": "be brief"},
+                    {"role": "system", "content": JSON_INSTRUCTION},
+                    {"role": "user", "content": "list 3 colors"}
+                ],
+                "response_format": {"type": "json_object"}
+            })
+        );
+        let request = build(&with, "give me JSON please");
+        assert_eq!(request.messages.len(), 2);
+    }
+
+    #[test]
+    fn mentions_json_ignores_case() {
+        assert!(mentions_json("As Json"));
+        assert!(mentions_json("JSON"));
+        assert!(!mentions_json("jso n"));
+        assert!(!mentions_json("한국어"));
+    }
+
+    #[test]
+    fn unset_params_serialize_to_nothing() {
+        let mut config = config(&[]);
+        config.params = Params::default();
+        let text = serde_json::to_string(&build(&config, "x")).unwrap();
+        assert!(!text.contains("null"), "{text}");
+    }
+}

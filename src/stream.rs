@@ -1,0 +1,160 @@
+//! Reading a streamed answer: bytes → SSE events → chunks → text on stdout.
+//!
+//! Works over any `Read`, so it is tested without a socket. Text already written stays
+//! written when the stream fails; the line is ended so the error starts on its own line.
+
+use std::io::{self, Read, Write};
+use std::time::Duration;
+
+use crate::client::body_error;
+use crate::error::Error;
+use crate::output::{Ending, StreamText};
+use crate::response::{Chunk, Usage, error_value_detail};
+use crate::sse::{Decoder, Event};
+
+/// Read size: large enough for bulk streams, and a read returns as soon as any bytes
+/// arrive, so a small delta is never held back.
+const READ_SIZE: usize = 16 * 1024;
+
+#[derive(Debug, Default)]
+pub struct Finished {
+    pub endings: Vec<Ending>,
+    pub usage: Option<Usage>,
+}
+
+/// How to print the stream.
+#[derive(Debug, Clone, Copy)]
+pub struct Mode {
+    /// One JSON object per line, one per chunk, instead of the text.
+    pub raw: bool,
+    /// Keep each choice's whole text for checking (`--json`).
+    pub keep_text: bool,
+    /// For the timeout message.
+    pub timeout: Duration,
+}
+
+pub fn consume(body: &mut impl Read, out: &mut impl Write, mode: Mode) -> Result<Finished, Error> {
+    let mut state = State {
+        text: StreamText::new(mode.keep_text),
+        usage: None,
+        raw: mode.raw,
+    };
+    match state.run(body, out, mode.timeout) {
+        Ok(()) => Ok(Finished {
+            endings: state.text.finish(out)?,
+            usage: state.usage,
+        }),
+        Err(err) => {
+            // The error goes to stderr; end stdout's line first (best effort: stdout may
+            // be the thing that failed).
+            let _ = state.text.end_line(out);
+            Err(err)
+        }
+    }
+}
+
+struct State {
+    text: StreamText,
+    usage: Option<Usage>,
+    raw: bool,
+}
+
+impl State {
+    fn run(
+        &mut self,
+        body: &mut impl Read,
+        out: &mut impl Write,
+        timeout: Duration,
+    ) -> Result<(), Error> {
+        let mut decoder = Decoder::new();
+        let mut events = Vec::new();
+        let mut buf = vec![0u8; READ_SIZE];
+        loop {
+            let n = match body.read(&mut buf) {
+                Ok(n) => n,
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+                Err(err) => return Err(body_error(&err, timeout)),
+            };
+            if n == 0 {
+                decoder.finish(&mut events);
+            } else {
+                decoder.feed(&buf[..n], &mut events);
+            }
+            for event in events.drain(..) {
+                if event.is_done() {
+                    return Ok(());
+                }
+                self.on_event(&event, out)?;
+            }
+            if n == 0 {
+                return Err(Error::BadResponse(
+                    "the stream ended before [DONE]: the answer may be incomplete".into(),
+                ));
+            }
+        }
+    }
+
+    fn on_event(&mut self, event: &Event, out: &mut impl Write) -> Result<(), Error> {
+        let not_json = || {
+            let excerpt: String = String::from_utf8_lossy(&event.data)
+                .chars()
+                .take(200)
+                .collect();
+            Error::BadResponse(format!(
+                "the stream sent data that is not a JSON chunk: {excerpt}"
+            ))
+        };
+        if event.event.as_deref() == Some("error") {
+            // Some servers send `event: error` with the error object itself as data.
+            let value: serde_json::Value =
+                serde_json::from_slice(&event.data).map_err(|_| not_json())?;
+            return Err(stream_error(&value));
+        }
+        let chunk: Chunk = serde_json::from_slice(&event.data).map_err(|_| not_json())?;
+        if let Some(error) = &chunk.error {
+            return Err(stream_error(error));
+        }
+        if self.raw {
+            write_raw(out, &event.data)?;
+        }
+        if chunk.usage.is_some() {
+            self.usage = chunk.usage;
+        }
+        if self.raw {
+            // Still gather endings, without printing text.
+            self.text.on_choices(&mut io::sink(), &chunk.choices)?;
+        } else {
+            self.text.on_choices(out, &chunk.choices)?;
+        }
+        Ok(())
+    }
+}
+
+fn stream_error(value: &serde_json::Value) -> Error {
+    match error_value_detail(value) {
+        Some(detail) => Error::StreamError {
+            detail: detail.text,
+            kind: detail.kind,
+        },
+        None => Error::StreamError {
+            detail: value.to_string(),
+            kind: None,
+        },
+    }
+}
+
+/// One chunk per line. `data` that spans several lines is re-serialized compactly, so a
+/// reader can rely on one JSON object per line.
+fn write_raw(out: &mut impl Write, data: &[u8]) -> io::Result<()> {
+    if data.contains(&b'\n') {
+        if let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) {
+            serde_json::to_writer(&mut *out, &value)?;
+        } else {
+            out.write_all(data)?;
+        }
+    } else {
+        out.write_all(data)?;
+    }
+    out.write_all(b"\n")?;
+    out.flush()
+}
