@@ -122,12 +122,15 @@ pub struct StreamText {
     others: BTreeMap<u32, String>,
     endings: BTreeMap<u32, Ending>,
     keep_text: bool,
+    /// False with `--raw`: the chunks are printed instead, the text is only judged.
+    print: bool,
 }
 
 impl StreamText {
-    pub fn new(keep_text: bool) -> StreamText {
+    pub fn new(keep_text: bool, print: bool) -> StreamText {
         StreamText {
             keep_text,
+            print,
             at_line_start: true,
             ..StreamText::default()
         }
@@ -156,6 +159,9 @@ impl StreamText {
             };
             if let Some(text) = &mut ending.text {
                 text.push_str(content);
+            }
+            if !self.print {
+                continue;
             }
             if choice.index == 0 {
                 out.write_all(content.as_bytes())?;
@@ -241,7 +247,7 @@ mod tests {
 
     #[test]
     fn stream_prints_choice_zero_live_and_the_rest_after() {
-        let mut text = StreamText::new(false);
+        let mut text = StreamText::new(false, true);
         let mut out = Vec::new();
         text.on_choices(&mut out, &[delta(0, "a"), delta(1, "x")])
             .unwrap();

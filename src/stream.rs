@@ -35,7 +35,7 @@ pub struct Mode {
 
 pub fn consume(body: &mut impl Read, out: &mut impl Write, mode: Mode) -> Result<Finished, Error> {
     let mut state = State {
-        text: StreamText::new(mode.keep_text),
+        text: StreamText::new(mode.keep_text, !mode.raw),
         usage: None,
         raw: mode.raw,
     };
@@ -120,12 +120,7 @@ impl State {
         if chunk.usage.is_some() {
             self.usage = chunk.usage;
         }
-        if self.raw {
-            // Still gather endings, without printing text.
-            self.text.on_choices(&mut io::sink(), &chunk.choices)?;
-        } else {
-            self.text.on_choices(out, &chunk.choices)?;
-        }
+        self.text.on_choices(out, &chunk.choices)?;
         Ok(())
     }
 }

@@ -1,0 +1,59 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'oaichat'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'oaichat' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Add a file''s text to the prompt, like stdin (repeatable). With -f, stdin is read only when `-` is given')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Add a file''s text to the prompt, like stdin (repeatable). With -f, stdin is read only when `-` is given')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'System message: how the model should behave')
+            [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'System message: how the model should behave')
+            [CompletionResult]::new('--system-file', '--system-file', [CompletionResultType]::ParameterName, 'Read the system message from a file')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Sampling temperature, 0 to 2: lower is more focused, higher more random')
+            [CompletionResult]::new('--temperature', '--temperature', [CompletionResultType]::ParameterName, 'Sampling temperature, 0 to 2: lower is more focused, higher more random')
+            [CompletionResult]::new('--top-p', '--top-p', [CompletionResultType]::ParameterName, 'Nucleus sampling, 0 to 1: only the tokens in the top P probability mass')
+            [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Upper bound on the tokens in the answer (sent as `max_tokens`)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Number of answers to generate (printed separated by a line `---`)')
+            [CompletionResult]::new('--stop', '--stop', [CompletionResultType]::ParameterName, 'Stop generating at this text (repeatable, at most 4)')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Ask for deterministic sampling with this seed (best effort)')
+            [CompletionResult]::new('--frequency-penalty', '--frequency-penalty', [CompletionResultType]::ParameterName, 'Penalise tokens by how often they appeared, -2 to 2')
+            [CompletionResult]::new('--presence-penalty', '--presence-penalty', [CompletionResultType]::ParameterName, 'Penalise tokens that appeared at all, -2 to 2')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request after this many seconds [default: 600]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read variables from this file instead of ./.env (never overriding the environment)')
+            [CompletionResult]::new('--no-stdin', '--no-stdin', [CompletionResultType]::ParameterName, 'Never read stdin, even when it is a pipe (for CI jobs that leave stdin open)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON mode: the answer is one JSON object, checked to parse')
+            [CompletionResult]::new('--stream', '--stream', [CompletionResultType]::ParameterName, 'Print the answer as it is generated')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of the text (one object per line with --stream)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

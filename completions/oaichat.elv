@@ -1,0 +1,53 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[oaichat] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'oaichat'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'oaichat'= {
+            cand -f 'Add a file''s text to the prompt, like stdin (repeatable). With -f, stdin is read only when `-` is given'
+            cand --file 'Add a file''s text to the prompt, like stdin (repeatable). With -f, stdin is read only when `-` is given'
+            cand -m 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]'
+            cand --model 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]'
+            cand -s 'System message: how the model should behave'
+            cand --system 'System message: how the model should behave'
+            cand --system-file 'Read the system message from a file'
+            cand -t 'Sampling temperature, 0 to 2: lower is more focused, higher more random'
+            cand --temperature 'Sampling temperature, 0 to 2: lower is more focused, higher more random'
+            cand --top-p 'Nucleus sampling, 0 to 1: only the tokens in the top P probability mass'
+            cand --max-tokens 'Upper bound on the tokens in the answer (sent as `max_tokens`)'
+            cand -n 'Number of answers to generate (printed separated by a line `---`)'
+            cand --stop 'Stop generating at this text (repeatable, at most 4)'
+            cand --seed 'Ask for deterministic sampling with this seed (best effort)'
+            cand --frequency-penalty 'Penalise tokens by how often they appeared, -2 to 2'
+            cand --presence-penalty 'Penalise tokens that appeared at all, -2 to 2'
+            cand --timeout 'Give up on a request after this many seconds [default: 600]'
+            cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
+            cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --no-stdin 'Never read stdin, even when it is a pipe (for CI jobs that leave stdin open)'
+            cand --json 'JSON mode: the answer is one JSON object, checked to parse'
+            cand --stream 'Print the answer as it is generated'
+            cand --raw 'Print the API''s JSON instead of the text (one object per line with --stream)'
+            cand -v 'Print the request, status, timing and token usage on stderr'
+            cand --verbose 'Print the request, status, timing and token usage on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,103 @@
+//! Configuration: `.env`, `--env-file`, precedence, and the base URL.
+
+use crate::support::*;
+
+#[test]
+fn dotenv_supplies_what_the_environment_lacks() {
+    let server = Server::start(vec![answer("ok")]);
+    let cmd = Cmd::new().env_remove("OPENAI_API_KEY");
+    cmd.file(
+        ".env",
+        format!(
+            "# key for tests\nOPENAI_API_KEY={KEY}\nOPENAI_BASE_URL={}\nOPENAI_MODEL=from-dotenv\n",
+            server.base_url()
+        ),
+    );
+    cmd.args(["hi"]).run().success().stdout("ok\n");
+    let request = server.request();
+    assert_eq!(request.json()["model"], "from-dotenv");
+    assert_eq!(
+        request.header("authorization"),
+        Some(format!("Bearer {KEY}").as_str())
+    );
+}
+
+#[test]
+fn environment_beats_dotenv_and_flags_beat_both() {
+    let server = Server::start(vec![answer("ok"), answer("ok")]);
+    let make = || {
+        let cmd = Cmd::at(&server).env("OPENAI_MODEL", "from-env");
+        cmd.file(
+            ".env",
+            "OPENAI_MODEL=from-dotenv\nOPENAI_BASE_URL=http://127.0.0.1:9/v1\n",
+        );
+        cmd
+    };
+    make().args(["hi"]).run().success();
+    make().args(["-m", "from-flag", "hi"]).run().success();
+    let models: Vec<_> = server
+        .requests()
+        .iter()
+        .map(|r| r.json()["model"].clone())
+        .collect();
+    assert_eq!(models, ["from-env", "from-flag"]);
+}
+
+#[test]
+fn env_file_flag_names_another_file() {
+    let server = Server::start(vec![answer("ok")]);
+    let cmd = Cmd::at(&server);
+    let path = cmd.file("ci.env", "OPENAI_MODEL=from-env-file\n");
+    cmd.file(".env", "OPENAI_MODEL=from-default-dotenv\n");
+    cmd.args(["--env-file".as_ref(), path.as_os_str(), "hi".as_ref()])
+        .run()
+        .success();
+    assert_eq!(server.request().json()["model"], "from-env-file");
+}
+
+#[test]
+fn a_malformed_dotenv_names_the_line() {
+    let server = Server::start(vec![]);
+    let cmd = Cmd::at(&server);
+    cmd.file(".env", "# comment\nOPENAI_MODEL=x\nthis line is broken\n");
+    let assert = cmd.args(["hi"]).run().code(2);
+    let err = stderr(&assert);
+    assert!(
+        err.contains("line 3") && err.contains("this line is broken"),
+        "{err}"
+    );
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn a_missing_env_file_is_an_error() {
+    let assert = Cmd::new()
+        .args(["--env-file", "nope.env", "hi"])
+        .run()
+        .code(2);
+    assert!(stderr(&assert).contains("nope.env"), "{}", stderr(&assert));
+}
+
+#[test]
+fn base_url_works_with_and_without_a_trailing_slash() {
+    for suffix in ["", "/"] {
+        let server = Server::start(vec![answer("ok")]);
+        Cmd::new()
+            .env("OPENAI_BASE_URL", &format!("{}{suffix}", server.base_url()))
+            .args(["hi"])
+            .run()
+            .success();
+        assert_eq!(server.request().path, "/v1/chat/completions");
+    }
+}
+
+#[test]
+fn base_url_flag_beats_the_environment() {
+    let server = Server::start(vec![answer("ok")]);
+    Cmd::new()
+        .env("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")
+        .args(["--base-url", &server.base_url(), "hi"])
+        .run()
+        .success();
+    assert_eq!(server.requests().len(), 1);
+}

@@ -1,0 +1,158 @@
+//! Every documented exit code, end to end, and what the error line says.
+
+use std::net::TcpListener;
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::support::*;
+
+fn openai_error(message: &str, kind: &str, code: Option<&str>) -> serde_json::Value {
+    json!({"error": {"message": message, "type": kind, "param": null, "code": code}})
+}
+
+/// Each status maps to its exit code (README "Exit codes") and is reported with the
+/// server's message, type and code, and the request id.
+#[test]
+fn http_statuses_map_to_documented_exit_codes() {
+    let table = [
+        (400, "invalid_request_error", 5),
+        (401, "invalid_request_error", 3),
+        (403, "permission_error", 3),
+        (404, "invalid_request_error", 5),
+        (422, "invalid_request_error", 5),
+        (429, "rate_limit_error", 4),
+        (500, "server_error", 6),
+        (503, "server_error", 6),
+    ];
+    for (status, kind, code) in table {
+        let reply = Reply::json(
+            status,
+            &openai_error("It went wrong", kind, Some("some_code")),
+        )
+        .header("x-request-id", "req_42");
+        let server = Server::start(vec![reply]);
+        let assert = Cmd::at(&server).args(["hi"]).run().code(code).stdout("");
+        let err = stderr(&assert);
+        assert!(
+            err.starts_with(&format!("oaichat: error: HTTP {status} ")),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!(
+                "It went wrong (type {kind}, code some_code) (request id req_42)"
+            )),
+            "{err}"
+        );
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+    }
+}
+
+#[test]
+fn an_html_error_page_shows_the_status_and_the_start_of_the_body() {
+    let page = format!(
+        "<html><body><h1>502 Bad Gateway</h1>{}</body></html>",
+        "x".repeat(400)
+    );
+    let server = Server::start(vec![Reply::body(502, "text/html", page)]);
+    let assert = Cmd::at(&server).args(["hi"]).run().code(6);
+    let err = stderr(&assert);
+    assert!(
+        err.contains("HTTP 502 Bad Gateway: <html><body><h1>502 Bad Gateway</h1>"),
+        "{err}"
+    );
+    assert!(
+        err.trim_end().ends_with('…'),
+        "the body is cut at 200 characters: {err}"
+    );
+}
+
+#[test]
+fn non_openai_error_shapes_are_reported_readably() {
+    let server = Server::start(vec![Reply::json(
+        404,
+        &json!({"error": "model 'llama9' not found"}),
+    )]);
+    let assert = Cmd::at(&server).args(["-m", "llama9", "hi"]).run().code(5);
+    assert!(
+        stderr(&assert).contains("HTTP 404 Not Found: model 'llama9' not found"),
+        "{}",
+        stderr(&assert)
+    );
+}
+
+#[test]
+fn connection_refused_is_exit_7() {
+    let port = {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    }; // closed again: nothing listens there now
+    let assert = Cmd::new()
+        .env("OPENAI_BASE_URL", &format!("http://127.0.0.1:{port}/v1"))
+        .args(["hi"])
+        .run()
+        .code(7);
+    assert!(
+        stderr(&assert).contains("cannot connect to"),
+        "{}",
+        stderr(&assert)
+    );
+}
+
+#[test]
+fn a_server_that_does_not_answer_in_time_is_exit_7() {
+    let (_gate, never) = Gate::new();
+    let server = Server::start(vec![Reply::stream(vec![never])]);
+    // The stalled reply has sent its headers; the body never comes.
+    let assert = Cmd::at(&server)
+        .args(["--timeout", "0.5", "hi"])
+        .run()
+        .code(7);
+    assert!(
+        stderr(&assert).contains("raise --timeout"),
+        "{}",
+        stderr(&assert)
+    );
+}
+
+#[test]
+fn a_body_that_is_not_a_completion_is_exit_8() {
+    for body in ["not json at all", "{\"object\": \"list\"}", ""] {
+        let server = Server::start(vec![Reply::body(200, "application/json", body)]);
+        let assert = Cmd::at(&server).args(["hi"]).run().code(8);
+        assert!(
+            stderr(&assert).contains("not a chat completion"),
+            "{}",
+            stderr(&assert)
+        );
+    }
+}
+
+#[test]
+fn a_missing_key_is_exit_2_with_how_to_set_it_and_no_request() {
+    let server = Server::start(vec![]);
+    let assert = Cmd::at(&server)
+        .env_remove("OPENAI_API_KEY")
+        .args(["hi"])
+        .run()
+        .code(2)
+        .stdout("");
+    let err = stderr(&assert);
+    assert!(
+        err.contains("OPENAI_API_KEY is not set") && err.contains(".env"),
+        "{err}"
+    );
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn no_timeout_slower_than_the_limit_is_needed_for_a_quick_answer() {
+    // --timeout bounds the request, it does not delay it: a prompt answer still succeeds.
+    let server = Server::start(vec![answer("quick")]);
+    Cmd::at(&server)
+        .args(["--timeout", "5", "hi"])
+        .timeout(Duration::from_secs(30))
+        .run()
+        .success()
+        .stdout("quick\n");
+}

@@ -1,0 +1,15 @@
+//! Integration tests: the real `oaichat` binary against a local HTTP server.
+//!
+//! One test binary, one module per concern (as ripgrep does), with helpers in `support`.
+//! Every run goes through `support::Cmd::run`, which fails if the API key appears in any
+//! stdout or stderr, so the whole suite checks that the key never leaks.
+
+mod support;
+
+mod cli;
+mod config;
+mod errors;
+mod input;
+mod output;
+mod request;
+mod stream;

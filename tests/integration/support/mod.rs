@@ -1,0 +1,160 @@
+//! Helpers shared by the integration tests: the command, the server, canned API bodies.
+
+pub mod server;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use assert_cmd::assert::Assert;
+use serde_json::{Value, json};
+use tempfile::TempDir;
+
+pub use server::{Gate, Reply, Server, Step};
+
+/// The key every test uses. No output of any test may contain it.
+pub const KEY: &str = "sk-test-oaichat-SECRET-7f3a9c";
+
+/// Fails when the key appears in captured output.
+pub fn assert_no_key(output: &[u8]) {
+    let text = String::from_utf8_lossy(output);
+    assert!(
+        !text.contains(KEY),
+        "the API key leaked into output:\n{text}"
+    );
+}
+
+/// The `oaichat` binary with a clean environment, a fresh empty working directory (so no
+/// stray `.env` is read) and the test key.
+pub struct Cmd {
+    cmd: assert_cmd::Command,
+    pub dir: TempDir,
+}
+
+impl Cmd {
+    pub fn new() -> Cmd {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("oaichat");
+        cmd.env_clear()
+            .current_dir(dir.path())
+            .env("OPENAI_API_KEY", KEY)
+            .timeout(Duration::from_secs(60));
+        Cmd { cmd, dir }
+    }
+
+    /// Pointed at a test server.
+    pub fn at(server: &Server) -> Cmd {
+        Cmd::new().env("OPENAI_BASE_URL", &server.base_url())
+    }
+
+    pub fn args<I, S>(mut self, args: I) -> Cmd
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        self.cmd.args(args);
+        self
+    }
+
+    pub fn env(mut self, name: &str, value: &str) -> Cmd {
+        self.cmd.env(name, value);
+        self
+    }
+
+    pub fn env_remove(mut self, name: &str) -> Cmd {
+        self.cmd.env_remove(name);
+        self
+    }
+
+    /// Kills the run after this long (default 60 s): for tests where waiting is the bug.
+    pub fn timeout(mut self, limit: Duration) -> Cmd {
+        self.cmd.timeout(limit);
+        self
+    }
+
+    pub fn stdin(mut self, data: impl Into<Vec<u8>>) -> Cmd {
+        self.cmd.write_stdin(data);
+        self
+    }
+
+    /// Writes a file in the working directory and returns its path.
+    pub fn file(&self, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, content).expect("write a test file");
+        path
+    }
+
+    /// Runs it, checking that the key appears in neither stdout nor stderr.
+    pub fn run(mut self) -> Assert {
+        let assert = self.cmd.assert();
+        let output = assert.get_output();
+        assert_no_key(&output.stdout);
+        assert_no_key(&output.stderr);
+        assert
+    }
+}
+
+/// A chat completion body with one choice per content.
+pub fn completion(contents: &[&str]) -> Value {
+    let choices: Vec<Value> = contents
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            json!({
+                "index": i, "finish_reason": "stop", "logprobs": null,
+                "message": {"role": "assistant", "content": c, "refusal": null}
+            })
+        })
+        .collect();
+    json!({
+        "id": "chatcmpl-test", "object": "chat.completion", "created": 1741570283,
+        "model": "gpt-4o-mini", "choices": choices,
+        "usage": {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18}
+    })
+}
+
+/// A 200 reply carrying one answer.
+pub fn answer(content: &str) -> Reply {
+    Reply::json(200, &completion(&[content]))
+}
+
+/// One SSE event line for a chunk whose choice 0 has `content` in its delta.
+pub fn delta(content: &str) -> String {
+    let chunk = json!({
+        "id": "chatcmpl-test", "object": "chat.completion.chunk", "created": 1741570283,
+        "model": "gpt-4o-mini",
+        "choices": [{"index": 0, "delta": {"content": content}, "finish_reason": null}]
+    });
+    format!("data: {chunk}\n\n")
+}
+
+/// The closing chunk with a finish reason.
+pub fn finish(reason: &str) -> String {
+    let chunk = json!({
+        "id": "chatcmpl-test", "object": "chat.completion.chunk", "created": 1741570283,
+        "model": "gpt-4o-mini",
+        "choices": [{"index": 0, "delta": {}, "finish_reason": reason}]
+    });
+    format!("data: {chunk}\n\n")
+}
+
+pub const DONE: &str = "data: [DONE]\n\n";
+
+/// A stream reply of these events, each in its own TCP write.
+pub fn sse(events: &[String]) -> Reply {
+    Reply::stream(
+        events
+            .iter()
+            .map(|e| Step::Write(e.clone().into_bytes()))
+            .collect(),
+    )
+}
+
+/// The text of stdout.
+pub fn stdout(assert: &Assert) -> String {
+    String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
+}
+
+/// The text of stderr.
+pub fn stderr(assert: &Assert) -> String {
+    String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
+}
