@@ -1,7 +1,6 @@
 //! Where the prompt comes from: arguments, stdin, both, `-`, `-f`, and bad input.
 
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
 
 use crate::support::*;
 
@@ -158,18 +157,8 @@ fn unreadable_directory_and_binary_files_are_refused() {
 #[test]
 fn silent_stdin_gets_one_notice_then_input_is_still_used() {
     let server = Server::start(vec![answer("done")]);
-    let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("oaichat"))
-        .env_clear()
-        .current_dir(dir.path())
-        .env("OPENAI_API_KEY", KEY)
-        .env("OPENAI_BASE_URL", server.base_url())
-        .arg("summarise")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start oaichat");
+    let mut spawned = spawn(&server, &["summarise"]);
+    let child = &mut spawned.child;
     let mut stdin = child.stdin.take().expect("stdin pipe");
     let mut stderr = BufReader::new(child.stderr.take().expect("stderr pipe"));
     let mut notice = String::new();
@@ -180,7 +169,7 @@ fn silent_stdin_gets_one_notice_then_input_is_still_used() {
     );
     stdin.write_all(b"late text\n").unwrap();
     drop(stdin);
-    let output = child.wait_with_output().expect("oaichat finishes");
+    let output = spawned.child.wait_with_output().expect("oaichat finishes");
     assert!(output.status.success());
     assert_eq!(output.stdout, b"done\n");
     assert_no_key(&output.stdout);

@@ -1,7 +1,6 @@
 //! `--stream`: SSE decoding over real TCP, flushing, raw chunks, and broken streams.
 
 use std::io::Read;
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use serde_json::json;
@@ -208,16 +207,10 @@ fn a_server_that_ignores_stream_and_sends_json_is_still_read() {
         .stdout("whole\n");
 }
 
-fn spawn_streaming(server: &Server) -> std::process::Child {
-    Command::new(assert_cmd::cargo::cargo_bin!("oaichat"))
-        .env_clear()
-        .env("OPENAI_API_KEY", KEY)
-        .env("OPENAI_BASE_URL", server.base_url())
-        .args(["--stream", "--no-stdin", "long answer"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start oaichat")
+fn spawn_streaming(server: &Server) -> Spawned {
+    let mut spawned = spawn(server, &["--stream", "--no-stdin", "long answer"]);
+    drop(spawned.child.stdin.take());
+    spawned
 }
 
 /// The first delta must reach a pipe while the server still holds the rest back: this
@@ -231,7 +224,8 @@ fn each_delta_is_flushed_to_a_pipe_as_it_arrives() {
         write(&delta(", world")),
         write(DONE),
     ])]);
-    let mut child = spawn_streaming(&server);
+    let mut spawned = spawn_streaming(&server);
+    let child = &mut spawned.child;
     let mut stdout = child.stdout.take().expect("stdout pipe");
     let mut first = [0u8; 5];
     stdout
@@ -241,7 +235,7 @@ fn each_delta_is_flushed_to_a_pipe_as_it_arrives() {
     gate.open();
     let mut rest = String::new();
     stdout.read_to_string(&mut rest).unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output = spawned.child.wait_with_output().unwrap();
     assert!(output.status.success());
     assert_eq!(rest, ", world\n");
     assert_no_key(&output.stderr);
@@ -256,13 +250,14 @@ fn a_closed_pipe_mid_stream_ends_quietly() {
     steps.extend((0..200).map(|i| write(&delta(&format!("more text {i} ")))));
     steps.push(write(DONE));
     let server = Server::start(vec![Reply::stream(steps)]);
-    let mut child = spawn_streaming(&server);
+    let mut spawned = spawn_streaming(&server);
+    let child = &mut spawned.child;
     let mut stdout = child.stdout.take().expect("stdout pipe");
     let mut one = [0u8; 1];
     stdout.read_exact(&mut one).unwrap();
     drop(stdout); // what `head -c 1` does after its byte
     gate.open();
-    let output = child.wait_with_output().unwrap();
+    let output = spawned.child.wait_with_output().unwrap();
     let err = String::from_utf8_lossy(&output.stderr);
     assert!(
         output.status.success(),

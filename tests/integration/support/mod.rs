@@ -3,6 +3,7 @@
 pub mod server;
 
 use std::path::PathBuf;
+use std::process::Stdio;
 use std::time::Duration;
 
 use assert_cmd::assert::Assert;
@@ -91,6 +92,30 @@ impl Cmd {
         assert_no_key(&output.stderr);
         assert
     }
+}
+
+/// A running `oaichat` with piped stdio, for tests that talk to it while it runs.
+pub struct Spawned {
+    pub child: std::process::Child,
+    _dir: TempDir,
+}
+
+/// Starts `oaichat ARGS` against the server with a clean environment and an empty working
+/// directory, stdin, stdout and stderr all piped.
+pub fn spawn(server: &Server, args: &[&str]) -> Spawned {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("oaichat"))
+        .env_clear()
+        .current_dir(dir.path())
+        .env("OPENAI_API_KEY", KEY)
+        .env("OPENAI_BASE_URL", server.base_url())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start oaichat");
+    Spawned { child, _dir: dir }
 }
 
 /// A chat completion body with one choice per content.
