@@ -156,3 +156,28 @@ fn no_timeout_slower_than_the_limit_is_needed_for_a_quick_answer() {
         .success()
         .stdout("quick\n");
 }
+
+/// Exit 1 is for local failures: here stdout is a full disk (`> /dev/full`).
+#[test]
+fn an_unwritable_stdout_is_exit_1() {
+    let server = Server::start(vec![answer("lost")]);
+    let dir = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("exec \"$0\" hi > /dev/full")
+        .arg(assert_cmd::cargo::cargo_bin!("oaichat"))
+        .env_clear()
+        .current_dir(dir.path())
+        .env("OPENAI_API_KEY", KEY)
+        .env("OPENAI_BASE_URL", server.base_url())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run oaichat under sh");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.starts_with("oaichat: error: cannot write the answer:"),
+        "{err}"
+    );
+    assert_no_key(&output.stderr);
+}

@@ -266,3 +266,53 @@ fn a_closed_pipe_mid_stream_ends_quietly() {
     );
     assert_eq!(err, "");
 }
+
+#[test]
+fn a_streamed_length_finish_warns_and_a_streamed_json_answer_is_checked() {
+    let server = Server::start(vec![sse(&[
+        delta("{\"a\":"),
+        finish("length"),
+        DONE.into(),
+    ])]);
+    let assert = Cmd::at(&server)
+        .args(["--stream", "--json", "json"])
+        .run()
+        .code(8)
+        .stdout("{\"a\":\n");
+    let err = stderr(&assert);
+    assert!(err.contains("warning: the answer was cut off"), "{err}");
+    assert!(err.contains("not valid JSON"), "{err}");
+
+    let server = Server::start(vec![sse(&[
+        delta("{\"a\":"),
+        delta("1}"),
+        finish("stop"),
+        DONE.into(),
+    ])]);
+    Cmd::at(&server)
+        .args(["--stream", "--json", "json"])
+        .run()
+        .success()
+        .stdout("{\"a\":1}\n");
+}
+
+#[test]
+fn a_streamed_refusal_goes_to_stderr_and_exits_9() {
+    let refusal =
+        json!({"choices": [{"index": 0, "delta": {"refusal": "I can't"}, "finish_reason": null}]});
+    let more = json!({"choices": [{"index": 0, "delta": {"refusal": " do that."}, "finish_reason": "stop"}]});
+    let server = Server::start(vec![sse(&[
+        format!("data: {refusal}\n\n"),
+        format!("data: {more}\n\n"),
+        DONE.into(),
+    ])]);
+    let assert = Cmd::at(&server)
+        .args(["--stream", "hi"])
+        .run()
+        .code(9)
+        .stdout("");
+    assert_eq!(
+        stderr(&assert),
+        "oaichat: error: the model refused: I can't do that.\n"
+    );
+}
