@@ -61,7 +61,6 @@ pub fn run(
         );
         log(err, format_args!("authorization: Bearer (redacted)"));
     }
-    drop(request);
 
     let sent = client::post_chat(&config, body)?;
     let is_event_stream = sent

@@ -53,7 +53,8 @@ pub fn plan(inputs: Inputs<'_>) -> Result<Vec<Source>, Error> {
         } else {
             Source::File(file.clone())
         };
-        if !sources.contains(&source) || source != Source::Stdin {
+        // Stdin can be read only once: a second `-` adds nothing.
+        if source != Source::Stdin || !sources.contains(&Source::Stdin) {
             sources.push(source);
         }
     }
