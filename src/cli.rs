@@ -18,7 +18,8 @@ Examples:
   oaichat -f notes.md -f todo.md \"merge these\"         files as material
 
 Environment: OPENAI_API_KEY (required), OPENAI_BASE_URL, OPENAI_MODEL, OPENAI_ORG_ID,
-OPENAI_PROJECT_ID; read from ./.env too, never overriding variables already set.
+OPENAI_PROJECT_ID, OAICHAT_MAX_RETRIES, SSL_CERT_FILE; read from ./.env too, never overriding
+variables already set.
 Exit codes: 0 ok, 1 unexpected, 2 usage, 3 auth, 4 rate limit, 5 invalid request,
 6 server error, 7 network, 8 bad response, 9 declined by the model.";
 
@@ -98,13 +99,35 @@ pub struct Cli {
     #[arg(long)]
     pub raw: bool,
 
-    /// Give up on a request after this many seconds [default: 600].
+    /// Give up on a whole answer after this many seconds [default: 600].
     #[arg(long, value_name = "SECONDS", value_parser = seconds)]
     pub timeout: Option<f64>,
+
+    /// Give up on connecting after this many seconds [default: 10].
+    #[arg(long, value_name = "SECONDS", value_parser = seconds)]
+    pub connect_timeout: Option<f64>,
+
+    /// With --stream, give up when the server is silent this long [default: 120].
+    #[arg(long, value_name = "SECONDS", value_parser = seconds)]
+    pub idle_timeout: Option<f64>,
+
+    /// Retries on connection errors, timeouts, 408, 409, 429 and 5xx
+    /// [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(..=100))]
+    pub max_retries: Option<u32>,
 
     /// API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1].
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+
+    /// Trust this CA certificate (PEM) too, e.g. a corporate proxy's. $SSL_CERT_FILE works
+    /// the same way.
+    #[arg(long, value_name = "PATH")]
+    pub ca_cert: Option<PathBuf>,
+
+    /// Allow sending the key over plain http:// to a host that is not this machine.
+    #[arg(long)]
+    pub allow_insecure_http: bool,
 
     /// Read variables from this file instead of ./.env (never overriding the environment).
     #[arg(long, value_name = "PATH")]

@@ -1,17 +1,18 @@
-//! The only reqwest code: headers, timeouts, sending, and statuses turned into errors.
+//! The only reqwest code: TLS and timeouts, headers, sending with retries, and statuses
+//! turned into errors.
 
-use std::io::{self, Read};
-use std::time::{Duration, Instant};
+use std::io::{self, Read, Write};
+use std::time::{Duration, Instant, SystemTime};
 
+use bytes::Bytes;
 use reqwest::blocking::{Client as Http, Response};
 use reqwest::header::{self, HeaderMap, HeaderValue};
 
 use crate::config::Config;
 use crate::error::{ApiFailure, Error};
 use crate::response::error_detail;
+use crate::retry::{self, Failure, Verdict};
 
-/// How long to wait for a TCP/TLS connection before calling the network down.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Error bodies are read up to this size; a message is never longer.
 const ERROR_BODY_LIMIT: u64 = 1024 * 1024;
 /// A whole answer larger than this is not an answer (and would exhaust memory).
@@ -26,20 +27,97 @@ pub struct Sent {
     pub request_id: Option<String>,
 }
 
-/// Sends the chat request. A non-success status becomes [`Error::Api`] with the server's
-/// own words.
-pub fn post_chat(config: &Config, body: Vec<u8>) -> Result<Sent, Error> {
-    let http = Http::builder()
+/// The wait that bounds reading: the whole answer, or for a stream the silence between
+/// chunks, with the flag that sets it (for messages).
+pub fn read_limit(config: &Config) -> (Duration, &'static str) {
+    if config.stream {
+        (config.idle_timeout, "--idle-timeout")
+    } else {
+        (config.timeout, "--timeout")
+    }
+}
+
+/// Sends the chat request, retrying what the retry policy allows. A non-success status
+/// becomes [`Error::Api`] with the server's own words. Retries are logged on `log` with
+/// `-v`. Nothing is written to stdout before this returns, so a retry never duplicates
+/// output.
+pub fn post_chat(config: &Config, body: Vec<u8>, log: &mut dyn Write) -> Result<Sent, Error> {
+    let http = http_client(config)?;
+    let body = Bytes::from(body); // cloned per attempt without copying the bytes
+    let mut retries = 0;
+    loop {
+        let (error, failure) = match attempt(&http, config, body.clone()) {
+            Ok(sent) => return Ok(sent),
+            Err(failed) => failed,
+        };
+        match retry::decide(&failure, retries, config.max_retries, retry::jitter()) {
+            Verdict::Retry(wait) => {
+                retries += 1;
+                if config.verbose {
+                    let _ = writeln!(
+                        log,
+                        "oaichat: retry {retries}/{} in {:.2}s after: {error}",
+                        config.max_retries,
+                        wait.as_secs_f64()
+                    );
+                }
+                std::thread::sleep(wait);
+            }
+            Verdict::GiveUp => return Err(error),
+            Verdict::WaitTooLong(wait) => {
+                return Err(match error {
+                    Error::Api(failure) => Error::Api(ApiFailure {
+                        wait_refused: Some(wait),
+                        ..failure
+                    }),
+                    other => other,
+                });
+            }
+        }
+    }
+}
+
+fn http_client(config: &Config) -> Result<Http, Error> {
+    let (read_limit, _) = read_limit(config);
+    let mut builder = Http::builder()
         .user_agent(USER_AGENT)
         .default_headers(headers(config)?)
-        .connect_timeout(CONNECT_TIMEOUT)
-        // In the blocking client this bounds each wait: for headers and for every read of
-        // the body. For a stream that is the longest silence between two chunks.
-        .timeout(config.timeout)
+        .connect_timeout(config.connect_timeout)
+        // In the blocking client this bounds each wait: for the headers and for every read
+        // of the body. For a stream that is the longest silence between two chunks.
+        .timeout(read_limit);
+    if !config.ca_certs.is_empty() {
+        builder = builder.tls_certs_merge(ca_certs(config)?);
+    }
+    builder
         .build()
-        .map_err(|err| {
-            Error::Network(format!("cannot set up the HTTP client: {}", causes(&err)))
+        .map_err(|err| Error::Network(format!("cannot set up the HTTP client: {}", causes(&err))))
+}
+
+fn ca_certs(config: &Config) -> Result<Vec<reqwest::Certificate>, Error> {
+    let mut certs = Vec::new();
+    for path in &config.ca_certs {
+        let shown = path.display();
+        let pem = std::fs::read(path)
+            .map_err(|err| Error::usage(format!("cannot read CA certificate {shown}: {err}")))?;
+        let found = reqwest::Certificate::from_pem_bundle(&pem).map_err(|err| {
+            Error::usage(format!(
+                "CA certificate {shown} is not PEM: {}",
+                causes(&err)
+            ))
         })?;
+        if found.is_empty() {
+            return Err(Error::usage(format!(
+                "CA certificate {shown} holds no PEM certificate"
+            )));
+        }
+        certs.extend(found);
+    }
+    Ok(certs)
+}
+
+/// One try. On failure, the error to report and what the retry policy needs to know.
+fn attempt(http: &Http, config: &Config, body: Bytes) -> Result<Sent, (Error, Failure)> {
     let url = config.chat_url();
     let mut request = http
         .post(&url)
@@ -53,27 +131,48 @@ pub fn post_chat(config: &Config, body: Vec<u8>) -> Result<Sent, Error> {
     let started = Instant::now();
     let response = request
         .send()
-        .map_err(|err| network_error(&err, &url, config.timeout))?;
+        .map_err(|err| (network_error(&err, &url, config), Failure::default()))?;
     let elapsed = started.elapsed();
-    let request_id = response
-        .headers()
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
+    let headers = response.headers();
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    let request_id = text("x-request-id").map(str::to_string);
     let status = response.status();
-    if !status.is_success() {
-        let body = read_limited(response, ERROR_BODY_LIMIT).unwrap_or_default();
-        return Err(Error::Api(ApiFailure {
-            status: status.as_u16(),
-            detail: error_detail(&body).text,
+    if status.is_success() {
+        return Ok(Sent {
+            response,
+            elapsed,
             request_id,
-        }));
+        });
     }
-    Ok(Sent {
-        response,
-        elapsed,
+    let failure = Failure {
+        status: Some(status.as_u16()),
+        should_retry: match text("x-should-retry") {
+            Some("true") => Some(true),
+            Some("false") => Some(false),
+            _ => None,
+        },
+        retry_after: retry::server_wait(
+            text("retry-after-ms"),
+            text("retry-after"),
+            SystemTime::now(),
+        ),
+        code: None,
+    };
+    let body = read_limited(response, ERROR_BODY_LIMIT).unwrap_or_default();
+    let detail = error_detail(&body);
+    let error = Error::Api(ApiFailure {
+        status: status.as_u16(),
+        detail: detail.text,
         request_id,
-    })
+        wait_refused: None,
+    });
+    Err((
+        error,
+        Failure {
+            code: detail.code,
+            ..failure
+        },
+    ))
 }
 
 fn headers(config: &Config) -> Result<HeaderMap, Error> {
@@ -116,12 +215,15 @@ pub fn read_limited(response: Response, limit: u64) -> io::Result<Vec<u8>> {
 
 /// A failed read of the body: a timeout is the network's fault, anything else leaves a
 /// response that cannot be used.
-pub fn body_error(err: &io::Error, timeout: Duration) -> Error {
+pub fn body_error(err: &io::Error, config: &Config) -> Error {
     if is_timeout(err) {
-        Error::Network(format!(
-            "the server stopped sending within {}: raise --timeout",
-            seconds(timeout)
-        ))
+        let (limit, flag) = read_limit(config);
+        let what = if config.stream {
+            "the stream was silent for"
+        } else {
+            "no complete answer within"
+        };
+        Error::Network(format!("{what} {}: raise {flag}", seconds(limit)))
     } else {
         Error::BadResponse(format!("the response was cut off: {}", io_causes(err)))
     }
@@ -135,11 +237,17 @@ fn is_timeout(err: &io::Error) -> bool {
             .is_some_and(reqwest::Error::is_timeout)
 }
 
-fn network_error(err: &reqwest::Error, url: &str, timeout: Duration) -> Error {
-    if err.is_timeout() {
+fn network_error(err: &reqwest::Error, url: &str, config: &Config) -> Error {
+    if err.is_connect() && err.is_timeout() {
         Error::Network(format!(
-            "no answer from {url} within {}: raise --timeout",
-            seconds(timeout)
+            "cannot connect to {url} within {}: raise --connect-timeout or check the network",
+            seconds(config.connect_timeout)
+        ))
+    } else if err.is_timeout() {
+        let (limit, flag) = read_limit(config);
+        Error::Network(format!(
+            "no answer from {url} within {}: raise {flag}",
+            seconds(limit)
         ))
     } else if err.is_connect() {
         Error::Network(format!(

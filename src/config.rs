@@ -6,7 +6,7 @@
 //! without touching the process.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::cli::Cli;
@@ -17,6 +17,9 @@ pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
 pub const DEFAULT_MODEL: &str = "gpt-4o-mini";
 /// The official SDKs give a request 10 minutes; so do we.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(600);
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// A healthy stream sends something far more often than this; a long one is never cut.
+pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(120);
 /// The API's limit on stop sequences (StopConfiguration, maxItems 4).
 const MAX_STOP: usize = 4;
 
@@ -141,7 +144,14 @@ pub struct Config {
     pub stream: bool,
     pub raw: bool,
     pub verbose: bool,
+    /// Total time for a one-shot answer.
     pub timeout: Duration,
+    pub connect_timeout: Duration,
+    /// Longest silence in a stream.
+    pub idle_timeout: Duration,
+    pub max_retries: u32,
+    /// Extra CA certificates to trust: `--ca-cert` and `SSL_CERT_FILE`.
+    pub ca_certs: Vec<PathBuf>,
 }
 
 impl Config {
@@ -158,7 +168,25 @@ impl Config {
                 cli.stop.len()
             )));
         }
-        let base_url = base_url(cli.base_url.as_deref().or(env.get("OPENAI_BASE_URL")))?;
+        let base_url = base_url(
+            cli.base_url.as_deref().or(env.get("OPENAI_BASE_URL")),
+            cli.allow_insecure_http,
+        )?;
+        let max_retries = match (cli.max_retries, env.get("OAICHAT_MAX_RETRIES")) {
+            (Some(n), _) => n,
+            (None, Some(text)) => text.trim().parse().map_err(|_| {
+                Error::usage(format!(
+                    "OAICHAT_MAX_RETRIES is `{text}`: set it to a whole number such as 2"
+                ))
+            })?,
+            (None, None) => crate::retry::DEFAULT_MAX_RETRIES,
+        };
+        let ca_certs = cli
+            .ca_cert
+            .iter()
+            .cloned()
+            .chain(env.get("SSL_CERT_FILE").map(PathBuf::from))
+            .collect();
         let model = cli
             .model
             .clone()
@@ -191,10 +219,11 @@ impl Config {
             stream: cli.stream,
             raw: cli.raw,
             verbose: cli.verbose,
-            timeout: cli
-                .timeout
-                .map(Duration::from_secs_f64)
-                .unwrap_or(DEFAULT_TIMEOUT),
+            timeout: secs_or(cli.timeout, DEFAULT_TIMEOUT),
+            connect_timeout: secs_or(cli.connect_timeout, DEFAULT_CONNECT_TIMEOUT),
+            idle_timeout: secs_or(cli.idle_timeout, DEFAULT_IDLE_TIMEOUT),
+            max_retries,
+            ca_certs,
         })
     }
 
@@ -204,9 +233,14 @@ impl Config {
     }
 }
 
+fn secs_or(flag: Option<f64>, default: Duration) -> Duration {
+    flag.map(Duration::from_secs_f64).unwrap_or(default)
+}
+
 /// Checks the base URL is http(s) and drops trailing slashes, so that both
-/// `http://host/v1` and `http://host/v1/` work.
-fn base_url(given: Option<&str>) -> Result<String, Error> {
+/// `http://host/v1` and `http://host/v1/` work. Plain http is for this machine only unless
+/// allowed: a typo'd URL must not send the key across a network in clear text.
+fn base_url(given: Option<&str>, allow_insecure_http: bool) -> Result<String, Error> {
     let raw = given.unwrap_or(DEFAULT_BASE_URL).trim();
     let parsed = reqwest::Url::parse(raw).map_err(|err| {
         Error::usage(format!(
@@ -218,7 +252,24 @@ fn base_url(given: Option<&str>) -> Result<String, Error> {
             "base URL `{raw}` must start with http:// or https://"
         )));
     }
+    if parsed.scheme() == "http" && !allow_insecure_http && !is_loopback(&parsed) {
+        return Err(Error::usage(format!(
+            "refusing to send the API key over plain http to {}: use https://, or pass \
+             --allow-insecure-http if that network is trusted",
+            parsed.host_str().unwrap_or_default()
+        )));
+    }
     Ok(raw.trim_end_matches('/').to_string())
+}
+
+/// `localhost`, 127.0.0.0/8 and ::1: traffic that never leaves the machine.
+fn is_loopback(url: &reqwest::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
 }
 
 #[cfg(test)]
@@ -247,12 +298,12 @@ mod tests {
             &[("OPENAI_API_KEY", "k"), ("OPENAI_MODEL", "from-env")],
             &[
                 ("OPENAI_MODEL", "from-dotenv"),
-                ("OPENAI_BASE_URL", "http://d/v1"),
+                ("OPENAI_BASE_URL", "https://d/v1"),
             ],
         );
         let config = Config::resolve(&cli(&["hi"]), &vars, None).expect("resolves");
         assert_eq!(config.model, "from-env");
-        assert_eq!(config.base_url, "http://d/v1");
+        assert_eq!(config.base_url, "https://d/v1");
         let config = Config::resolve(&cli(&["-m", "flag", "hi"]), &vars, None).expect("resolves");
         assert_eq!(config.model, "flag");
     }
@@ -289,10 +340,59 @@ mod tests {
 
     #[test]
     fn base_url_trailing_slash_and_scheme() {
-        assert_eq!(base_url(Some("http://h:1/v1/")).unwrap(), "http://h:1/v1");
-        assert_eq!(base_url(Some("http://h:1/v1")).unwrap(), "http://h:1/v1");
-        assert!(base_url(Some("ftp://h/v1")).is_err());
-        assert!(base_url(Some("localhost:8080")).is_err());
+        assert_eq!(
+            base_url(Some("http://h:1/v1/"), true).unwrap(),
+            "http://h:1/v1"
+        );
+        assert_eq!(
+            base_url(Some("http://h:1/v1"), true).unwrap(),
+            "http://h:1/v1"
+        );
+        assert!(base_url(Some("ftp://h/v1"), true).is_err());
+        assert!(base_url(Some("localhost:8080"), true).is_err());
+    }
+
+    #[test]
+    fn plain_http_is_for_loopback_unless_allowed() {
+        for ok in [
+            "http://localhost:11434/v1",
+            "http://127.0.0.1/v1",
+            "http://127.8.9.1/v1",
+            "http://[::1]:8000/v1",
+            "https://example.com/v1",
+        ] {
+            assert!(base_url(Some(ok), false).is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://example.com/v1",
+            "http://10.0.0.5/v1",
+            "http://localhost.evil.com/v1",
+        ] {
+            let err = base_url(Some(bad), false).unwrap_err();
+            assert!(err.to_string().contains("--allow-insecure-http"), "{err}");
+            assert!(base_url(Some(bad), true).is_ok());
+        }
+    }
+
+    #[test]
+    fn max_retries_from_flag_env_or_default() {
+        let vars = env(
+            &[("OPENAI_API_KEY", "k"), ("OAICHAT_MAX_RETRIES", "5")],
+            &[],
+        );
+        assert_eq!(
+            Config::resolve(&cli(&["hi"]), &vars, None)
+                .unwrap()
+                .max_retries,
+            5
+        );
+        let flag = cli(&["--max-retries", "0", "hi"]);
+        assert_eq!(Config::resolve(&flag, &vars, None).unwrap().max_retries, 0);
+        let vars = env(
+            &[("OPENAI_API_KEY", "k"), ("OAICHAT_MAX_RETRIES", "many")],
+            &[],
+        );
+        assert!(Config::resolve(&cli(&["hi"]), &vars, None).is_err());
     }
 
     #[test]

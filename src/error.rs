@@ -40,6 +40,8 @@ pub struct ApiFailure {
     pub detail: String,
     /// `x-request-id`, which OpenAI support asks for.
     pub request_id: Option<String>,
+    /// Set when the server asked for a wait too long to sleep through before a retry.
+    pub wait_refused: Option<std::time::Duration>,
 }
 
 #[derive(Debug)]
@@ -133,7 +135,15 @@ impl fmt::Display for Error {
                 if let Some(id) = &failure.request_id {
                     write!(f, " (request id {id})")?;
                 }
-                if let Some(hint) = status_hint(failure.status) {
+                if let Some(wait) = failure.wait_refused {
+                    write!(
+                        f,
+                        "; the server asks to wait {}s before a retry, longer than oaichat \
+                         waits ({}s): try again later",
+                        wait.as_secs_f64().ceil(),
+                        crate::retry::MAX_SERVER_WAIT.as_secs()
+                    )?;
+                } else if let Some(hint) = status_hint(failure.status) {
                     write!(f, "; {hint}")?;
                 }
                 Ok(())
@@ -251,6 +261,7 @@ mod tests {
             detail: "Incorrect API key provided (type invalid_request_error, code invalid_api_key)"
                 .into(),
             request_id: Some("req_123".into()),
+            wait_refused: None,
         });
         assert_eq!(
             err.to_string(),

@@ -12,6 +12,7 @@ pub mod output;
 pub mod prompt;
 pub mod request;
 pub mod response;
+pub mod retry;
 pub mod secret;
 pub mod sse;
 pub mod stream;
@@ -62,7 +63,7 @@ pub fn run(
         log(err, format_args!("authorization: Bearer (redacted)"));
     }
 
-    let sent = client::post_chat(&config, body)?;
+    let sent = client::post_chat(&config, body, err)?;
     let is_event_stream = sent
         .response
         .headers()
@@ -121,7 +122,7 @@ fn answer_whole(
     err: &mut impl Write,
 ) -> Result<(), Error> {
     let body = client::read_limited(response, client::BODY_LIMIT)
-        .map_err(|e| client::body_error(&e, config.timeout))?;
+        .map_err(|e| client::body_error(&e, config))?;
     let parsed: Result<ChatResponse, _> = serde_json::from_slice(&body);
     if config.raw {
         out.write_all(&body)?;
@@ -159,9 +160,8 @@ fn answer_stream(
     let mode = stream::Mode {
         raw: config.raw,
         keep_text: config.json,
-        timeout: config.timeout,
     };
-    let finished = stream::consume(&mut response, out, mode)?;
+    let finished = stream::consume(&mut response, out, mode, |e| client::body_error(e, config))?;
     if finished.endings.is_empty() {
         return Err(Error::BadResponse("the stream carried no choices".into()));
     }

@@ -70,6 +70,8 @@ pub struct ChunkChoice {
 pub struct ErrorDetail {
     pub text: String,
     pub kind: Option<String>,
+    /// `error.code`, e.g. `insufficient_quota`.
+    pub code: Option<String>,
 }
 
 /// How much of a body that is not a recognised error to show.
@@ -92,6 +94,7 @@ pub fn error_value_detail(value: &Value) -> Option<ErrorDetail> {
         return Some(ErrorDetail {
             text: text.to_string(),
             kind: None,
+            code: None,
         });
     }
     let message = error
@@ -110,14 +113,14 @@ pub fn error_value_detail(value: &Value) -> Option<ErrorDetail> {
         Some(Value::Number(n)) => Some(n.to_string()),
         _ => None,
     };
-    let mut text = message;
+    let mut text = message.trim().to_string();
     match (&kind, &code) {
         (Some(kind), Some(code)) => text.push_str(&format!(" (type {kind}, code {code})")),
         (Some(kind), None) => text.push_str(&format!(" (type {kind})")),
         (None, Some(code)) => text.push_str(&format!(" (code {code})")),
         (None, None) => {}
     }
-    Some(ErrorDetail { text, kind })
+    Some(ErrorDetail { text, kind, code })
 }
 
 fn excerpt(body: &[u8]) -> ErrorDetail {
@@ -137,6 +140,7 @@ fn excerpt(body: &[u8]) -> ErrorDetail {
     ErrorDetail {
         text: shown,
         kind: None,
+        code: None,
     }
 }
 
@@ -151,7 +155,8 @@ mod tests {
             error_detail(body),
             ErrorDetail {
                 text: "Bad key (type invalid_request_error, code invalid_api_key)".into(),
-                kind: Some("invalid_request_error".into())
+                kind: Some("invalid_request_error".into()),
+                code: Some("invalid_api_key".into()),
             }
         );
     }

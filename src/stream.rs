@@ -4,9 +4,7 @@
 //! written when the stream fails; the line is ended so the error starts on its own line.
 
 use std::io::{self, Read, Write};
-use std::time::Duration;
 
-use crate::client::body_error;
 use crate::error::Error;
 use crate::output::{Ending, StreamText};
 use crate::response::{Chunk, Usage, error_value_detail};
@@ -29,17 +27,22 @@ pub struct Mode {
     pub raw: bool,
     /// Keep each choice's whole text for checking (`--json`).
     pub keep_text: bool,
-    /// For the timeout message.
-    pub timeout: Duration,
 }
 
-pub fn consume(body: &mut impl Read, out: &mut impl Write, mode: Mode) -> Result<Finished, Error> {
+/// Reads the stream to `[DONE]`, printing as it goes. `read_error` turns a failed read of
+/// `body` into the error to report (the caller knows which timeout applied).
+pub fn consume(
+    body: &mut impl Read,
+    out: &mut impl Write,
+    mode: Mode,
+    read_error: impl Fn(&io::Error) -> Error,
+) -> Result<Finished, Error> {
     let mut state = State {
         text: StreamText::new(mode.keep_text, !mode.raw),
         usage: None,
         raw: mode.raw,
     };
-    match state.run(body, out, mode.timeout) {
+    match state.run(body, out, &read_error) {
         Ok(()) => Ok(Finished {
             endings: state.text.finish(out)?,
             usage: state.usage,
@@ -64,7 +67,7 @@ impl State {
         &mut self,
         body: &mut impl Read,
         out: &mut impl Write,
-        timeout: Duration,
+        read_error: &dyn Fn(&io::Error) -> Error,
     ) -> Result<(), Error> {
         let mut decoder = Decoder::new();
         let mut events = Vec::new();
@@ -73,7 +76,7 @@ impl State {
             let n = match body.read(&mut buf) {
                 Ok(n) => n,
                 Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
-                Err(err) => return Err(body_error(&err, timeout)),
+                Err(err) => return Err(read_error(&err)),
             };
             if n == 0 {
                 decoder.finish(&mut events);

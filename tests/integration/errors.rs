@@ -32,7 +32,12 @@ fn http_statuses_map_to_documented_exit_codes() {
         )
         .header("x-request-id", "req_42");
         let server = Server::start(vec![reply]);
-        let assert = Cmd::at(&server).args(["hi"]).run().code(code).stdout("");
+        // Retries have their own tests (reliability.rs); here one answer is one request.
+        let assert = Cmd::at(&server)
+            .args(["--max-retries", "0", "hi"])
+            .run()
+            .code(code)
+            .stdout("");
         let err = stderr(&assert);
         assert!(
             err.starts_with(&format!("oaichat: error: HTTP {status} ")),
@@ -55,7 +60,10 @@ fn an_html_error_page_shows_the_status_and_the_start_of_the_body() {
         "x".repeat(400)
     );
     let server = Server::start(vec![Reply::body(502, "text/html", page)]);
-    let assert = Cmd::at(&server).args(["hi"]).run().code(6);
+    let assert = Cmd::at(&server)
+        .args(["--max-retries", "0", "hi"])
+        .run()
+        .code(6);
     let err = stderr(&assert);
     assert!(
         err.contains("HTTP 502 Bad Gateway: <html><body><h1>502 Bad Gateway</h1>"),
