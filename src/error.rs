@@ -30,6 +30,8 @@ pub mod code {
     pub const BAD_RESPONSE: u8 = 8;
     /// The model declined: a refusal or `finish_reason: content_filter`.
     pub const DECLINED: u8 = 9;
+    /// Ctrl-C (SIGINT), as shells report it: 128 + 2.
+    pub const INTERRUPTED: u8 = 130;
 }
 
 /// An error from an HTTP status, with what the server said about it.
@@ -219,6 +221,7 @@ mod tests {
             code::NETWORK,
             code::BAD_RESPONSE,
             code::DECLINED,
+            code::INTERRUPTED,
         ];
         all.sort_unstable();
         let before = all.len();

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod client;
 pub mod config;
 pub mod error;
+pub mod interrupt;
 pub mod output;
 pub mod prompt;
 pub mod request;

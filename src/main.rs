@@ -10,11 +10,13 @@ fn main() -> ExitCode {
     // clap prints --help/--version and usage errors itself (exit 0 / 2) before any
     // configuration is read.
     let cli = Cli::parse();
+    oaichat::interrupt::install();
     let facts = oaichat::Facts {
         stdin_is_terminal: io::stdin().is_terminal(),
     };
     // Buffered: a one-shot answer is written in one go; streamed deltas flush themselves.
-    let mut out = BufWriter::new(io::stdout().lock());
+    // Not locked for the whole run, so the Ctrl-C handler can still end the line.
+    let mut out = BufWriter::new(io::stdout());
     let mut err = io::stderr();
     let result = oaichat::run(&cli, facts, &mut out, &mut err).and_then(|()| Ok(out.flush()?));
     match result {

@@ -168,6 +168,7 @@ impl StreamText {
                 out.flush()?;
                 self.wrote = true;
                 self.at_line_start = content.ends_with('\n');
+                crate::interrupt::set_line_open(!self.at_line_start);
             } else {
                 self.others
                     .entry(choice.index)
@@ -184,6 +185,7 @@ impl StreamText {
             out.write_all(b"\n")?;
             self.at_line_start = true;
             out.flush()?;
+            crate::interrupt::set_line_open(false);
         }
         Ok(())
     }

@@ -11,5 +11,6 @@ mod config;
 mod errors;
 mod input;
 mod output;
+mod reliability;
 mod request;
 mod stream;

@@ -9,7 +9,7 @@ use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
@@ -31,6 +31,8 @@ pub struct Reply {
     pub steps: Vec<Step>,
     /// `Transfer-Encoding: chunked` (as streaming servers do) instead of Content-Length.
     pub chunked: bool,
+    /// Close the connection without answering (a reset, as far as the client can tell).
+    pub hang_up: bool,
 }
 
 impl Reply {
@@ -41,6 +43,15 @@ impl Reply {
             headers: vec![("content-type".into(), content_type.into())],
             steps: vec![Step::Write(body.into())],
             chunked: false,
+            hang_up: false,
+        }
+    }
+
+    /// Reads the request, then closes the connection without a word.
+    pub fn hang_up() -> Reply {
+        Reply {
+            hang_up: true,
+            ..Reply::body(0, "", "")
         }
     }
 
@@ -58,6 +69,7 @@ impl Reply {
             )],
             steps,
             chunked: true,
+            hang_up: false,
         }
     }
 
@@ -89,6 +101,8 @@ pub struct Recorded {
     /// Names in lower case.
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+    /// When the request arrived, by the server's clock.
+    pub at: Instant,
 }
 
 impl Recorded {
@@ -179,10 +193,15 @@ fn read_request(stream: &TcpStream) -> Option<Recorded> {
         path,
         headers,
         body,
+        at: Instant::now(),
     })
 }
 
 fn write_reply(mut stream: TcpStream, reply: Reply) {
+    if reply.hang_up {
+        // SO_LINGER 0 would make it a real RST; a plain close is what most proxies do.
+        return;
+    }
     let _ = stream.set_nodelay(true);
     let mut head = format!(
         "HTTP/1.1 {} Scripted\r\nconnection: close\r\n",

@@ -1,0 +1,44 @@
+//! Ctrl-C (SIGINT): keep what was printed, end the line, exit 130 (128 + SIGINT).
+//!
+//! The handler runs on its own thread while the main thread may be blocked reading the
+//! socket or writing a full pipe, so it cannot wait for the main thread. It writes the
+//! closing newline from a helper thread, gives that a moment, and exits either way.
+
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crate::error::code;
+
+/// Whether streamed text on stdout stands without its final newline.
+static LINE_OPEN: AtomicBool = AtomicBool::new(false);
+
+/// How long the newline may take before oaichat exits without it (a full pipe whose
+/// reader stopped would block it forever).
+const NEWLINE_GRACE: Duration = Duration::from_millis(200);
+
+/// Records whether stdout's last streamed byte ended a line.
+pub fn set_line_open(open: bool) {
+    LINE_OPEN.store(open, Ordering::Relaxed);
+}
+
+/// Installs the handler. Without it (if installing fails) Ctrl-C still ends oaichat,
+/// through the default signal action, just without the tidy line end.
+pub fn install() -> bool {
+    ctrlc::set_handler(on_interrupt).is_ok()
+}
+
+fn on_interrupt() {
+    if LINE_OPEN.load(Ordering::Relaxed) {
+        let (done_tx, done_rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut out = std::io::stdout();
+            let _ = out.write_all(b"\n").and_then(|()| out.flush());
+            let _ = done_tx.send(());
+        });
+        let _ = done_rx.recv_timeout(NEWLINE_GRACE);
+    }
+    let _ = writeln!(std::io::stderr(), "oaichat: interrupted");
+    std::process::exit(i32::from(code::INTERRUPTED));
+}
