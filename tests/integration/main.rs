@@ -14,3 +14,4 @@ mod output;
 mod reliability;
 mod request;
 mod stream;
+mod tls;

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: the command, the server, canned API bodies.
 
 pub mod server;
+pub mod tls;
 
 use std::path::PathBuf;
 use std::process::Stdio;

@@ -120,35 +120,59 @@ impl Recorded {
 
 pub struct Server {
     addr: SocketAddr,
+    scheme: &'static str,
     log: Arc<Mutex<Vec<Recorded>>>,
 }
 
+type Log = Arc<Mutex<Vec<Recorded>>>;
+
 impl Server {
     pub fn start(replies: Vec<Reply>) -> Server {
+        Server::listen("http", replies, |tcp| Some(tcp))
+    }
+
+    /// The same server behind TLS, with the given certificate (see `support::tls`).
+    pub fn start_tls(replies: Vec<Reply>, config: Arc<rustls::ServerConfig>) -> Server {
+        Server::listen("https", replies, move |tcp| {
+            let connection = rustls::ServerConnection::new(Arc::clone(&config)).ok()?;
+            Some(rustls::StreamOwned::new(connection, tcp))
+        })
+    }
+
+    fn listen<S, F>(scheme: &'static str, replies: Vec<Reply>, wrap: F) -> Server
+    where
+        S: Read + Write,
+        F: Fn(TcpStream) -> Option<S> + Send + 'static,
+    {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let addr = listener.local_addr().expect("local address");
-        let log = Arc::new(Mutex::new(Vec::new()));
+        let log: Log = Arc::new(Mutex::new(Vec::new()));
         let seen = Arc::clone(&log);
         thread::spawn(move || {
             let mut replies = replies.into_iter();
-            for stream in listener.incoming() {
-                let Ok(stream) = stream else { continue };
-                let Some(request) = read_request(&stream) else {
+            for tcp in listener.incoming() {
+                let Ok(tcp) = tcp else { continue };
+                let _ = tcp.set_nodelay(true);
+                let Some(mut stream) = wrap(tcp) else {
+                    continue;
+                };
+                // A client that rejects the certificate ends here, with nothing recorded.
+                let Some(request) = read_request(&mut stream) else {
                     continue;
                 };
                 seen.lock().expect("log lock").push(request);
                 let reply = replies.next().unwrap_or_else(|| {
                     Reply::body(500, "text/plain", "test server: no reply scripted")
                 });
-                write_reply(stream, reply);
+                write_reply(&mut stream, reply);
             }
         });
-        Server { addr, log }
+        Server { addr, scheme, log }
     }
 
     /// The base URL, as OPENAI_BASE_URL takes it.
     pub fn base_url(&self) -> String {
-        format!("http://{}/v1", self.addr)
+        format!("{}://{}/v1", self.scheme, self.addr)
     }
 
     pub fn requests(&self) -> Vec<Recorded> {
@@ -163,7 +187,7 @@ impl Server {
     }
 }
 
-fn read_request(stream: &TcpStream) -> Option<Recorded> {
+fn read_request(stream: &mut impl Read) -> Option<Recorded> {
     let mut reader = BufReader::new(stream);
     let mut line = String::new();
     reader.read_line(&mut line).ok()?;
@@ -197,12 +221,10 @@ fn read_request(stream: &TcpStream) -> Option<Recorded> {
     })
 }
 
-fn write_reply(mut stream: TcpStream, reply: Reply) {
+fn write_reply(stream: &mut impl Write, reply: Reply) {
     if reply.hang_up {
-        // SO_LINGER 0 would make it a real RST; a plain close is what most proxies do.
-        return;
+        return; // closed without a word, as a dying proxy does
     }
-    let _ = stream.set_nodelay(true);
     let mut head = format!(
         "HTTP/1.1 {} Scripted\r\nconnection: close\r\n",
         reply.status
