@@ -121,14 +121,14 @@ impl Recorded {
 pub struct Server {
     addr: SocketAddr,
     scheme: &'static str,
-    log: Arc<Mutex<Vec<Recorded>>>,
+    log: Log,
 }
 
 type Log = Arc<Mutex<Vec<Recorded>>>;
 
 impl Server {
     pub fn start(replies: Vec<Reply>) -> Server {
-        Server::listen("http", replies, |tcp| Some(tcp))
+        Server::listen("http", replies, Some)
     }
 
     /// The same server behind TLS, with the given certificate (see `support::tls`).
