@@ -64,11 +64,11 @@ pub struct Cli {
     pub top_p: Option<f64>,
 
     /// Upper bound on the tokens in the answer (sent as `max_tokens`).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), allow_negative_numbers = true)]
     pub max_tokens: Option<u32>,
 
     /// Number of answers to generate (printed separated by a line `---`).
-    #[arg(short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=128))]
+    #[arg(short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=128), allow_negative_numbers = true)]
     pub n: Option<u32>,
 
     /// Stop generating at this text (repeatable, at most 4).
@@ -100,20 +100,20 @@ pub struct Cli {
     pub raw: bool,
 
     /// Give up on a whole answer after this many seconds [default: 600].
-    #[arg(long, value_name = "SECONDS", value_parser = seconds)]
+    #[arg(long, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
     pub timeout: Option<f64>,
 
     /// Give up on connecting after this many seconds [default: 10].
-    #[arg(long, value_name = "SECONDS", value_parser = seconds)]
+    #[arg(long, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
     pub connect_timeout: Option<f64>,
 
     /// With --stream, give up when the server is silent this long [default: 120].
-    #[arg(long, value_name = "SECONDS", value_parser = seconds)]
+    #[arg(long, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
     pub idle_timeout: Option<f64>,
 
     /// Retries on connection errors, timeouts, 408, 409, 429 and 5xx
     /// [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(..=100))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(..=100), allow_negative_numbers = true)]
     pub max_retries: Option<u32>,
 
     /// API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1].

@@ -28,11 +28,17 @@ const MAX_STOP: usize = 4;
 pub struct Env {
     process: HashMap<String, String>,
     dotenv: HashMap<String, String>,
+    /// The env file that was read, if any.
+    dotenv_path: Option<PathBuf>,
 }
 
 impl Env {
     pub fn new(process: HashMap<String, String>, dotenv: HashMap<String, String>) -> Env {
-        Env { process, dotenv }
+        Env {
+            process,
+            dotenv,
+            dotenv_path: None,
+        }
     }
 
     /// Reads the process environment and the env file: `--env-file PATH` (which must
@@ -41,18 +47,25 @@ impl Env {
         let process = std::env::vars_os()
             .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
             .collect();
-        let dotenv = match env_file {
-            Some(path) => read_dotenv(path)?,
-            None => {
-                let path = Path::new(".env");
-                if path.is_file() {
-                    read_dotenv(path)?
-                } else {
-                    HashMap::new()
-                }
-            }
+        let default = Path::new(".env");
+        let dotenv_path = match env_file {
+            Some(path) => Some(path),
+            None => default.is_file().then_some(default),
         };
-        Ok(Env { process, dotenv })
+        let dotenv = match dotenv_path {
+            Some(path) => read_dotenv(path)?,
+            None => HashMap::new(),
+        };
+        Ok(Env {
+            process,
+            dotenv,
+            dotenv_path: dotenv_path.map(Path::to_path_buf),
+        })
+    }
+
+    /// The env file that was read, if any.
+    pub fn dotenv_path(&self) -> Option<&Path> {
+        self.dotenv_path.as_deref()
     }
 
     /// A variable's value; an empty value counts as unset (CI often sets `X=""`).
@@ -63,6 +76,27 @@ impl Env {
             .map(String::as_str)
             .find(|value| !value.trim().is_empty())
     }
+}
+
+/// A warning when the env file (which holds the key) can be read by every user.
+#[cfg(unix)]
+pub fn world_readable_warning(path: &Path) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).ok()?.permissions().mode();
+    (mode & 0o004 != 0).then(|| {
+        format!(
+            "warning: {} is readable by every user of this machine (mode {:o}) and may hold \
+             the API key: chmod 600 {}",
+            path.display(),
+            mode & 0o777,
+            path.display()
+        )
+    })
+}
+
+#[cfg(not(unix))]
+pub fn world_readable_warning(_path: &Path) -> Option<String> {
+    None
 }
 
 /// Parses an env file with dotenvy, without changing the process environment.

@@ -46,6 +46,11 @@ pub fn run(
         .map(prompt::read_file)
         .transpose()?;
     let config = Config::resolve(cli, &env, system_text)?;
+    if config.verbose {
+        if let Some(warning) = env.dotenv_path().and_then(config::world_readable_warning) {
+            log(err, format_args!("{warning}"));
+        }
+    }
     let prompt = read_prompt(cli, facts, err)?;
 
     let request = request::build(&config, &prompt);

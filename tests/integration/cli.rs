@@ -6,9 +6,10 @@ use clap_complete::{Generator, Shell};
 
 use crate::support::*;
 
-/// Bad input: exit 2, a message naming the flag, and no request. One line per case.
+/// Bad input: exit 2, a message naming the problem, and no request. One line per case;
+/// each runs in a directory holding `binary.bin` (a zip header) and `notes.txt`.
 #[test]
-fn bad_flags_are_exit_2_without_a_request() {
+fn bad_input_is_exit_2_without_a_request() {
     let cases: &[(&[&str], &str)] = &[
         (&["-t", "2.5", "hi"], "--temperature"),
         (&["-t", "hot", "hi"], "--temperature"),
@@ -18,7 +19,12 @@ fn bad_flags_are_exit_2_without_a_request() {
         (&["--frequency-penalty", "3", "hi"], "--frequency-penalty"),
         (&["--presence-penalty", "-3", "hi"], "--presence-penalty"),
         (&["--timeout", "0", "hi"], "--timeout"),
+        (&["--idle-timeout", "-1", "hi"], "--idle-timeout"),
+        (&["--connect-timeout", "soon", "hi"], "--connect-timeout"),
+        (&["--max-retries", "-1", "hi"], "--max-retries"),
+        (&["--seed", "1.5", "hi"], "--seed"),
         (&["-m", "", "hi"], "--model"),
+        (&["-m", "  ", "hi"], "--model"),
         (
             &[
                 "--stop", "a", "--stop", "b", "--stop", "c", "--stop", "d", "--stop", "e", "hi",
@@ -26,12 +32,30 @@ fn bad_flags_are_exit_2_without_a_request() {
             "at most 4",
         ),
         (&["--base-url", "ftp://example.com/v1", "hi"], "http://"),
+        (&["--base-url", "api.openai.com/v1", "hi"], "not a URL"),
+        (
+            &["--base-url", "http://example.com/v1", "hi"],
+            "--allow-insecure-http",
+        ),
         (&["--no-such-flag", "hi"], "--no-such-flag"),
-        (&["-s", "a", "--system-file", "b", "hi"], "--system-file"),
+        (
+            &["-s", "a", "--system-file", "notes.txt", "hi"],
+            "--system-file",
+        ),
+        (&["--system-file", "missing.txt", "hi"], "missing.txt"),
+        (&["-f", "binary.bin", "hi"], "looks binary"),
+        (&["-f", ".", "hi"], "is a directory"),
+        (&["-f", "missing.txt", "hi"], "cannot read missing.txt"),
+        (&["--no-stdin", "-"], "--no-stdin"),
+        (&["--ca-cert", "missing.pem", "hi"], "missing.pem"),
+        (&["--env-file", "missing.env", "hi"], "missing.env"),
     ];
     let server = Server::start(vec![]);
     for (args, named) in cases {
-        let assert = Cmd::at(&server).args(*args).run().code(2).stdout("");
+        let cmd = Cmd::at(&server);
+        cmd.file("binary.bin", b"PK\x03\x04\0\0");
+        cmd.file("notes.txt", "notes");
+        let assert = cmd.args(*args).run().code(2).stdout("");
         assert!(
             stderr(&assert).contains(named),
             "{args:?}: {}",

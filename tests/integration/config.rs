@@ -101,3 +101,24 @@ fn base_url_flag_beats_the_environment() {
         .success();
     assert_eq!(server.requests().len(), 1);
 }
+
+#[test]
+fn verbose_warns_about_a_dotenv_every_user_can_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let server = Server::start(vec![answer("ok"), answer("ok")]);
+    let cmd = Cmd::at(&server);
+    let path = cmd.file(".env", "OPENAI_MODEL=m\n");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let assert = cmd.args(["-v", "hi"]).run().success();
+    assert!(
+        stderr(&assert).contains("chmod 600 .env"),
+        "{}",
+        stderr(&assert)
+    );
+
+    let cmd = Cmd::at(&server);
+    let path = cmd.file(".env", "OPENAI_MODEL=m\n");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let assert = cmd.args(["-v", "hi"]).run().success();
+    assert!(!stderr(&assert).contains("chmod"), "{}", stderr(&assert));
+}

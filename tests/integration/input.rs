@@ -131,27 +131,6 @@ fn invalid_utf8_on_stdin_names_the_byte_offset() {
     assert!(server.requests().is_empty());
 }
 
-#[test]
-fn unreadable_directory_and_binary_files_are_refused() {
-    let server = Server::start(vec![]);
-    let cmd = Cmd::at(&server);
-    let binary = cmd.file("x.bin", b"PK\x03\x04\0\0");
-    let dir = cmd.dir.path().to_path_buf();
-    let missing = dir.join("missing.txt");
-    for (path, words) in [
-        (binary, "looks binary"),
-        (dir, "is a directory"),
-        (missing, "cannot read"),
-    ] {
-        let assert = Cmd::at(&server)
-            .args(["-f".as_ref(), path.as_os_str(), "x".as_ref()])
-            .run()
-            .code(2);
-        assert!(stderr(&assert).contains(words), "{}", stderr(&assert));
-    }
-    assert!(server.requests().is_empty());
-}
-
 /// A CI runner may leave stdin open with nobody writing. With a prompt given, oaichat says
 /// after 3 seconds that it is waiting, and still uses the input once it comes.
 #[test]
