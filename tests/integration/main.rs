@@ -11,6 +11,7 @@ mod config;
 mod errors;
 mod input;
 mod output;
+mod properties;
 mod reliability;
 mod request;
 mod stream;
