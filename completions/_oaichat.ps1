@@ -21,6 +21,8 @@ Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'oaichat' {
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'An earlier user turn, before the prompt (repeatable; kept in order with --assistant)')
+            [CompletionResult]::new('--assistant', '--assistant', [CompletionResultType]::ParameterName, 'An earlier answer of the model, before the prompt (repeatable; kept in order with --user). Example: oaichat --user "What is Rust?" --assistant "A language." "Shorter?"')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Add a file''s text to the prompt, like stdin (repeatable). With -f, stdin is read only when `-` is given')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Add a file''s text to the prompt, like stdin (repeatable). With -f, stdin is read only when `-` is given')
             [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]')
@@ -31,12 +33,15 @@ Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Sampling temperature, 0 to 2: lower is more focused, higher more random')
             [CompletionResult]::new('--temperature', '--temperature', [CompletionResultType]::ParameterName, 'Sampling temperature, 0 to 2: lower is more focused, higher more random')
             [CompletionResult]::new('--top-p', '--top-p', [CompletionResultType]::ParameterName, 'Nucleus sampling, 0 to 1: only the tokens in the top P probability mass')
-            [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Upper bound on the tokens in the answer (sent as `max_tokens`)')
+            [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Upper bound on the tokens in the answer (sent as `max_tokens`, or as `max_completion_tokens` for reasoning models, which reject `max_tokens`)')
+            [CompletionResult]::new('--max-completion-tokens', '--max-completion-tokens', [CompletionResultType]::ParameterName, 'Upper bound on answer plus reasoning tokens, sent as `max_completion_tokens`')
+            [CompletionResult]::new('--reasoning-effort', '--reasoning-effort', [CompletionResultType]::ParameterName, 'How hard a reasoning model thinks: minimal (gpt-5 family), low, medium or high')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Number of answers to generate (printed separated by a line `---`)')
             [CompletionResult]::new('--stop', '--stop', [CompletionResultType]::ParameterName, 'Stop generating at this text (repeatable, at most 4)')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Ask for deterministic sampling with this seed (best effort)')
             [CompletionResult]::new('--frequency-penalty', '--frequency-penalty', [CompletionResultType]::ParameterName, 'Penalise tokens by how often they appeared, -2 to 2')
             [CompletionResult]::new('--presence-penalty', '--presence-penalty', [CompletionResultType]::ParameterName, 'Penalise tokens that appeared at all, -2 to 2')
+            [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Structured output: the answer follows this JSON Schema (a file, or inline JSON starting with `{`), sent as response_format json_schema with strict: true')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a whole answer after this many seconds [default: 600]')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up on connecting after this many seconds [default: 10]')
             [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'With --stream, give up when the server is silent this long [default: 120]')
@@ -46,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read variables from this file instead of ./.env (never overriding the environment)')
             [CompletionResult]::new('--no-stdin', '--no-stdin', [CompletionResultType]::ParameterName, 'Never read stdin, even when it is a pipe (for CI jobs that leave stdin open)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON mode: the answer is one JSON object, checked to parse')
+            [CompletionResult]::new('--usage', '--usage', [CompletionResultType]::ParameterName, 'After the answer, print token usage and the estimated cost on stderr')
             [CompletionResult]::new('--stream', '--stream', [CompletionResultType]::ParameterName, 'Print the answer as it is generated')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of the text (one object per line with --stream)')
             [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the key over plain http:// to a host that is not this machine')
@@ -55,6 +61,35 @@ Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'oaichat;models' {
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a whole answer after this many seconds [default: 600]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up on connecting after this many seconds [default: 10]')
+            [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'With --stream, give up when the server is silent this long [default: 120]')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read variables from this file instead of ./.env (never overriding the environment)')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of the text (one object per line with --stream)')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the key over plain http:// to a host that is not this machine')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'oaichat;help' {
+            [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'oaichat;help;models' {
+            break
+        }
+        'oaichat;help;help' {
             break
         }
     })

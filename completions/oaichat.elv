@@ -18,6 +18,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
     }
     var completions = [
         &'oaichat'= {
+            cand --user 'An earlier user turn, before the prompt (repeatable; kept in order with --assistant)'
+            cand --assistant 'An earlier answer of the model, before the prompt (repeatable; kept in order with --user). Example: oaichat --user "What is Rust?" --assistant "A language." "Shorter?"'
             cand -f 'Add a file''s text to the prompt, like stdin (repeatable). With -f, stdin is read only when `-` is given'
             cand --file 'Add a file''s text to the prompt, like stdin (repeatable). With -f, stdin is read only when `-` is given'
             cand -m 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]'
@@ -28,12 +30,15 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand -t 'Sampling temperature, 0 to 2: lower is more focused, higher more random'
             cand --temperature 'Sampling temperature, 0 to 2: lower is more focused, higher more random'
             cand --top-p 'Nucleus sampling, 0 to 1: only the tokens in the top P probability mass'
-            cand --max-tokens 'Upper bound on the tokens in the answer (sent as `max_tokens`)'
+            cand --max-tokens 'Upper bound on the tokens in the answer (sent as `max_tokens`, or as `max_completion_tokens` for reasoning models, which reject `max_tokens`)'
+            cand --max-completion-tokens 'Upper bound on answer plus reasoning tokens, sent as `max_completion_tokens`'
+            cand --reasoning-effort 'How hard a reasoning model thinks: minimal (gpt-5 family), low, medium or high'
             cand -n 'Number of answers to generate (printed separated by a line `---`)'
             cand --stop 'Stop generating at this text (repeatable, at most 4)'
             cand --seed 'Ask for deterministic sampling with this seed (best effort)'
             cand --frequency-penalty 'Penalise tokens by how often they appeared, -2 to 2'
             cand --presence-penalty 'Penalise tokens that appeared at all, -2 to 2'
+            cand --schema 'Structured output: the answer follows this JSON Schema (a file, or inline JSON starting with `{`), sent as response_format json_schema with strict: true'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
             cand --idle-timeout 'With --stream, give up when the server is silent this long [default: 120]'
@@ -43,6 +48,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
             cand --no-stdin 'Never read stdin, even when it is a pipe (for CI jobs that leave stdin open)'
             cand --json 'JSON mode: the answer is one JSON object, checked to parse'
+            cand --usage 'After the answer, print token usage and the estimated cost on stderr'
             cand --stream 'Print the answer as it is generated'
             cand --raw 'Print the API''s JSON instead of the text (one object per line with --stream)'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
@@ -52,6 +58,31 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand models 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oaichat;models'= {
+            cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --idle-timeout 'With --stream, give up when the server is silent this long [default: 120]'
+            cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
+            cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
+            cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
+            cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --raw 'Print the API''s JSON instead of the text (one object per line with --stream)'
+            cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand -v 'Print the request, status, timing and token usage on stderr'
+            cand --verbose 'Print the request, status, timing and token usage on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'oaichat;help'= {
+            cand models 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oaichat;help;models'= {
+        }
+        &'oaichat;help;help'= {
         }
     ]
     $completions[$command]

@@ -1,27 +1,77 @@
-complete -c oaichat -s f -l file -d 'Add a file\'s text to the prompt, like stdin (repeatable). With -f, stdin is read only when `-` is given' -r -F
-complete -c oaichat -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
-complete -c oaichat -s s -l system -d 'System message: how the model should behave' -r
-complete -c oaichat -l system-file -d 'Read the system message from a file' -r -F
-complete -c oaichat -s t -l temperature -d 'Sampling temperature, 0 to 2: lower is more focused, higher more random' -r
-complete -c oaichat -l top-p -d 'Nucleus sampling, 0 to 1: only the tokens in the top P probability mass' -r
-complete -c oaichat -l max-tokens -d 'Upper bound on the tokens in the answer (sent as `max_tokens`)' -r
-complete -c oaichat -s n -d 'Number of answers to generate (printed separated by a line `---`)' -r
-complete -c oaichat -l stop -d 'Stop generating at this text (repeatable, at most 4)' -r
-complete -c oaichat -l seed -d 'Ask for deterministic sampling with this seed (best effort)' -r
-complete -c oaichat -l frequency-penalty -d 'Penalise tokens by how often they appeared, -2 to 2' -r
-complete -c oaichat -l presence-penalty -d 'Penalise tokens that appeared at all, -2 to 2' -r
-complete -c oaichat -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
-complete -c oaichat -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
-complete -c oaichat -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
-complete -c oaichat -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
-complete -c oaichat -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
-complete -c oaichat -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
-complete -c oaichat -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
-complete -c oaichat -l no-stdin -d 'Never read stdin, even when it is a pipe (for CI jobs that leave stdin open)'
-complete -c oaichat -l json -d 'JSON mode: the answer is one JSON object, checked to parse'
-complete -c oaichat -l stream -d 'Print the answer as it is generated'
-complete -c oaichat -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
-complete -c oaichat -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
-complete -c oaichat -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
-complete -c oaichat -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c oaichat -s V -l version -d 'Print version'
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_oaichat_global_optspecs
+    string join \n user= assistant= f/file= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= n= stop= seed= frequency-penalty= presence-penalty= json schema= usage stream raw timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http env-file= v/verbose h/help V/version
+end
+
+function __fish_oaichat_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_oaichat_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_oaichat_using_subcommand
+    set -l cmd (__fish_oaichat_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c oaichat -n "__fish_oaichat_needs_command" -l user -d 'An earlier user turn, before the prompt (repeatable; kept in order with --assistant)' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l assistant -d 'An earlier answer of the model, before the prompt (repeatable; kept in order with --user). Example: oaichat --user "What is Rust?" --assistant "A language." "Shorter?"' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -s f -l file -d 'Add a file\'s text to the prompt, like stdin (repeatable). With -f, stdin is read only when `-` is given' -r -F
+complete -c oaichat -n "__fish_oaichat_needs_command" -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -s s -l system -d 'System message: how the model should behave' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l system-file -d 'Read the system message from a file' -r -F
+complete -c oaichat -n "__fish_oaichat_needs_command" -s t -l temperature -d 'Sampling temperature, 0 to 2: lower is more focused, higher more random' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l top-p -d 'Nucleus sampling, 0 to 1: only the tokens in the top P probability mass' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l max-tokens -d 'Upper bound on the tokens in the answer (sent as `max_tokens`, or as `max_completion_tokens` for reasoning models, which reject `max_tokens`)' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l max-completion-tokens -d 'Upper bound on answer plus reasoning tokens, sent as `max_completion_tokens`' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l reasoning-effort -d 'How hard a reasoning model thinks: minimal (gpt-5 family), low, medium or high' -r -f -a "minimal\t''
+low\t''
+medium\t''
+high\t''"
+complete -c oaichat -n "__fish_oaichat_needs_command" -s n -d 'Number of answers to generate (printed separated by a line `---`)' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l stop -d 'Stop generating at this text (repeatable, at most 4)' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l seed -d 'Ask for deterministic sampling with this seed (best effort)' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l frequency-penalty -d 'Penalise tokens by how often they appeared, -2 to 2' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l presence-penalty -d 'Penalise tokens that appeared at all, -2 to 2' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l schema -d 'Structured output: the answer follows this JSON Schema (a file, or inline JSON starting with `{`), sent as response_format json_schema with strict: true' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
+complete -c oaichat -n "__fish_oaichat_needs_command" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_needs_command" -l no-stdin -d 'Never read stdin, even when it is a pipe (for CI jobs that leave stdin open)'
+complete -c oaichat -n "__fish_oaichat_needs_command" -l json -d 'JSON mode: the answer is one JSON object, checked to parse'
+complete -c oaichat -n "__fish_oaichat_needs_command" -l usage -d 'After the answer, print token usage and the estimated cost on stderr'
+complete -c oaichat -n "__fish_oaichat_needs_command" -l stream -d 'Print the answer as it is generated'
+complete -c oaichat -n "__fish_oaichat_needs_command" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
+complete -c oaichat -n "__fish_oaichat_needs_command" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_needs_command" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
+complete -c oaichat -n "__fish_oaichat_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oaichat -n "__fish_oaichat_needs_command" -s V -l version -d 'Print version'
+complete -c oaichat -n "__fish_oaichat_needs_command" -a "models" -d 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API\'s JSON'
+complete -c oaichat -n "__fish_oaichat_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_using_subcommand models" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
+complete -c oaichat -n "__fish_oaichat_using_subcommand models" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models help" -f -a "models" -d 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API\'s JSON'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use clap::{CommandFactory, Parser};
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -30,9 +30,26 @@ Exit codes: 0 ok, 1 unexpected, 2 usage, 3 auth, 4 rate limit, 5 invalid request
 #[derive(Parser, Debug, Clone)]
 #[command(name = "oaichat", version, after_help = EXAMPLES)]
 pub struct Cli {
-    /// The prompt, joined with spaces. A lone `-` reads stdin explicitly.
+    #[command(subcommand)]
+    pub command: Option<Sub>,
+
+    /// The prompt, joined with spaces. A lone `-` reads stdin explicitly. (To send the
+    /// single word `models` as a prompt, put `--` before it.)
     #[arg(value_name = "PROMPT")]
     pub prompt: Vec<String>,
+
+    /// An earlier user turn, before the prompt (repeatable; kept in order with --assistant).
+    #[arg(long = "user", value_name = "TEXT")]
+    pub user_turns: Vec<String>,
+
+    /// An earlier answer of the model, before the prompt (repeatable; kept in order with
+    /// --user). Example: oaichat --user "What is Rust?" --assistant "A language." "Shorter?"
+    #[arg(long = "assistant", value_name = "TEXT")]
+    pub assistant_turns: Vec<String>,
+
+    /// --user and --assistant in command-line order (filled by [`parse_from`]).
+    #[arg(skip)]
+    pub turns: Vec<Turn>,
 
     /// Add a file's text to the prompt, like stdin (repeatable). With -f, stdin is read only
     /// when `-` is given.
@@ -63,9 +80,18 @@ pub struct Cli {
     #[arg(long, value_name = "P", value_parser = top_p, allow_negative_numbers = true)]
     pub top_p: Option<f64>,
 
-    /// Upper bound on the tokens in the answer (sent as `max_tokens`).
+    /// Upper bound on the tokens in the answer (sent as `max_tokens`, or as
+    /// `max_completion_tokens` for reasoning models, which reject `max_tokens`).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), allow_negative_numbers = true)]
     pub max_tokens: Option<u32>,
+
+    /// Upper bound on answer plus reasoning tokens, sent as `max_completion_tokens`.
+    #[arg(long, value_name = "N", conflicts_with = "max_tokens", value_parser = clap::value_parser!(u32).range(1..), allow_negative_numbers = true)]
+    pub max_completion_tokens: Option<u32>,
+
+    /// How hard a reasoning model thinks: minimal (gpt-5 family), low, medium or high.
+    #[arg(long, value_name = "EFFORT", value_parser = ["minimal", "low", "medium", "high"])]
+    pub reasoning_effort: Option<String>,
 
     /// Number of answers to generate (printed separated by a line `---`).
     #[arg(short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=128), allow_negative_numbers = true)]
@@ -88,59 +114,121 @@ pub struct Cli {
     pub presence_penalty: Option<f64>,
 
     /// JSON mode: the answer is one JSON object, checked to parse.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "schema")]
     pub json: bool,
+
+    /// Structured output: the answer follows this JSON Schema (a file, or inline JSON
+    /// starting with `{`), sent as response_format json_schema with strict: true.
+    #[arg(long, value_name = "FILE|JSON")]
+    pub schema: Option<String>,
+
+    /// After the answer, print token usage and the estimated cost on stderr.
+    #[arg(long)]
+    pub usage: bool,
 
     /// Print the answer as it is generated.
     #[arg(long)]
     pub stream: bool,
 
     /// Print the API's JSON instead of the text (one object per line with --stream).
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub raw: bool,
 
     /// Give up on a whole answer after this many seconds [default: 600].
-    #[arg(long, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
     pub timeout: Option<f64>,
 
     /// Give up on connecting after this many seconds [default: 10].
-    #[arg(long, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
     pub connect_timeout: Option<f64>,
 
     /// With --stream, give up when the server is silent this long [default: 120].
-    #[arg(long, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
     pub idle_timeout: Option<f64>,
 
     /// Retries on connection errors, timeouts, 408, 409, 429 and 5xx
     /// [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(..=100), allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(..=100), allow_negative_numbers = true, global = true)]
     pub max_retries: Option<u32>,
 
     /// API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1].
-    #[arg(long, value_name = "URL")]
+    #[arg(long, global = true, value_name = "URL")]
     pub base_url: Option<String>,
 
     /// Trust this CA certificate (PEM) too, e.g. a corporate proxy's. $SSL_CERT_FILE works
     /// the same way.
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH")]
     pub ca_cert: Option<PathBuf>,
 
     /// Allow sending the key over plain http:// to a host that is not this machine.
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub allow_insecure_http: bool,
 
     /// Read variables from this file instead of ./.env (never overriding the environment).
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH")]
     pub env_file: Option<PathBuf>,
 
     /// Print the request, status, timing and token usage on stderr.
-    #[arg(short, long)]
+    #[arg(short, long, global = true)]
     pub verbose: bool,
+}
+
+#[derive(Subcommand, Debug, Clone, PartialEq, Eq)]
+pub enum Sub {
+    /// List the models the API offers (GET /models), one id per line, sorted. Also the
+    /// quickest check that a key works. With --raw, the API's JSON.
+    Models,
+}
+
+/// One earlier turn of a conversation given on the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Turn {
+    pub assistant: bool,
+    pub text: String,
 }
 
 /// The clap command, for completions and for tests of the definition itself.
 pub fn command() -> clap::Command {
     Cli::command()
+}
+
+/// Parses the process arguments; prints help, version or a usage error and exits as clap
+/// does (0 or 2).
+pub fn parse() -> Cli {
+    parse_from(std::env::args_os()).unwrap_or_else(|err| err.exit())
+}
+
+/// Parses arguments, then orders `--user`/`--assistant` as they were given, which clap's
+/// derive cannot express across two flags.
+pub fn parse_from<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let matches = command().try_get_matches_from(args)?;
+    let mut cli = Cli::from_arg_matches(&matches)?;
+    cli.turns = ordered_turns(&matches, &cli);
+    Ok(cli)
+}
+
+fn ordered_turns(matches: &ArgMatches, cli: &Cli) -> Vec<Turn> {
+    let indexed = |id: &str, texts: &[String], assistant: bool| -> Vec<(usize, Turn)> {
+        let indices = matches.indices_of(id).into_iter().flatten();
+        indices
+            .zip(texts)
+            .map(|(i, text)| {
+                let turn = Turn {
+                    assistant,
+                    text: text.clone(),
+                };
+                (i, turn)
+            })
+            .collect()
+    };
+    let mut turns = indexed("user_turns", &cli.user_turns, false);
+    turns.extend(indexed("assistant_turns", &cli.assistant_turns, true));
+    turns.sort_by_key(|(i, _)| *i);
+    turns.into_iter().map(|(_, turn)| turn).collect()
 }
 
 fn non_empty(value: &str) -> Result<String, String> {
@@ -211,8 +299,42 @@ mod tests {
     }
 
     #[test]
+    fn turns_keep_command_line_order_across_both_flags() {
+        let cli = parse_from([
+            "oaichat",
+            "--user",
+            "q1",
+            "--assistant",
+            "a1",
+            "-t",
+            "1",
+            "--user",
+            "q2",
+            "now",
+        ])
+        .expect("valid command line");
+        let order: Vec<(bool, &str)> = cli
+            .turns
+            .iter()
+            .map(|t| (t.assistant, t.text.as_str()))
+            .collect();
+        assert_eq!(order, [(false, "q1"), (true, "a1"), (false, "q2")]);
+        assert_eq!(cli.prompt, ["now"]);
+    }
+
+    #[test]
+    fn models_is_a_subcommand_unless_after_double_dash() {
+        let cli = parse_from(["oaichat", "models", "--raw"]).expect("valid");
+        assert_eq!(cli.command, Some(Sub::Models));
+        assert!(cli.raw);
+        let cli = parse_from(["oaichat", "--", "models"]).expect("valid");
+        assert_eq!(cli.command, None);
+        assert_eq!(cli.prompt, ["models"]);
+    }
+
+    #[test]
     fn negative_penalties_parse_as_values() {
-        let cli = Cli::try_parse_from(["oaichat", "--frequency-penalty", "-1.5", "hi"])
+        let cli = parse_from(["oaichat", "--frequency-penalty", "-1.5", "hi"])
             .expect("valid command line");
         assert_eq!(cli.frequency_penalty, Some(-1.5));
         assert_eq!(cli.prompt, ["hi"]);

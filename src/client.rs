@@ -5,7 +5,7 @@ use std::io::{self, Read, Write};
 use std::time::{Duration, Instant, SystemTime};
 
 use bytes::Bytes;
-use reqwest::blocking::{Client as Http, Response};
+use reqwest::blocking::{Client as Http, RequestBuilder, Response};
 use reqwest::header::{self, HeaderMap, HeaderValue};
 
 use crate::config::Config;
@@ -42,11 +42,42 @@ pub fn read_limit(config: &Config) -> (Duration, &'static str) {
 /// `-v`. Nothing is written to stdout before this returns, so a retry never duplicates
 /// output.
 pub fn post_chat(config: &Config, body: Vec<u8>, log: &mut dyn Write) -> Result<Sent, Error> {
-    let http = http_client(config)?;
     let body = Bytes::from(body); // cloned per attempt without copying the bytes
+    let url = config.chat_url();
+    send(config, log, &url, |http| {
+        let request = http
+            .post(&url)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(body.clone());
+        if config.stream {
+            request
+        } else {
+            // A total deadline for a one-shot answer, body included.
+            request.timeout(config.timeout)
+        }
+    })
+}
+
+/// `GET {base}/models`, with the same headers, timeouts and retries.
+pub fn get_models(config: &Config, log: &mut dyn Write) -> Result<Sent, Error> {
+    let url = config.models_url();
+    send(config, log, &url, |http| {
+        http.get(&url).timeout(config.timeout)
+    })
+}
+
+fn send(
+    config: &Config,
+    log: &mut dyn Write,
+    url: &str,
+    request: impl Fn(&Http) -> RequestBuilder,
+) -> Result<Sent, Error> {
+    let http = http_client(config)?;
     let mut retries = 0;
     loop {
-        let (error, failure) = match attempt(&http, config, body.clone()) {
+        let started = Instant::now();
+        let sent = request(&http).bearer_auth(config.api_key.expose()).send();
+        let (error, failure) = match check(sent, url, config, started) {
             Ok(sent) => return Ok(sent),
             Err(failed) => failed,
         };
@@ -116,22 +147,14 @@ fn ca_certs(config: &Config) -> Result<Vec<reqwest::Certificate>, Error> {
     Ok(certs)
 }
 
-/// One try. On failure, the error to report and what the retry policy needs to know.
-fn attempt(http: &Http, config: &Config, body: Bytes) -> Result<Sent, (Error, Failure)> {
-    let url = config.chat_url();
-    let mut request = http
-        .post(&url)
-        .bearer_auth(config.api_key.expose())
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(body);
-    if !config.stream {
-        // A total deadline for a one-shot answer, body included.
-        request = request.timeout(config.timeout);
-    }
-    let started = Instant::now();
-    let response = request
-        .send()
-        .map_err(|err| (network_error(&err, &url, config), Failure::default()))?;
+/// Judges one try. On failure, the error to report and what the retry policy needs.
+fn check(
+    sent: reqwest::Result<Response>,
+    url: &str,
+    config: &Config,
+    started: Instant,
+) -> Result<Sent, (Error, Failure)> {
+    let response = sent.map_err(|err| (network_error(&err, url, config), Failure::default()))?;
     let elapsed = started.elapsed();
     let headers = response.headers();
     let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());

@@ -1,16 +1,17 @@
-//! Flags, environment and `.env` resolved into one [`Config`].
+//! Flags and variables resolved into one validated [`Config`].
 //!
-//! Precedence: flags beat the environment, the environment beats `.env` (dotenvy's rule:
-//! a file never overrides a variable that is already set). The environment is read once
-//! into an [`Env`] and passed in, so resolution is a pure function that tests can drive
-//! without touching the process.
+//! Precedence: flags beat the environment, the environment beats `.env` (see [`Env`]).
+//! Files named by flags are read before, so resolution is a pure function that tests can
+//! drive without touching the process.
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::cli::Cli;
+use crate::catalog;
+use crate::cli::{Cli, Turn};
+pub use crate::env::Env;
 use crate::error::Error;
+use crate::schema::Schema;
 use crate::secret::ApiKey;
 
 pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
@@ -23,139 +24,14 @@ pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(120);
 /// The API's limit on stop sequences (StopConfiguration, maxItems 4).
 const MAX_STOP: usize = 4;
 
-/// The variables oaichat reads: the process environment over the `.env` file.
-#[derive(Debug, Default, Clone)]
-pub struct Env {
-    process: HashMap<String, String>,
-    dotenv: HashMap<String, String>,
-    /// The env file that was read, if any.
-    dotenv_path: Option<PathBuf>,
-}
-
-impl Env {
-    pub fn new(process: HashMap<String, String>, dotenv: HashMap<String, String>) -> Env {
-        Env {
-            process,
-            dotenv,
-            dotenv_path: None,
-        }
-    }
-
-    /// Reads the process environment and the env file: `--env-file PATH` (which must
-    /// exist), else `./.env` when there is one.
-    pub fn load(env_file: Option<&Path>) -> Result<Env, Error> {
-        let process = std::env::vars_os()
-            .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
-            .collect();
-        let default = Path::new(".env");
-        let dotenv_path = match env_file {
-            Some(path) => Some(path),
-            None => default.is_file().then_some(default),
-        };
-        let dotenv = match dotenv_path {
-            Some(path) => read_dotenv(path)?,
-            None => HashMap::new(),
-        };
-        Ok(Env {
-            process,
-            dotenv,
-            dotenv_path: dotenv_path.map(Path::to_path_buf),
-        })
-    }
-
-    /// The env file that was read, if any.
-    pub fn dotenv_path(&self) -> Option<&Path> {
-        self.dotenv_path.as_deref()
-    }
-
-    /// A variable's value; an empty value counts as unset (CI often sets `X=""`).
-    pub fn get(&self, name: &str) -> Option<&str> {
-        [&self.process, &self.dotenv]
-            .into_iter()
-            .filter_map(|vars| vars.get(name))
-            .map(String::as_str)
-            .find(|value| !value.trim().is_empty())
-    }
-}
-
-/// A warning when the env file (which holds the key) can be read by every user.
-#[cfg(unix)]
-pub fn world_readable_warning(path: &Path) -> Option<String> {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(path).ok()?.permissions().mode();
-    (mode & 0o004 != 0).then(|| {
-        format!(
-            "warning: {} is readable by every user of this machine (mode {:o}) and may hold \
-             the API key: chmod 600 {}",
-            path.display(),
-            mode & 0o777,
-            path.display()
-        )
-    })
-}
-
-#[cfg(not(unix))]
-pub fn world_readable_warning(_path: &Path) -> Option<String> {
-    None
-}
-
-/// Parses an env file with dotenvy, without changing the process environment.
-fn read_dotenv(path: &Path) -> Result<HashMap<String, String>, Error> {
-    let shown = path.display();
-    let items = dotenvy::from_path_iter(path).map_err(|err| {
-        Error::usage(format!(
-            "cannot read env file {shown}: {}",
-            dotenv_reason(&err)
-        ))
-    })?;
-    let mut vars = HashMap::new();
-    for item in items {
-        match item {
-            Ok((key, value)) => {
-                vars.insert(key, value);
-            }
-            Err(dotenvy::Error::LineParse(line, _)) => {
-                let number = line_number(path, &line)
-                    .map(|n| format!("line {n}"))
-                    .unwrap_or_else(|| "a line".into());
-                return Err(Error::usage(format!(
-                    "env file {shown}: cannot parse {number} `{}`: write it as NAME=value",
-                    line.lines().next().unwrap_or_default().trim()
-                )));
-            }
-            Err(err) => {
-                return Err(Error::usage(format!(
-                    "cannot read env file {shown}: {}",
-                    dotenv_reason(&err)
-                )));
-            }
-        }
-    }
-    Ok(vars)
-}
-
-fn dotenv_reason(err: &dotenvy::Error) -> String {
-    match err {
-        dotenvy::Error::Io(io) => io.to_string(),
-        other => other.to_string(),
-    }
-}
-
-/// dotenvy reports the text of a bad line, not its number; find it in the file.
-fn line_number(path: &Path, bad: &str) -> Option<usize> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let first = bad.lines().next()?.trim();
-    text.lines()
-        .position(|line| line.trim() == first)
-        .map(|i| i + 1)
-}
-
 /// Generation parameters, sent only when the user set them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Params {
     pub temperature: Option<f64>,
     pub top_p: Option<f64>,
     pub max_tokens: Option<u32>,
+    pub max_completion_tokens: Option<u32>,
+    pub reasoning_effort: Option<String>,
     pub n: Option<u32>,
     pub stop: Vec<String>,
     pub seed: Option<i64>,
@@ -173,8 +49,13 @@ pub struct Config {
     pub project: Option<String>,
     pub model: String,
     pub system: Option<String>,
+    /// Earlier turns from --user/--assistant, before the prompt.
+    pub turns: Vec<Turn>,
     pub params: Params,
     pub json: bool,
+    pub schema: Option<Schema>,
+    /// Print usage and cost on stderr after the answer.
+    pub usage: bool,
     pub stream: bool,
     pub raw: bool,
     pub verbose: bool,
@@ -189,13 +70,9 @@ pub struct Config {
 }
 
 impl Config {
-    /// Resolves flags over variables. `system_file_text` is the already-read content of
-    /// `--system-file`, so that this stays free of I/O.
-    pub fn resolve(
-        cli: &Cli,
-        env: &Env,
-        system_file_text: Option<String>,
-    ) -> Result<Config, Error> {
+    /// Resolves flags over variables. `files` holds what flags named and `lib` read
+    /// (`--system-file`, `--schema`), so that this stays free of I/O.
+    pub fn resolve(cli: &Cli, env: &Env, files: Files) -> Result<Config, Error> {
         if cli.stop.len() > MAX_STOP {
             return Err(Error::usage(format!(
                 "--stop was given {} times; the API takes at most {MAX_STOP} stop sequences",
@@ -226,6 +103,12 @@ impl Config {
             .clone()
             .or_else(|| env.get("OPENAI_MODEL").map(str::to_string))
             .unwrap_or_else(|| DEFAULT_MODEL.to_string());
+        let (max_tokens, max_completion_tokens) = catalog::token_limits(
+            &model,
+            cli.temperature,
+            cli.reasoning_effort.as_deref(),
+            (cli.max_tokens, cli.max_completion_tokens),
+        )?;
         let api_key = env.get("OPENAI_API_KEY").ok_or_else(|| {
             Error::usage(
                 "OPENAI_API_KEY is not set: export OPENAI_API_KEY=sk-... or put \
@@ -238,11 +121,14 @@ impl Config {
             organization: env.get("OPENAI_ORG_ID").map(str::to_string),
             project: env.get("OPENAI_PROJECT_ID").map(str::to_string),
             model,
-            system: cli.system.clone().or(system_file_text),
+            system: cli.system.clone().or(files.system),
+            turns: cli.turns.clone(),
             params: Params {
                 temperature: cli.temperature,
                 top_p: cli.top_p,
-                max_tokens: cli.max_tokens,
+                max_tokens,
+                max_completion_tokens,
+                reasoning_effort: cli.reasoning_effort.clone(),
                 n: cli.n,
                 stop: cli.stop.clone(),
                 seed: cli.seed,
@@ -250,6 +136,8 @@ impl Config {
                 presence_penalty: cli.presence_penalty,
             },
             json: cli.json,
+            schema: files.schema,
+            usage: cli.usage,
             stream: cli.stream,
             raw: cli.raw,
             verbose: cli.verbose,
@@ -265,6 +153,29 @@ impl Config {
     pub fn chat_url(&self) -> String {
         format!("{}/chat/completions", self.base_url)
     }
+
+    /// `GET` target for the model list.
+    pub fn models_url(&self) -> String {
+        format!("{}/models", self.base_url)
+    }
+
+    /// The flag that asked for a JSON answer, if any: the answer is then checked to parse.
+    pub fn json_flag(&self) -> Option<&'static str> {
+        if self.schema.is_some() {
+            Some("--schema")
+        } else if self.json {
+            Some("--json")
+        } else {
+            None
+        }
+    }
+}
+
+/// What flags and variables name that had to be read from files first.
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    pub system: Option<String>,
+    pub schema: Option<Schema>,
 }
 
 fn secs_or(flag: Option<f64>, default: Duration) -> Duration {
@@ -309,7 +220,6 @@ fn is_loopback(url: &reqwest::Url) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::Parser;
 
     fn env(process: &[(&str, &str)], dotenv: &[(&str, &str)]) -> Env {
         let map = |pairs: &[(&str, &str)]| {
@@ -322,7 +232,7 @@ mod tests {
     }
 
     fn cli(args: &[&str]) -> Cli {
-        Cli::try_parse_from(std::iter::once("oaichat").chain(args.iter().copied()))
+        crate::cli::parse_from(std::iter::once("oaichat").chain(args.iter().copied()))
             .expect("valid test command line")
     }
 
@@ -335,17 +245,22 @@ mod tests {
                 ("OPENAI_BASE_URL", "https://d/v1"),
             ],
         );
-        let config = Config::resolve(&cli(&["hi"]), &vars, None).expect("resolves");
+        let config = Config::resolve(&cli(&["hi"]), &vars, Files::default()).expect("resolves");
         assert_eq!(config.model, "from-env");
         assert_eq!(config.base_url, "https://d/v1");
-        let config = Config::resolve(&cli(&["-m", "flag", "hi"]), &vars, None).expect("resolves");
+        let config = Config::resolve(&cli(&["-m", "flag", "hi"]), &vars, Files::default())
+            .expect("resolves");
         assert_eq!(config.model, "flag");
     }
 
     #[test]
     fn defaults_apply_when_nothing_is_set() {
-        let config =
-            Config::resolve(&cli(&["hi"]), &env(&[("OPENAI_API_KEY", "k")], &[]), None).unwrap();
+        let config = Config::resolve(
+            &cli(&["hi"]),
+            &env(&[("OPENAI_API_KEY", "k")], &[]),
+            Files::default(),
+        )
+        .unwrap();
         assert_eq!(config.model, DEFAULT_MODEL);
         assert_eq!(
             config.chat_url(),
@@ -360,14 +275,14 @@ mod tests {
             &[("OPENAI_API_KEY", ""), ("OPENAI_MODEL", " ")],
             &[("OPENAI_API_KEY", "k")],
         );
-        let config = Config::resolve(&cli(&["hi"]), &vars, None).unwrap();
+        let config = Config::resolve(&cli(&["hi"]), &vars, Files::default()).unwrap();
         assert_eq!(config.api_key.expose(), "k");
         assert_eq!(config.model, DEFAULT_MODEL);
     }
 
     #[test]
     fn missing_key_says_how_to_set_it() {
-        let err = Config::resolve(&cli(&["hi"]), &env(&[], &[]), None).unwrap_err();
+        let err = Config::resolve(&cli(&["hi"]), &env(&[], &[]), Files::default()).unwrap_err();
         assert_eq!(err.exit_code(), 2);
         assert!(err.to_string().contains(".env"), "{err}");
     }
@@ -415,18 +330,23 @@ mod tests {
             &[],
         );
         assert_eq!(
-            Config::resolve(&cli(&["hi"]), &vars, None)
+            Config::resolve(&cli(&["hi"]), &vars, Files::default())
                 .unwrap()
                 .max_retries,
             5
         );
         let flag = cli(&["--max-retries", "0", "hi"]);
-        assert_eq!(Config::resolve(&flag, &vars, None).unwrap().max_retries, 0);
+        assert_eq!(
+            Config::resolve(&flag, &vars, Files::default())
+                .unwrap()
+                .max_retries,
+            0
+        );
         let vars = env(
             &[("OPENAI_API_KEY", "k"), ("OAICHAT_MAX_RETRIES", "many")],
             &[],
         );
-        assert!(Config::resolve(&cli(&["hi"]), &vars, None).is_err());
+        assert!(Config::resolve(&cli(&["hi"]), &vars, Files::default()).is_err());
     }
 
     #[test]
@@ -434,8 +354,12 @@ mod tests {
         let args = [
             "--stop", "a", "--stop", "b", "--stop", "c", "--stop", "d", "--stop", "e",
         ];
-        let err =
-            Config::resolve(&cli(&args), &env(&[("OPENAI_API_KEY", "k")], &[]), None).unwrap_err();
+        let err = Config::resolve(
+            &cli(&args),
+            &env(&[("OPENAI_API_KEY", "k")], &[]),
+            Files::default(),
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("at most 4"), "{err}");
     }
 }

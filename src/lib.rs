@@ -4,16 +4,20 @@
 //! Each step lives in its own module; this file only connects them and does the verbose
 //! log, so that `main.rs` stays a thin wrapper that maps errors to exit codes.
 
+pub mod catalog;
 pub mod cli;
 pub mod client;
 pub mod config;
+pub mod env;
 pub mod error;
 pub mod interrupt;
+pub mod models;
 pub mod output;
 pub mod prompt;
 pub mod request;
 pub mod response;
 pub mod retry;
+pub mod schema;
 pub mod secret;
 pub mod sse;
 pub mod stream;
@@ -40,16 +44,22 @@ pub fn run(
     err: &mut impl Write,
 ) -> Result<(), Error> {
     let env = Env::load(cli.env_file.as_deref())?;
-    let system_text = cli
-        .system_file
-        .as_deref()
-        .map(prompt::read_file)
-        .transpose()?;
-    let config = Config::resolve(cli, &env, system_text)?;
+    let files = config::Files {
+        system: cli
+            .system_file
+            .as_deref()
+            .map(prompt::read_file)
+            .transpose()?,
+        schema: cli.schema.as_deref().map(schema::load).transpose()?,
+    };
+    let config = Config::resolve(cli, &env, files)?;
     if config.verbose {
-        if let Some(warning) = env.dotenv_path().and_then(config::world_readable_warning) {
+        if let Some(warning) = env.dotenv_path().and_then(env::world_readable_warning) {
             log(err, format_args!("{warning}"));
         }
+    }
+    if cli.command == Some(cli::Sub::Models) {
+        return models::list(&config, out, err);
     }
     let prompt = read_prompt(cli, facts, err)?;
 
@@ -149,10 +159,11 @@ fn answer_whole(
     if !config.raw {
         output::write_response(out, &parsed)?;
     }
-    log_usage(config, parsed.usage.as_ref(), err);
+    log_usage(config, parsed.usage.as_ref(), parsed.model.as_deref(), err);
+    let json_flag = config.json_flag();
     output::judge(
-        &output::response_endings(&parsed, config.json),
-        config.json,
+        &output::response_endings(&parsed, json_flag.is_some()),
+        json_flag,
         err,
     )
 }
@@ -165,33 +176,30 @@ fn answer_stream(
 ) -> Result<(), Error> {
     let mode = stream::Mode {
         raw: config.raw,
-        keep_text: config.json,
+        keep_text: config.json_flag().is_some(),
     };
     let finished = stream::consume(&mut response, out, mode, |e| client::body_error(e, config))?;
     if finished.endings.is_empty() {
         return Err(Error::BadResponse("the stream carried no choices".into()));
     }
-    log_usage(config, finished.usage.as_ref(), err);
-    output::judge(&finished.endings, config.json, err)
+    log_usage(
+        config,
+        finished.usage.as_ref(),
+        finished.model.as_deref(),
+        err,
+    );
+    output::judge(&finished.endings, config.json_flag(), err)
 }
 
-fn log_usage(config: &Config, usage: Option<&Usage>, err: &mut impl Write) {
-    if !config.verbose {
-        return;
-    }
-    match usage {
-        Some(u) => log(
-            err,
-            format_args!(
-                "usage: {} prompt + {} completion = {} tokens",
-                u.prompt_tokens, u.completion_tokens, u.total_tokens
-            ),
-        ),
-        None => log(err, format_args!("usage: not reported by the server")),
+/// With `--usage` or `-v`: tokens and cost, priced by the model that answered.
+fn log_usage(config: &Config, usage: Option<&Usage>, model: Option<&str>, err: &mut impl Write) {
+    if config.usage || config.verbose {
+        let model = model.unwrap_or(&config.model);
+        log(err, format_args!("{}", output::usage_line(usage, model)));
     }
 }
 
 /// One diagnostic line on stderr. A closed stderr must not stop the answer.
-fn log(err: &mut impl Write, line: std::fmt::Arguments<'_>) {
+pub(crate) fn log(err: &mut impl Write, line: std::fmt::Arguments<'_>) {
     let _ = writeln!(err, "oaichat: {line}");
 }

@@ -3,13 +3,10 @@
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
-use oaichat::cli::Cli;
-
 fn main() -> ExitCode {
     // clap prints --help/--version and usage errors itself (exit 0 / 2) before any
     // configuration is read.
-    let cli = Cli::parse();
+    let cli = oaichat::cli::parse();
     oaichat::interrupt::install();
     let facts = oaichat::Facts {
         stdin_is_terminal: io::stdin().is_terminal(),

@@ -7,8 +7,9 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+use crate::catalog;
 use crate::error::Error;
-use crate::response::{ChatResponse, ChunkChoice};
+use crate::response::{ChatResponse, ChunkChoice, Usage};
 
 /// The line written between answers when `-n` asks for more than one.
 pub const SEPARATOR: &str = "---\n";
@@ -68,8 +69,12 @@ fn write_text(out: &mut impl Write, text: &str) -> io::Result<()> {
 }
 
 /// Judges the endings: warns on stderr for `length`, and fails for a refusal, the content
-/// filter, or (`--json`) text that is not JSON.
-pub fn judge(endings: &[Ending], json: bool, stderr: &mut dyn Write) -> Result<(), Error> {
+/// filter, or text that is not JSON when `json_flag` (`--json`, `--schema`) asked for it.
+pub fn judge(
+    endings: &[Ending],
+    json_flag: Option<&str>,
+    stderr: &mut dyn Write,
+) -> Result<(), Error> {
     let cut = endings
         .iter()
         .any(|e| e.finish_reason.as_deref() == Some("length"));
@@ -95,7 +100,7 @@ pub fn judge(endings: &[Ending], json: bool, stderr: &mut dyn Write) -> Result<(
             "the answer was withheld by the content filter (finish_reason: content_filter)".into(),
         ));
     }
-    if json {
+    if let Some(flag) = json_flag {
         for ending in endings {
             let text = ending.text.as_deref().unwrap_or_default();
             if serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
@@ -105,12 +110,43 @@ pub fn judge(endings: &[Ending], json: bool, stderr: &mut dyn Write) -> Result<(
                     ""
                 };
                 return Err(Error::BadResponse(format!(
-                    "--json: the answer is not valid JSON{why}"
+                    "{flag}: the answer is not valid JSON{why}"
                 )));
             }
         }
     }
     Ok(())
+}
+
+/// The `--usage` line: tokens, and the cost at the catalog's list prices when the model
+/// is known.
+pub fn usage_line(usage: Option<&Usage>, model: &str) -> String {
+    let Some(u) = usage else {
+        return "usage: not reported by the server".into();
+    };
+    let tokens = format!(
+        "usage: {} prompt + {} completion = {} tokens ({} cached, {} reasoning)",
+        u.prompt_tokens,
+        u.completion_tokens,
+        u.total_tokens,
+        u.cached(),
+        u.reasoning()
+    );
+    match catalog::lookup(model) {
+        Some(known) => {
+            let usd = catalog::cost(
+                &known.price,
+                u.prompt_tokens,
+                u.cached(),
+                u.completion_tokens,
+            );
+            format!(
+                "{tokens}; cost ≈ ${usd:.6} ({model} at list prices of {})",
+                catalog::PRICES_AS_OF
+            )
+        }
+        None => format!("{tokens}; cost unknown for model {model}"),
+    }
 }
 
 /// Prints a streamed answer: choice 0 live, other choices (`-n`) after it, separated.
@@ -261,6 +297,27 @@ mod tests {
     }
 
     #[test]
+    fn usage_line_prices_known_models_only() {
+        let usage: Usage = serde_json::from_value(serde_json::json!({
+            "prompt_tokens": 1000, "completion_tokens": 500, "total_tokens": 1500,
+            "prompt_tokens_details": {"cached_tokens": 200},
+            "completion_tokens_details": {"reasoning_tokens": 64}
+        }))
+        .unwrap();
+        // 800 × 0.15 + 200 × 0.075 + 500 × 0.60 per million = 0.000435.
+        assert_eq!(
+            usage_line(Some(&usage), "gpt-4o-mini-2024-07-18"),
+            format!(
+                "usage: 1000 prompt + 500 completion = 1500 tokens (200 cached, 64 reasoning); \
+                 cost ≈ $0.000435 (gpt-4o-mini-2024-07-18 at list prices of {})",
+                catalog::PRICES_AS_OF
+            )
+        );
+        assert!(usage_line(Some(&usage), "llama3").ends_with("cost unknown for model llama3"));
+        assert_eq!(usage_line(None, "x"), "usage: not reported by the server");
+    }
+
+    #[test]
     fn judge_warns_on_length_and_fails_on_filter_refusal_and_bad_json() {
         let mut err = Vec::new();
         let length = Ending {
@@ -268,9 +325,9 @@ mod tests {
             text: Some("{\"a\":".into()),
             ..Ending::default()
         };
-        assert!(judge(std::slice::from_ref(&length), false, &mut err).is_ok());
+        assert!(judge(std::slice::from_ref(&length), None, &mut err).is_ok());
         assert!(String::from_utf8_lossy(&err).contains("finish_reason: length"));
-        let failure = judge(&[length], true, &mut Vec::new()).unwrap_err();
+        let failure = judge(&[length], Some("--json"), &mut Vec::new()).unwrap_err();
         assert_eq!(failure.exit_code(), 8);
         assert!(failure.to_string().contains("--max-tokens"), "{failure}");
 
@@ -279,7 +336,7 @@ mod tests {
             ..Ending::default()
         };
         assert_eq!(
-            judge(&[filtered], false, &mut Vec::new())
+            judge(&[filtered], None, &mut Vec::new())
                 .unwrap_err()
                 .exit_code(),
             9
@@ -288,7 +345,7 @@ mod tests {
             refusal: Some("I can't".into()),
             ..Ending::default()
         };
-        let failure = judge(&[refused], false, &mut Vec::new()).unwrap_err();
+        let failure = judge(&[refused], None, &mut Vec::new()).unwrap_err();
         assert_eq!(failure.to_string(), "the model refused: I can't");
     }
 }

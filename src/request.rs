@@ -17,6 +17,7 @@ pub const JSON_INSTRUCTION: &str = "Respond with a single valid JSON object.";
 pub enum Role {
     System,
     User,
+    Assistant,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -25,11 +26,25 @@ pub struct Message<'a> {
     pub content: &'a str,
 }
 
-/// `response_format`; only the JSON-object variant is used here.
+/// `response_format`: ResponseFormatJsonObject or ResponseFormatJsonSchema.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
-pub enum ResponseFormat {
+pub enum ResponseFormat<'a> {
     JsonObject,
+    JsonSchema { json_schema: JsonSchema<'a> },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JsonSchema<'a> {
+    pub name: &'a str,
+    pub schema: &'a serde_json::Value,
+    pub strict: bool,
+}
+
+/// `stream_options` (ChatCompletionStreamOptions).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct StreamOptions {
+    pub include_usage: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -43,6 +58,10 @@ pub struct ChatRequest<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_tokens: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_completion_tokens: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reasoning_effort: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub n: Option<u32>,
     /// StopConfiguration allows a string or an array; an array of 1–4 is always valid.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
@@ -54,20 +73,30 @@ pub struct ChatRequest<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub presence_penalty: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub response_format: Option<ResponseFormat>,
+    pub response_format: Option<ResponseFormat<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stream_options: Option<StreamOptions>,
 }
 
 /// Builds the request for one prompt.
 pub fn build<'a>(config: &'a Config, prompt: &'a str) -> ChatRequest<'a> {
-    let mut messages = Vec::with_capacity(3);
+    let mut messages = Vec::with_capacity(config.turns.len() + 3);
     if let Some(system) = &config.system {
         messages.push(Message {
             role: Role::System,
             content: system,
         });
     }
+    messages.extend(config.turns.iter().map(|turn| Message {
+        role: if turn.assistant {
+            Role::Assistant
+        } else {
+            Role::User
+        },
+        content: &turn.text,
+    }));
     messages.push(Message {
         role: Role::User,
         content: prompt,
@@ -90,14 +119,33 @@ pub fn build<'a>(config: &'a Config, prompt: &'a str) -> ChatRequest<'a> {
         temperature: params.temperature,
         top_p: params.top_p,
         max_tokens: params.max_tokens,
+        max_completion_tokens: params.max_completion_tokens,
+        reasoning_effort: params.reasoning_effort.as_deref(),
         n: params.n,
         stop: &params.stop,
         seed: params.seed,
         frequency_penalty: params.frequency_penalty,
         presence_penalty: params.presence_penalty,
-        response_format: config.json.then_some(ResponseFormat::JsonObject),
+        response_format: response_format(config),
         stream: config.stream.then_some(true),
+        // Exact usage for --usage needs the final usage chunk, which is opt-in.
+        stream_options: (config.stream && config.usage).then_some(StreamOptions {
+            include_usage: true,
+        }),
     }
+}
+
+fn response_format(config: &Config) -> Option<ResponseFormat<'_>> {
+    if let Some(schema) = &config.schema {
+        return Some(ResponseFormat::JsonSchema {
+            json_schema: JsonSchema {
+                name: &schema.name,
+                schema: &schema.schema,
+                strict: true,
+            },
+        });
+    }
+    config.json.then_some(ResponseFormat::JsonObject)
 }
 
 /// Whether the text contains "json" in any letter case, without copying a large prompt.
@@ -111,18 +159,16 @@ pub fn mentions_json(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::config::{Env, Params};
-    use clap::Parser;
     use serde_json::json;
 
     fn config(args: &[&str]) -> Config {
-        let cli =
-            crate::cli::Cli::try_parse_from(std::iter::once("oaichat").chain(args.iter().copied()))
-                .expect("valid test command line");
+        let cli = crate::cli::parse_from(std::iter::once("oaichat").chain(args.iter().copied()))
+            .expect("valid test command line");
         let env = Env::new(
             [("OPENAI_API_KEY".to_string(), "k".to_string())].into(),
             Default::default(),
         );
-        Config::resolve(&cli, &env, None).expect("valid config")
+        Config::resolve(&cli, &env, Default::default()).expect("valid config")
     }
 
     fn body(config: &Config, prompt: &str) -> serde_json::Value {
@@ -193,6 +239,45 @@ mod tests {
         );
         let request = build(&with, "give me JSON please");
         assert_eq!(request.messages.len(), 2);
+    }
+
+    #[test]
+    fn turns_schema_reasoning_and_usage_fields() {
+        let mut config = config(&[
+            "-m",
+            "o3",
+            "--user",
+            "q1",
+            "--assistant",
+            "a1",
+            "--max-tokens",
+            "5",
+            "--reasoning-effort",
+            "high",
+            "--stream",
+            "--usage",
+        ]);
+        config.schema = Some(crate::schema::Schema {
+            name: "s".into(),
+            schema: json!({"type": "object"}),
+        });
+        assert_eq!(
+            body(&config, "q2"),
+            json!({
+                "model": "o3",
+                "messages": [
+                    {"role": "user", "content": "q1"},
+                    {"role": "assistant", "content": "a1"},
+                    {"role": "user", "content": "q2"}
+                ],
+                "max_completion_tokens": 5,
+                "reasoning_effort": "high",
+                "response_format": {"type": "json_schema",
+                    "json_schema": {"name": "s", "schema": {"type": "object"}, "strict": true}},
+                "stream": true,
+                "stream_options": {"include_usage": true}
+            })
+        );
     }
 
     #[test]

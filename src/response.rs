@@ -16,6 +16,38 @@ pub struct Usage {
     pub completion_tokens: u64,
     #[serde(default)]
     pub total_tokens: u64,
+    #[serde(default)]
+    pub prompt_tokens_details: Option<PromptDetails>,
+    #[serde(default)]
+    pub completion_tokens_details: Option<CompletionDetails>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct PromptDetails {
+    #[serde(default)]
+    pub cached_tokens: Option<u64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct CompletionDetails {
+    #[serde(default)]
+    pub reasoning_tokens: Option<u64>,
+}
+
+impl Usage {
+    pub fn cached(&self) -> u64 {
+        self.prompt_tokens_details
+            .as_ref()
+            .and_then(|d| d.cached_tokens)
+            .unwrap_or(0)
+    }
+
+    pub fn reasoning(&self) -> u64 {
+        self.completion_tokens_details
+            .as_ref()
+            .and_then(|d| d.reasoning_tokens)
+            .unwrap_or(0)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -23,6 +55,9 @@ pub struct ChatResponse {
     pub choices: Vec<Choice>,
     #[serde(default)]
     pub usage: Option<Usage>,
+    /// The model that answered (often a dated id), for the cost estimate.
+    #[serde(default)]
+    pub model: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -50,6 +85,8 @@ pub struct Chunk {
     pub choices: Vec<ChunkChoice>,
     #[serde(default)]
     pub usage: Option<Usage>,
+    #[serde(default)]
+    pub model: Option<String>,
     /// An error object sent in place of a chunk.
     #[serde(default)]
     pub error: Option<Value>,
@@ -63,6 +100,17 @@ pub struct ChunkChoice {
     pub delta: Option<AnswerMessage>,
     #[serde(default)]
     pub finish_reason: Option<String>,
+}
+
+/// `GET /models`: ListModelsResponse, of which only the ids matter here.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ModelList {
+    pub data: Vec<ModelEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ModelEntry {
+    pub id: String,
 }
 
 /// What an error body says, in one line, and its `type` when it has one.

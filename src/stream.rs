@@ -18,6 +18,7 @@ const READ_SIZE: usize = 16 * 1024;
 pub struct Finished {
     pub endings: Vec<Ending>,
     pub usage: Option<Usage>,
+    pub model: Option<String>,
 }
 
 /// How to print the stream.
@@ -40,12 +41,14 @@ pub fn consume(
     let mut state = State {
         text: StreamText::new(mode.keep_text, !mode.raw),
         usage: None,
+        model: None,
         raw: mode.raw,
     };
     match state.run(body, out, &read_error) {
         Ok(()) => Ok(Finished {
             endings: state.text.finish(out)?,
             usage: state.usage,
+            model: state.model,
         }),
         Err(err) => {
             // The error goes to stderr; end stdout's line first (best effort: stdout may
@@ -59,6 +62,7 @@ pub fn consume(
 struct State {
     text: StreamText,
     usage: Option<Usage>,
+    model: Option<String>,
     raw: bool,
 }
 
@@ -122,6 +126,9 @@ impl State {
         }
         if chunk.usage.is_some() {
             self.usage = chunk.usage;
+        }
+        if self.model.is_none() {
+            self.model = chunk.model;
         }
         self.text.on_choices(out, &chunk.choices)?;
         Ok(())

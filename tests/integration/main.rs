@@ -9,6 +9,7 @@ mod support;
 mod cli;
 mod config;
 mod errors;
+mod features;
 mod input;
 mod output;
 mod properties;

@@ -1,0 +1,72 @@
+//! `oaichat models`: the model ids the API offers, one per line, sorted.
+//!
+//! `GET {base}/models` (ListModelsResponse). It is also the quickest check that a key
+//! works, as the tutorials do with `curl …/v1/models`.
+
+use std::io::Write;
+
+use crate::client;
+use crate::config::Config;
+use crate::error::Error;
+use crate::response::ModelList;
+
+pub fn list(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Result<(), Error> {
+    if config.verbose {
+        crate::log(err, format_args!("GET {}", config.models_url()));
+    }
+    let sent = client::get_models(config, err)?;
+    if config.verbose {
+        crate::log(
+            err,
+            format_args!(
+                "{} in {} ms",
+                sent.response.status(),
+                sent.elapsed.as_millis()
+            ),
+        );
+    }
+    let body = client::read_limited(sent.response, client::BODY_LIMIT)
+        .map_err(|e| client::body_error(&e, config))?;
+    if config.raw {
+        out.write_all(&body)?;
+        if !body.ends_with(b"\n") {
+            out.write_all(b"\n")?;
+        }
+        return Ok(out.flush()?);
+    }
+    write_ids(out, &body)
+}
+
+/// Writes the ids of a model list body, sorted and without duplicates.
+pub fn write_ids(out: &mut impl Write, body: &[u8]) -> Result<(), Error> {
+    let list: ModelList = serde_json::from_slice(body).map_err(|e| {
+        Error::BadResponse(format!(
+            "the response is not a model list ({e}): {}",
+            crate::response::error_detail(body).text
+        ))
+    })?;
+    let mut ids: Vec<&str> = list.data.iter().map(|m| m.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    for id in ids {
+        writeln!(out, "{id}")?;
+    }
+    Ok(out.flush()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_sorted_one_per_line() {
+        let body = br#"{"object":"list","data":[{"id":"gpt-4o","object":"model","created":1,"owned_by":"system"},{"id":"dall-e-3"},{"id":"gpt-4o"}]}"#;
+        let mut out = Vec::new();
+        write_ids(&mut out, body).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "dall-e-3\ngpt-4o\n");
+        assert_eq!(
+            write_ids(&mut Vec::new(), b"{}").unwrap_err().exit_code(),
+            8
+        );
+    }
+}

@@ -1,0 +1,128 @@
+//! `--schema`: a JSON Schema for Structured Outputs, from a file or inline JSON.
+//!
+//! Sent as `response_format: {type: json_schema, json_schema: {name, schema, strict: true}}`
+//! (ResponseFormatJsonSchema in the spec). The schema must be a JSON object; a file may
+//! also hold the whole `json_schema` object (`{"name": …, "schema": {…}}`), as the API
+//! docs show it.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::error::Error;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Schema {
+    /// `^[a-zA-Z0-9_-]{1,64}$`, as the API requires.
+    pub name: String,
+    pub schema: Value,
+}
+
+/// Reads `--schema`: inline JSON when it starts with `{`, else a file path.
+pub fn load(arg: &str) -> Result<Schema, Error> {
+    let trimmed = arg.trim_start();
+    if trimmed.starts_with('{') {
+        return parse(trimmed, "the --schema JSON", "response");
+    }
+    let path = Path::new(arg);
+    let text = crate::prompt::read_file(path)?;
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+    parse(
+        &text,
+        &format!("schema file {}", path.display()),
+        &name_from(stem.as_deref()),
+    )
+}
+
+fn parse(text: &str, what: &str, default_name: &str) -> Result<Schema, Error> {
+    let value: Value = serde_json::from_str(text).map_err(|err| {
+        Error::usage(format!(
+            "{what} is not valid JSON ({err}): give a JSON Schema object"
+        ))
+    })?;
+    let Value::Object(object) = value else {
+        return Err(Error::usage(format!(
+            "{what} must be a JSON object (a JSON Schema such as {{\"type\": \"object\", …}})"
+        )));
+    };
+    // The `json_schema` wrapper form: {"name": "...", "schema": {...}, "strict": ...}.
+    if let (Some(Value::String(name)), Some(schema @ Value::Object(_))) =
+        (object.get("name"), object.get("schema"))
+    {
+        return Ok(Schema {
+            name: name_from(Some(name)),
+            schema: schema.clone(),
+        });
+    }
+    Ok(Schema {
+        name: default_name.to_string(),
+        schema: Value::Object(object),
+    })
+}
+
+/// A name the API accepts: letters, digits, `_` and `-`, at most 64; else "response".
+fn name_from(candidate: Option<&str>) -> String {
+    let cleaned: String = candidate
+        .unwrap_or_default()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(64)
+        .collect();
+    if cleaned.trim_matches('_').is_empty() {
+        "response".into()
+    } else {
+        cleaned
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn inline_schema_gets_a_default_name() {
+        let s = load(r#" {"type":"object","properties":{}}"#).unwrap();
+        assert_eq!(s.name, "response");
+        assert_eq!(s.schema, json!({"type": "object", "properties": {}}));
+    }
+
+    #[test]
+    fn wrapper_form_keeps_its_name() {
+        let s =
+            load(r#"{"name":"capitals list","schema":{"type":"object"},"strict":true}"#).unwrap();
+        assert_eq!(s.name, "capitals_list");
+        assert_eq!(s.schema, json!({"type": "object"}));
+    }
+
+    #[test]
+    fn non_objects_and_bad_json_are_refused() {
+        assert!(
+            load("{nope")
+                .unwrap_err()
+                .to_string()
+                .contains("not valid JSON")
+        );
+        assert!(load("[1]").is_err()); // not `{`: read as a path, which does not exist
+        assert!(
+            parse("[1]", "x", "r")
+                .unwrap_err()
+                .to_string()
+                .contains("JSON object")
+        );
+    }
+
+    #[test]
+    fn names_are_made_acceptable() {
+        assert_eq!(name_from(Some("my schema.v2")), "my_schema_v2");
+        assert_eq!(name_from(Some("한국")), "response");
+        assert_eq!(name_from(None), "response");
+        assert_eq!(name_from(Some(&"a".repeat(80))).len(), 64);
+    }
+}
