@@ -25,6 +25,8 @@ Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
             [CompletionResult]::new('--assistant', '--assistant', [CompletionResultType]::ParameterName, 'An earlier answer of the model, before the prompt (repeatable; kept in order with --user). Example: oaichat --user "What is Rust?" --assistant "A language." "Shorter?"')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Add a file''s text to the prompt, like stdin (repeatable). With -f, stdin is read only when `-` is given')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Add a file''s text to the prompt, like stdin (repeatable). With -f, stdin is read only when `-` is given')
+            [CompletionResult]::new('--image', '--image', [CompletionResultType]::ParameterName, 'Attach an image: a PNG, JPEG, WebP or GIF file (sent as a data URL), or an http(s) URL (repeatable)')
+            [CompletionResult]::new('--image-detail', '--image-detail', [CompletionResultType]::ParameterName, 'How closely the model looks at images')
             [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'System message: how the model should behave')

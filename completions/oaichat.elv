@@ -22,6 +22,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --assistant 'An earlier answer of the model, before the prompt (repeatable; kept in order with --user). Example: oaichat --user "What is Rust?" --assistant "A language." "Shorter?"'
             cand -f 'Add a file''s text to the prompt, like stdin (repeatable). With -f, stdin is read only when `-` is given'
             cand --file 'Add a file''s text to the prompt, like stdin (repeatable). With -f, stdin is read only when `-` is given'
+            cand --image 'Attach an image: a PNG, JPEG, WebP or GIF file (sent as a data URL), or an http(s) URL (repeatable)'
+            cand --image-detail 'How closely the model looks at images'
             cand -m 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]'
             cand --model 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]'
             cand -s 'System message: how the model should behave'

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_oaichat_global_optspecs
-    string join \n user= assistant= f/file= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= n= stop= seed= frequency-penalty= presence-penalty= json schema= usage stream raw timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http env-file= v/verbose h/help V/version
+    string join \n user= assistant= f/file= image= image-detail= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= n= stop= seed= frequency-penalty= presence-penalty= json schema= usage stream raw timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http env-file= v/verbose h/help V/version
 end
 
 function __fish_oaichat_needs_command
@@ -27,6 +27,10 @@ end
 complete -c oaichat -n "__fish_oaichat_needs_command" -l user -d 'An earlier user turn, before the prompt (repeatable; kept in order with --assistant)' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l assistant -d 'An earlier answer of the model, before the prompt (repeatable; kept in order with --user). Example: oaichat --user "What is Rust?" --assistant "A language." "Shorter?"' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -s f -l file -d 'Add a file\'s text to the prompt, like stdin (repeatable). With -f, stdin is read only when `-` is given' -r -F
+complete -c oaichat -n "__fish_oaichat_needs_command" -l image -d 'Attach an image: a PNG, JPEG, WebP or GIF file (sent as a data URL), or an http(s) URL (repeatable)' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l image-detail -d 'How closely the model looks at images' -r -f -a "low\t''
+high\t''
+auto\t''"
 complete -c oaichat -n "__fish_oaichat_needs_command" -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -s s -l system -d 'System message: how the model should behave' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l system-file -d 'Read the system message from a file' -r -F

@@ -56,6 +56,15 @@ pub struct Cli {
     #[arg(short = 'f', long = "file", value_name = "PATH")]
     pub files: Vec<PathBuf>,
 
+    /// Attach an image: a PNG, JPEG, WebP or GIF file (sent as a data URL), or an http(s)
+    /// URL (repeatable).
+    #[arg(long = "image", value_name = "PATH|URL")]
+    pub images: Vec<String>,
+
+    /// How closely the model looks at images.
+    #[arg(long, value_name = "DETAIL", value_parser = ["low", "high", "auto"])]
+    pub image_detail: Option<String>,
+
     /// Never read stdin, even when it is a pipe (for CI jobs that leave stdin open).
     #[arg(long)]
     pub no_stdin: bool,

@@ -51,6 +51,9 @@ pub struct Config {
     pub system: Option<String>,
     /// Earlier turns from --user/--assistant, before the prompt.
     pub turns: Vec<Turn>,
+    /// Image URLs (data URLs for files) attached to the prompt.
+    pub images: Vec<String>,
+    pub image_detail: Option<String>,
     pub params: Params,
     pub json: bool,
     pub schema: Option<Schema>,
@@ -123,6 +126,8 @@ impl Config {
             model,
             system: cli.system.clone().or(files.system),
             turns: cli.turns.clone(),
+            images: files.images,
+            image_detail: cli.image_detail.clone(),
             params: Params {
                 temperature: cli.temperature,
                 top_p: cli.top_p,
@@ -176,6 +181,8 @@ impl Config {
 pub struct Files {
     pub system: Option<String>,
     pub schema: Option<Schema>,
+    /// `--image` values as URLs to send.
+    pub images: Vec<String>,
 }
 
 fn secs_or(flag: Option<f64>, default: Duration) -> Duration {

@@ -10,6 +10,7 @@ pub mod client;
 pub mod config;
 pub mod env;
 pub mod error;
+pub mod image;
 pub mod interrupt;
 pub mod models;
 pub mod output;
@@ -51,6 +52,11 @@ pub fn run(
             .map(prompt::read_file)
             .transpose()?,
         schema: cli.schema.as_deref().map(schema::load).transpose()?,
+        images: cli
+            .images
+            .iter()
+            .map(|arg| image::load(arg))
+            .collect::<Result<_, _>>()?,
     };
     let config = Config::resolve(cli, &env, files)?;
     if config.verbose {

@@ -23,7 +23,41 @@ pub enum Role {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Message<'a> {
     pub role: Role,
-    pub content: &'a str,
+    pub content: Content<'a>,
+}
+
+/// A message's content: a string, or parts when images are attached.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Content<'a> {
+    Text(&'a str),
+    Parts(Vec<Part<'a>>),
+}
+
+impl Content<'_> {
+    fn mentions_json(&self) -> bool {
+        match self {
+            Content::Text(text) => mentions_json(text),
+            Content::Parts(parts) => parts
+                .iter()
+                .any(|p| matches!(p, Part::Text { text } if mentions_json(text))),
+        }
+    }
+}
+
+/// ChatCompletionRequestMessageContentPartText / …PartImage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Part<'a> {
+    Text { text: &'a str },
+    ImageUrl { image_url: ImageUrl<'a> },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImageUrl<'a> {
+    pub url: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<&'a str>,
 }
 
 /// `response_format`: ResponseFormatJsonObject or ResponseFormatJsonSchema.
@@ -86,7 +120,7 @@ pub fn build<'a>(config: &'a Config, prompt: &'a str) -> ChatRequest<'a> {
     if let Some(system) = &config.system {
         messages.push(Message {
             role: Role::System,
-            content: system,
+            content: Content::Text(system),
         });
     }
     messages.extend(config.turns.iter().map(|turn| Message {
@@ -95,20 +129,20 @@ pub fn build<'a>(config: &'a Config, prompt: &'a str) -> ChatRequest<'a> {
         } else {
             Role::User
         },
-        content: &turn.text,
+        content: Content::Text(&turn.text),
     }));
     messages.push(Message {
         role: Role::User,
-        content: prompt,
+        content: user_content(config, prompt),
     });
-    if config.json && !messages.iter().any(|m| mentions_json(m.content)) {
+    if config.json && !messages.iter().any(|m| m.content.mentions_json()) {
         // After the user's own system message, so theirs stays first and unchanged.
         let at = usize::from(config.system.is_some());
         messages.insert(
             at,
             Message {
                 role: Role::System,
-                content: JSON_INSTRUCTION,
+                content: Content::Text(JSON_INSTRUCTION),
             },
         );
     }
@@ -133,6 +167,22 @@ pub fn build<'a>(config: &'a Config, prompt: &'a str) -> ChatRequest<'a> {
             include_usage: true,
         }),
     }
+}
+
+/// The prompt as plain text, or as a text part followed by one part per image.
+fn user_content<'a>(config: &'a Config, prompt: &'a str) -> Content<'a> {
+    if config.images.is_empty() {
+        return Content::Text(prompt);
+    }
+    let mut parts = Vec::with_capacity(config.images.len() + 1);
+    parts.push(Part::Text { text: prompt });
+    parts.extend(config.images.iter().map(|url| Part::ImageUrl {
+        image_url: ImageUrl {
+            url,
+            detail: config.image_detail.as_deref(),
+        },
+    }));
+    Content::Parts(parts)
 }
 
 fn response_format(config: &Config) -> Option<ResponseFormat<'_>> {
@@ -277,6 +327,23 @@ mod tests {
                 "stream": true,
                 "stream_options": {"include_usage": true}
             })
+        );
+    }
+
+    #[test]
+    fn images_make_the_prompt_a_list_of_parts() {
+        let mut config = config(&["--image-detail", "low", "--json"]);
+        config.images = vec![
+            "https://x.test/a.png".into(),
+            "data:image/gif;base64,R0lG".into(),
+        ];
+        assert_eq!(
+            body(&config, "what is in these? answer in json")["messages"],
+            json!([{"role": "user", "content": [
+                {"type": "text", "text": "what is in these? answer in json"},
+                {"type": "image_url", "image_url": {"url": "https://x.test/a.png", "detail": "low"}},
+                {"type": "image_url", "image_url": {"url": "data:image/gif;base64,R0lG", "detail": "low"}}
+            ]}])
         );
     }
 
