@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_oaichat_global_optspecs
-    string join \n user= assistant= f/file= image= image-detail= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= n= stop= seed= frequency-penalty= presence-penalty= json schema= usage stream raw timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http env-file= v/verbose h/help V/version
+    string join \n user= assistant= f/file= image= image-detail= history= c/continue history-limit= dry-run no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= n= stop= seed= frequency-penalty= presence-penalty= json schema= usage stream raw timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http env-file= v/verbose h/help V/version
 end
 
 function __fish_oaichat_needs_command
@@ -31,6 +31,8 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -l image -d 'Attach an ima
 complete -c oaichat -n "__fish_oaichat_needs_command" -l image-detail -d 'How closely the model looks at images' -r -f -a "low\t''
 high\t''
 auto\t''"
+complete -c oaichat -n "__fish_oaichat_needs_command" -l history -d 'Keep the conversation in this JSON Lines file: its messages are sent before the prompt, and the new question and answer are appended after a successful answer' -r -F
+complete -c oaichat -n "__fish_oaichat_needs_command" -l history-limit -d 'Drop the oldest turns (never the system message or the new prompt) until the conversation fits in this many tokens' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -s s -l system -d 'System message: how the model should behave' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l system-file -d 'Read the system message from a file' -r -F
@@ -55,6 +57,8 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -l max-retries -d 'Retries
 complete -c oaichat -n "__fish_oaichat_needs_command" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
 complete -c oaichat -n "__fish_oaichat_needs_command" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_needs_command" -s c -l continue -d 'Continue the last conversation (the last run without --history), kept in $XDG_DATA_HOME/oaichat/last.jsonl'
+complete -c oaichat -n "__fish_oaichat_needs_command" -l dry-run -d 'Print the request JSON that would be sent, and its token count on stderr; send nothing (no key needed)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l no-stdin -d 'Never read stdin, even when it is a pipe (for CI jobs that leave stdin open)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l json -d 'JSON mode: the answer is one JSON object, checked to parse'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l usage -d 'After the answer, print token usage and the estimated cost on stderr'

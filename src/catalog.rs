@@ -22,6 +22,8 @@ pub struct Model {
     pub reasoning: bool,
     /// `reasoning_effort: minimal` exists only for the gpt-5 family.
     pub minimal_effort: bool,
+    /// Tokenised with cl100k_base (gpt-4, gpt-3.5); all newer models use o200k_base.
+    pub cl100k: bool,
     pub context_window: u32,
     pub price: Price,
 }
@@ -40,12 +42,20 @@ const fn model(
         prefix,
         reasoning,
         minimal_effort: false,
+        cl100k: false,
         context_window,
         price: Price {
             input,
             cached_input,
             output,
         },
+    }
+}
+
+const fn cl100k(model: Model) -> Model {
+    Model {
+        cl100k: true,
+        ..model
     }
 }
 
@@ -66,9 +76,9 @@ static MODELS: &[Model] = &[
     model("gpt-4.1-nano", false, 1_047_576, (0.10, 0.025, 0.40)),
     model("gpt-4o", false, 128_000, (2.50, 1.25, 10.0)),
     model("gpt-4o-mini", false, 128_000, (0.15, 0.075, 0.60)),
-    model("gpt-4-turbo", false, 128_000, (10.0, 10.0, 30.0)),
-    model("gpt-4", false, 8_192, (30.0, 30.0, 60.0)),
-    model("gpt-3.5-turbo", false, 16_385, (0.50, 0.50, 1.50)),
+    cl100k(model("gpt-4-turbo", false, 128_000, (10.0, 10.0, 30.0))),
+    cl100k(model("gpt-4", false, 8_192, (30.0, 30.0, 60.0))),
+    cl100k(model("gpt-3.5-turbo", false, 16_385, (0.50, 0.50, 1.50))),
     model("o1", true, 200_000, (15.0, 7.50, 60.0)),
     model("o1-mini", true, 128_000, (1.10, 0.55, 4.40)),
     model("o1-pro", true, 200_000, (150.0, 150.0, 600.0)),

@@ -65,6 +65,26 @@ pub struct Cli {
     #[arg(long, value_name = "DETAIL", value_parser = ["low", "high", "auto"])]
     pub image_detail: Option<String>,
 
+    /// Keep the conversation in this JSON Lines file: its messages are sent before the
+    /// prompt, and the new question and answer are appended after a successful answer.
+    #[arg(long, value_name = "FILE", conflicts_with = "continue_last")]
+    pub history: Option<PathBuf>,
+
+    /// Continue the last conversation (the last run without --history), kept in
+    /// $XDG_DATA_HOME/oaichat/last.jsonl.
+    #[arg(short = 'c', long = "continue")]
+    pub continue_last: bool,
+
+    /// Drop the oldest turns (never the system message or the new prompt) until the
+    /// conversation fits in this many tokens.
+    #[arg(long, value_name = "TOKENS", value_parser = clap::value_parser!(u32).range(1..), allow_negative_numbers = true)]
+    pub history_limit: Option<u32>,
+
+    /// Print the request JSON that would be sent, and its token count on stderr; send
+    /// nothing (no key needed).
+    #[arg(long)]
+    pub dry_run: bool,
+
     /// Never read stdin, even when it is a pipe (for CI jobs that leave stdin open).
     #[arg(long)]
     pub no_stdin: bool,

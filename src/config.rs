@@ -11,6 +11,7 @@ use crate::catalog;
 use crate::cli::{Cli, Turn};
 pub use crate::env::Env;
 use crate::error::Error;
+use crate::history;
 use crate::schema::Schema;
 use crate::secret::ApiKey;
 
@@ -49,8 +50,12 @@ pub struct Config {
     pub project: Option<String>,
     pub model: String,
     pub system: Option<String>,
+    /// Messages of a continued conversation, sent after the system message.
+    pub history: Vec<history::Message>,
+    pub history_limit: Option<u32>,
     /// Earlier turns from --user/--assistant, before the prompt.
     pub turns: Vec<Turn>,
+    pub dry_run: bool,
     /// Image URLs (data URLs for files) attached to the prompt.
     pub images: Vec<String>,
     pub image_detail: Option<String>,
@@ -112,12 +117,16 @@ impl Config {
             cli.reasoning_effort.as_deref(),
             (cli.max_tokens, cli.max_completion_tokens),
         )?;
-        let api_key = env.get("OPENAI_API_KEY").ok_or_else(|| {
-            Error::usage(
-                "OPENAI_API_KEY is not set: export OPENAI_API_KEY=sk-... or put \
+        // A dry run sends nothing, so it needs no key.
+        let api_key = env
+            .get("OPENAI_API_KEY")
+            .or(cli.dry_run.then_some(""))
+            .ok_or_else(|| {
+                Error::usage(
+                    "OPENAI_API_KEY is not set: export OPENAI_API_KEY=sk-... or put \
                  OPENAI_API_KEY=sk-... in a .env file in this directory",
-            )
-        })?;
+                )
+            })?;
         Ok(Config {
             api_key: ApiKey::new(api_key.trim().to_string()),
             base_url,
@@ -125,7 +134,10 @@ impl Config {
             project: env.get("OPENAI_PROJECT_ID").map(str::to_string),
             model,
             system: cli.system.clone().or(files.system),
+            history: files.history,
+            history_limit: cli.history_limit,
             turns: cli.turns.clone(),
+            dry_run: cli.dry_run,
             images: files.images,
             image_detail: cli.image_detail.clone(),
             params: Params {
@@ -183,6 +195,8 @@ pub struct Files {
     pub schema: Option<Schema>,
     /// `--image` values as URLs to send.
     pub images: Vec<String>,
+    /// Messages of the conversation being continued.
+    pub history: Vec<history::Message>,
 }
 
 fn secs_or(flag: Option<f64>, default: Duration) -> Duration {

@@ -5,11 +5,13 @@
 //! log, so that `main.rs` stays a thin wrapper that maps errors to exit codes.
 
 pub mod catalog;
+pub mod chat;
 pub mod cli;
 pub mod client;
 pub mod config;
 pub mod env;
 pub mod error;
+pub mod history;
 pub mod image;
 pub mod interrupt;
 pub mod models;
@@ -22,14 +24,16 @@ pub mod schema;
 pub mod secret;
 pub mod sse;
 pub mod stream;
+pub mod tokens;
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use crate::cli::Cli;
 use crate::config::{Config, Env};
 use crate::error::Error;
 use crate::prompt::Source;
-use crate::response::{ChatResponse, Usage};
+use crate::request::Role;
 
 /// What oaichat needs to know about its process, read once by `main`.
 #[derive(Debug, Clone, Copy)]
@@ -45,6 +49,7 @@ pub fn run(
     err: &mut impl Write,
 ) -> Result<(), Error> {
     let env = Env::load(cli.env_file.as_deref())?;
+    let conversation = Conversation::locate(cli, &env)?;
     let files = config::Files {
         system: cli
             .system_file
@@ -57,61 +62,117 @@ pub fn run(
             .iter()
             .map(|arg| image::load(arg))
             .collect::<Result<_, _>>()?,
+        history: match &conversation.continues {
+            Some(path) => history::read(path)?,
+            None => Vec::new(),
+        },
     };
     let config = Config::resolve(cli, &env, files)?;
-    if config.verbose {
-        if let Some(warning) = env.dotenv_path().and_then(env::world_readable_warning) {
-            log(err, format_args!("{warning}"));
-        }
+    if config.verbose
+        && let Some(warning) = env.dotenv_path().and_then(env::world_readable_warning)
+    {
+        log(err, format_args!("{warning}"));
     }
     if cli.command == Some(cli::Sub::Models) {
         return models::list(&config, out, err);
     }
     let prompt = read_prompt(cli, facts, err)?;
+    let saving = !config.dry_run && conversation.saves();
+    let answer = chat::exchange(&config, &prompt, saving, out, err)?;
+    if let (true, Some(text)) = (saving, answer.text) {
+        conversation.save(&config, &prompt, text, err)?;
+    }
+    Ok(())
+}
 
-    let request = request::build(&config, &prompt);
-    let body = serde_json::to_vec(&request)
-        .map_err(|e| Error::io("cannot encode the request", std::io::Error::other(e)))?;
-    if config.verbose {
-        log(
-            err,
-            format_args!(
-                "POST {} ({} bytes, model {})",
-                config.chat_url(),
-                body.len(),
-                config.model
-            ),
-        );
-        log(err, format_args!("authorization: Bearer (redacted)"));
+/// Where this run's conversation comes from and goes to.
+struct Conversation {
+    /// `--history FILE` or `-c`: read before, appended to after.
+    continues: Option<PathBuf>,
+    /// Neither: this run starts the conversation `-c` will continue.
+    starts: Option<PathBuf>,
+}
+
+impl Conversation {
+    fn locate(cli: &Cli, env: &Env) -> Result<Conversation, Error> {
+        if let Some(path) = &cli.history {
+            return Ok(Conversation {
+                continues: Some(path.clone()),
+                starts: None,
+            });
+        }
+        let last = history::last_conversation(env);
+        if !cli.continue_last {
+            return Ok(Conversation {
+                continues: None,
+                starts: last,
+            });
+        }
+        match last {
+            Some(path) if path.is_file() => Ok(Conversation {
+                continues: Some(path),
+                starts: None,
+            }),
+            Some(path) => Err(Error::usage(format!(
+                "no conversation to continue ({} does not exist yet): ask without -c first",
+                path.display()
+            ))),
+            None => Err(Error::usage(
+                "-c needs a place for conversations: set HOME or XDG_DATA_HOME",
+            )),
+        }
     }
 
-    let sent = client::post_chat(&config, body, err)?;
-    let is_event_stream = sent
-        .response
-        .headers()
-        .get(reqwest::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/event-stream"));
-    if config.verbose {
-        let id = sent
-            .request_id
-            .as_deref()
-            .map(|id| format!(", x-request-id {id}"))
-            .unwrap_or_default();
-        log(
-            err,
-            format_args!(
-                "{} in {} ms{id}",
-                sent.response.status(),
-                sent.elapsed.as_millis()
-            ),
-        );
+    fn saves(&self) -> bool {
+        self.continues.is_some() || self.starts.is_some()
     }
-    // A server that ignores `stream: true` and answers with plain JSON still gets read.
-    if config.stream && is_event_stream {
-        answer_stream(&config, sent.response, out, err)
-    } else {
-        answer_whole(&config, sent.response, out, err)
+
+    /// Records the exchange. Appending to a file the user named must work (an error
+    /// otherwise); replacing `last.jsonl` is a convenience, so failing there only warns.
+    fn save(
+        &self,
+        config: &Config,
+        prompt: &str,
+        answer: String,
+        err: &mut impl Write,
+    ) -> Result<(), Error> {
+        let new_file = match &self.continues {
+            Some(_) => config.history.is_empty(),
+            None => true,
+        };
+        let mut messages: Vec<history::Message> = Vec::new();
+        if let (true, Some(system)) = (new_file, &config.system) {
+            messages.push(history::Message {
+                role: Role::System,
+                content: system.clone(),
+            });
+        }
+        messages.extend(config.turns.iter().map(|turn| history::Message {
+            role: if turn.assistant {
+                Role::Assistant
+            } else {
+                Role::User
+            },
+            content: turn.text.clone(),
+        }));
+        messages.push(history::Message {
+            role: Role::User,
+            content: prompt.to_string(),
+        });
+        messages.push(history::Message {
+            role: Role::Assistant,
+            content: answer,
+        });
+        if let Some(path) = &self.continues {
+            return history::append(path, &messages);
+        }
+        if let Some(path) = &self.starts
+            && let Err(e) = history::replace(path, &messages)
+            && config.verbose
+        {
+            log(err, format_args!("warning: {e}"));
+        }
+        Ok(())
     }
 }
 
@@ -135,74 +196,6 @@ fn read_prompt(cli: &Cli, facts: Facts, err: &mut impl Write) -> Result<String, 
         });
     }
     prompt::assemble(instruction, material)
-}
-
-fn answer_whole(
-    config: &Config,
-    response: reqwest::blocking::Response,
-    out: &mut impl Write,
-    err: &mut impl Write,
-) -> Result<(), Error> {
-    let body = client::read_limited(response, client::BODY_LIMIT)
-        .map_err(|e| client::body_error(&e, config))?;
-    let parsed: Result<ChatResponse, _> = serde_json::from_slice(&body);
-    if config.raw {
-        out.write_all(&body)?;
-        if !body.ends_with(b"\n") {
-            out.write_all(b"\n")?;
-        }
-        out.flush()?;
-    }
-    let parsed = parsed.map_err(|e| {
-        let excerpt = response::error_detail(&body).text;
-        Error::BadResponse(format!(
-            "the response is not a chat completion ({e}): {excerpt}"
-        ))
-    })?;
-    if parsed.choices.is_empty() {
-        return Err(Error::BadResponse("the response has no choices".into()));
-    }
-    if !config.raw {
-        output::write_response(out, &parsed)?;
-    }
-    log_usage(config, parsed.usage.as_ref(), parsed.model.as_deref(), err);
-    let json_flag = config.json_flag();
-    output::judge(
-        &output::response_endings(&parsed, json_flag.is_some()),
-        json_flag,
-        err,
-    )
-}
-
-fn answer_stream(
-    config: &Config,
-    mut response: reqwest::blocking::Response,
-    out: &mut impl Write,
-    err: &mut impl Write,
-) -> Result<(), Error> {
-    let mode = stream::Mode {
-        raw: config.raw,
-        keep_text: config.json_flag().is_some(),
-    };
-    let finished = stream::consume(&mut response, out, mode, |e| client::body_error(e, config))?;
-    if finished.endings.is_empty() {
-        return Err(Error::BadResponse("the stream carried no choices".into()));
-    }
-    log_usage(
-        config,
-        finished.usage.as_ref(),
-        finished.model.as_deref(),
-        err,
-    );
-    output::judge(&finished.endings, config.json_flag(), err)
-}
-
-/// With `--usage` or `-v`: tokens and cost, priced by the model that answered.
-fn log_usage(config: &Config, usage: Option<&Usage>, model: Option<&str>, err: &mut impl Write) {
-    if config.usage || config.verbose {
-        let model = model.unwrap_or(&config.model);
-        log(err, format_args!("{}", output::usage_line(usage, model)));
-    }
 }
 
 /// One diagnostic line on stderr. A closed stderr must not stop the answer.

@@ -12,10 +12,11 @@ use crate::config::Config;
 /// mode with a 400 unless the word "json" appears in the messages.
 pub const JSON_INSTRUCTION: &str = "Respond with a single valid JSON object.";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     System,
+    Developer,
     User,
     Assistant,
 }
@@ -116,13 +117,24 @@ pub struct ChatRequest<'a> {
 
 /// Builds the request for one prompt.
 pub fn build<'a>(config: &'a Config, prompt: &'a str) -> ChatRequest<'a> {
-    let mut messages = Vec::with_capacity(config.turns.len() + 3);
-    if let Some(system) = &config.system {
+    let mut messages = Vec::with_capacity(config.history.len() + config.turns.len() + 3);
+    // A continued conversation usually starts with the same system message: send it once.
+    let repeated = |system: &str| {
+        config
+            .history
+            .iter()
+            .any(|m| m.role == Role::System && m.content == system)
+    };
+    if let Some(system) = config.system.as_deref().filter(|s| !repeated(s)) {
         messages.push(Message {
             role: Role::System,
             content: Content::Text(system),
         });
     }
+    messages.extend(config.history.iter().map(|m| Message {
+        role: m.role,
+        content: Content::Text(&m.content),
+    }));
     messages.extend(config.turns.iter().map(|turn| Message {
         role: if turn.assistant {
             Role::Assistant
@@ -136,8 +148,11 @@ pub fn build<'a>(config: &'a Config, prompt: &'a str) -> ChatRequest<'a> {
         content: user_content(config, prompt),
     });
     if config.json && !messages.iter().any(|m| m.content.mentions_json()) {
-        // After the user's own system message, so theirs stays first and unchanged.
-        let at = usize::from(config.system.is_some());
+        // After the leading system messages, so theirs stay first and unchanged.
+        let at = messages
+            .iter()
+            .take_while(|m| m.role == Role::System)
+            .count();
         messages.insert(
             at,
             Message {

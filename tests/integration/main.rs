@@ -8,6 +8,7 @@ mod support;
 
 mod cli;
 mod config;
+mod conversation;
 mod errors;
 mod features;
 mod input;

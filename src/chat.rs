@@ -1,0 +1,225 @@
+//! One round trip: build the request for a prompt, check its size, send it, print the
+//! answer, and return the answer's text for the conversation.
+//!
+//! The one-shot pipeline and the interactive loop both call [`exchange`].
+
+use std::io::Write;
+
+use crate::client;
+use crate::config::Config;
+use crate::error::Error;
+use crate::output;
+use crate::request::{self, ChatRequest};
+use crate::response::{self, ChatResponse, Usage};
+use crate::stream;
+use crate::tokens::{self, Encoding};
+
+/// What the conversation keeps of an answer: choice 0's text, when it had one.
+#[derive(Debug, Default)]
+pub struct Answer {
+    pub text: Option<String>,
+}
+
+/// Sends `prompt` (after the config's system message, history and turns) and prints the
+/// answer. `keep_text` returns the text even for streams (a conversation needs it).
+pub fn exchange(
+    config: &Config,
+    prompt: &str,
+    keep_text: bool,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<Answer, Error> {
+    let mut request = request::build(config, prompt);
+    fit(config, &mut request, err)?;
+    let body = serde_json::to_vec(&request)
+        .map_err(|e| Error::io("cannot encode the request", std::io::Error::other(e)))?;
+    if config.dry_run {
+        return dry_run(config, &request, &body, out, err);
+    }
+    if config.verbose {
+        crate::log(
+            err,
+            format_args!(
+                "POST {} ({} bytes, model {})",
+                config.chat_url(),
+                body.len(),
+                config.model
+            ),
+        );
+        crate::log(err, format_args!("authorization: Bearer (redacted)"));
+    }
+    drop(request); // borrows the prompt; the body is what goes out
+
+    let sent = client::post_chat(config, body, err)?;
+    let is_event_stream = sent
+        .response
+        .headers()
+        .get(reqwest::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/event-stream"));
+    if config.verbose {
+        let id = sent
+            .request_id
+            .as_deref()
+            .map(|id| format!(", x-request-id {id}"));
+        crate::log(
+            err,
+            format_args!(
+                "{} in {} ms{}",
+                sent.response.status(),
+                sent.elapsed.as_millis(),
+                id.unwrap_or_default()
+            ),
+        );
+    }
+    // A server that ignores `stream: true` and answers with plain JSON still gets read.
+    if config.stream && is_event_stream {
+        answer_stream(config, sent.response, keep_text, out, err)
+    } else {
+        answer_whole(config, sent.response, out, err)
+    }
+}
+
+/// Applies `--history-limit`, then refuses a request that cannot fit the model's context
+/// window (known models only). Tokens are counted only when a byte bound says it matters.
+fn fit(config: &Config, request: &mut ChatRequest<'_>, err: &mut impl Write) -> Result<(), Error> {
+    let encoding = Encoding::for_model(&config.model);
+    if let Some(limit) = config.history_limit {
+        let dropped = tokens::trim_to(encoding, request, limit as usize);
+        if dropped > 0 && config.verbose {
+            crate::log(
+                err,
+                format_args!("--history-limit {limit}: dropped the {dropped} oldest message(s)"),
+            );
+        }
+    }
+    let Some(known) = crate::catalog::lookup(&config.model) else {
+        return Ok(());
+    };
+    let window = known.context_window as usize;
+    let reserved = config
+        .params
+        .max_completion_tokens
+        .or(config.params.max_tokens)
+        .unwrap_or(0) as usize;
+    if tokens::upper_bound(request) + reserved <= window {
+        return Ok(());
+    }
+    let prompt_tokens = tokens::request_tokens(encoding, request);
+    if prompt_tokens + reserved > window {
+        return Err(Error::usage(format!(
+            "the prompt is {prompt_tokens} tokens{} and {}'s context window is {window}: \
+             shorten the input, use --history-limit, or pick a model with a larger window",
+            if reserved > 0 {
+                format!(" plus {reserved} for the answer")
+            } else {
+                String::new()
+            },
+            config.model
+        )));
+    }
+    Ok(())
+}
+
+/// `--dry-run`: the exact body on stdout (pretty-printed), the token count on stderr.
+fn dry_run(
+    config: &Config,
+    request: &ChatRequest<'_>,
+    body: &[u8],
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<Answer, Error> {
+    let value: serde_json::Value = serde_json::from_slice(body)
+        .map_err(|e| Error::io("cannot encode the request", std::io::Error::other(e)))?;
+    serde_json::to_writer_pretty(&mut *out, &value)
+        .map_err(|e| Error::io("cannot write the request", std::io::Error::other(e)))?;
+    writeln!(out)?;
+    out.flush()?;
+    let encoding = Encoding::for_model(&config.model);
+    crate::log(
+        err,
+        format_args!(
+            "dry run: POST {} not sent; prompt {} tokens ({})",
+            config.chat_url(),
+            tokens::request_tokens(encoding, request),
+            encoding.name()
+        ),
+    );
+    Ok(Answer::default())
+}
+
+fn answer_whole(
+    config: &Config,
+    response: reqwest::blocking::Response,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<Answer, Error> {
+    let body = client::read_limited(response, client::BODY_LIMIT)
+        .map_err(|e| client::body_error(&e, config))?;
+    let parsed: Result<ChatResponse, _> = serde_json::from_slice(&body);
+    if config.raw {
+        out.write_all(&body)?;
+        if !body.ends_with(b"\n") {
+            out.write_all(b"\n")?;
+        }
+        out.flush()?;
+    }
+    let parsed = parsed.map_err(|e| {
+        let excerpt = response::error_detail(&body).text;
+        Error::BadResponse(format!(
+            "the response is not a chat completion ({e}): {excerpt}"
+        ))
+    })?;
+    if parsed.choices.is_empty() {
+        return Err(Error::BadResponse("the response has no choices".into()));
+    }
+    if !config.raw {
+        output::write_response(out, &parsed)?;
+    }
+    log_usage(config, parsed.usage.as_ref(), parsed.model.as_deref(), err);
+    let endings = output::response_endings(&parsed, true);
+    output::judge(&endings, config.json_flag(), err)?;
+    Ok(first_text(endings))
+}
+
+fn answer_stream(
+    config: &Config,
+    mut response: reqwest::blocking::Response,
+    keep_text: bool,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<Answer, Error> {
+    let mode = stream::Mode {
+        raw: config.raw,
+        keep_text: keep_text || config.json_flag().is_some(),
+    };
+    let finished = stream::consume(&mut response, out, mode, |e| client::body_error(e, config))?;
+    if finished.endings.is_empty() {
+        return Err(Error::BadResponse("the stream carried no choices".into()));
+    }
+    log_usage(
+        config,
+        finished.usage.as_ref(),
+        finished.model.as_deref(),
+        err,
+    );
+    output::judge(&finished.endings, config.json_flag(), err)?;
+    Ok(first_text(finished.endings))
+}
+
+fn first_text(endings: Vec<output::Ending>) -> Answer {
+    Answer {
+        text: endings
+            .into_iter()
+            .find(|e| e.index == 0)
+            .and_then(|e| e.text),
+    }
+}
+
+/// With `--usage` or `-v`: tokens and cost, priced by the model that answered.
+fn log_usage(config: &Config, usage: Option<&Usage>, model: Option<&str>, err: &mut impl Write) {
+    if config.usage || config.verbose {
+        let model = model.unwrap_or(&config.model);
+        crate::log(err, format_args!("{}", output::usage_line(usage, model)));
+    }
+}

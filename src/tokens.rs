@@ -1,0 +1,148 @@
+//! Counting tokens locally, as the model will: o200k_base for gpt-4o, gpt-4.1, gpt-5 and the
+//! o-series, cl100k_base for gpt-4 and gpt-3.5 (tiktoken-rs, which ships both vocabularies).
+//!
+//! A chat request costs a little more than its texts: OpenAI's published rule of thumb adds
+//! 3 tokens per message and 3 to prime the reply. Images are not counted (their cost
+//! depends on size and detail); the figures are for the text.
+//!
+//! Loading a vocabulary takes a noticeable fraction of a second, so callers count only when
+//! a cheap bound says it could matter: a token is at least one byte, so a text never has
+//! more tokens than bytes.
+
+use tiktoken_rs::CoreBPE;
+
+use crate::catalog;
+use crate::request::{ChatRequest, Content, Message, Part};
+
+/// Per message, and once for the reply, in OpenAI's counting rule for chat models.
+const PER_MESSAGE: usize = 3;
+const REPLY_PRIMING: usize = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    O200k,
+    Cl100k,
+}
+
+impl Encoding {
+    /// The encoding for a model; unknown models are counted with o200k_base, today's
+    /// default, as an estimate.
+    pub fn for_model(model: &str) -> Encoding {
+        match catalog::lookup(model) {
+            Some(known) if known.cl100k => Encoding::Cl100k,
+            _ => Encoding::O200k,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::O200k => "o200k_base",
+            Encoding::Cl100k => "cl100k_base",
+        }
+    }
+
+    fn bpe(self) -> &'static CoreBPE {
+        match self {
+            Encoding::O200k => tiktoken_rs::o200k_base_singleton(),
+            Encoding::Cl100k => tiktoken_rs::cl100k_base_singleton(),
+        }
+    }
+
+    /// Tokens in a text. Special-token text (`<|endoftext|>`) counts as ordinary text, as
+    /// the API treats user input.
+    pub fn count(self, text: &str) -> usize {
+        self.bpe().encode_ordinary(text).len()
+    }
+}
+
+fn texts<'a>(message: &'a Message<'a>) -> impl Iterator<Item = &'a str> {
+    let (single, parts) = match &message.content {
+        Content::Text(text) => (Some(*text), &[][..]),
+        Content::Parts(parts) => (None, parts.as_slice()),
+    };
+    single
+        .into_iter()
+        .chain(parts.iter().filter_map(|p| match p {
+            Part::Text { text } => Some(*text),
+            Part::ImageUrl { .. } => None,
+        }))
+}
+
+/// Tokens of one message, overhead included.
+pub fn message_tokens(encoding: Encoding, message: &Message<'_>) -> usize {
+    PER_MESSAGE + texts(message).map(|t| encoding.count(t)).sum::<usize>()
+}
+
+/// Tokens the request's messages will take as the prompt.
+pub fn request_tokens(encoding: Encoding, request: &ChatRequest<'_>) -> usize {
+    REPLY_PRIMING
+        + request
+            .messages
+            .iter()
+            .map(|m| message_tokens(encoding, m))
+            .sum::<usize>()
+}
+
+/// An upper bound on [`request_tokens`] without loading a vocabulary.
+pub fn upper_bound(request: &ChatRequest<'_>) -> usize {
+    REPLY_PRIMING
+        + request
+            .messages
+            .iter()
+            .map(|m| PER_MESSAGE + texts(m).map(str::len).sum::<usize>())
+            .sum::<usize>()
+}
+
+/// Drops the oldest messages, never a system message nor the last (the new prompt), until
+/// the request fits in `limit` tokens or nothing more may go. Returns how many went.
+pub fn trim_to(encoding: Encoding, request: &mut ChatRequest<'_>, limit: usize) -> usize {
+    if upper_bound(request) <= limit {
+        return 0;
+    }
+    let mut sizes: Vec<usize> = request
+        .messages
+        .iter()
+        .map(|m| message_tokens(encoding, m))
+        .collect();
+    let mut total = REPLY_PRIMING + sizes.iter().sum::<usize>();
+    let mut dropped = 0;
+    while total > limit {
+        let last = request.messages.len().saturating_sub(1);
+        let Some(oldest) =
+            (0..last).find(|&i| request.messages[i].role != crate::request::Role::System)
+        else {
+            break;
+        };
+        total -= sizes.remove(oldest);
+        request.messages.remove(oldest);
+        dropped += 1;
+    }
+    dropped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_token_ids_for_both_encodings() {
+        // Reference ids published with other tiktoken implementations' tests.
+        let ids = |e: Encoding, text| e.bpe().encode_ordinary(text);
+        assert_eq!(ids(Encoding::O200k, "Hello world"), [13225, 2375]);
+        assert_eq!(ids(Encoding::O200k, "Hello, world!"), [13225, 11, 2375, 0]);
+        assert_eq!(ids(Encoding::Cl100k, "Hello world"), [9906, 1917]);
+        assert_eq!(ids(Encoding::Cl100k, "Hello, world!"), [9906, 11, 1917, 0]);
+        assert_eq!(ids(Encoding::Cl100k, "hello world"), [15339, 1917]);
+        assert_eq!(Encoding::O200k.count(""), 0);
+    }
+
+    #[test]
+    fn models_map_to_their_encodings() {
+        for model in ["gpt-4o", "gpt-4.1-mini", "gpt-5", "o3", "o4-mini", "llama3"] {
+            assert_eq!(Encoding::for_model(model), Encoding::O200k, "{model}");
+        }
+        for model in ["gpt-4", "gpt-4-turbo", "gpt-3.5-turbo-0125"] {
+            assert_eq!(Encoding::for_model(model), Encoding::Cl100k, "{model}");
+        }
+    }
+}
