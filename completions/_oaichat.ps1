@@ -55,6 +55,8 @@ Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read variables from this file instead of ./.env (never overriding the environment)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Continue the last conversation (the last run without --history), kept in $XDG_DATA_HOME/oaichat/last.jsonl')
             [CompletionResult]::new('--continue', '--continue', [CompletionResultType]::ParameterName, 'Continue the last conversation (the last run without --history), kept in $XDG_DATA_HOME/oaichat/last.jsonl')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Chat in a loop: a line editor, answers streamed, the conversation kept (and saved like any other). `exit`, `quit`, `bye`, `종료` or Ctrl-D end it')
+            [CompletionResult]::new('--interactive', '--interactive', [CompletionResultType]::ParameterName, 'Chat in a loop: a line editor, answers streamed, the conversation kept (and saved like any other). `exit`, `quit`, `bye`, `종료` or Ctrl-D end it')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the request JSON that would be sent, and its token count on stderr; send nothing (no key needed)')
             [CompletionResult]::new('--no-stdin', '--no-stdin', [CompletionResultType]::ParameterName, 'Never read stdin, even when it is a pipe (for CI jobs that leave stdin open)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON mode: the answer is one JSON object, checked to parse')

@@ -52,6 +52,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
             cand -c 'Continue the last conversation (the last run without --history), kept in $XDG_DATA_HOME/oaichat/last.jsonl'
             cand --continue 'Continue the last conversation (the last run without --history), kept in $XDG_DATA_HOME/oaichat/last.jsonl'
+            cand -i 'Chat in a loop: a line editor, answers streamed, the conversation kept (and saved like any other). `exit`, `quit`, `bye`, `종료` or Ctrl-D end it'
+            cand --interactive 'Chat in a loop: a line editor, answers streamed, the conversation kept (and saved like any other). `exit`, `quit`, `bye`, `종료` or Ctrl-D end it'
             cand --dry-run 'Print the request JSON that would be sent, and its token count on stderr; send nothing (no key needed)'
             cand --no-stdin 'Never read stdin, even when it is a pipe (for CI jobs that leave stdin open)'
             cand --json 'JSON mode: the answer is one JSON object, checked to parse'

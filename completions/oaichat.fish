@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_oaichat_global_optspecs
-    string join \n user= assistant= f/file= image= image-detail= history= c/continue history-limit= dry-run no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= n= stop= seed= frequency-penalty= presence-penalty= json schema= usage stream raw timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http env-file= v/verbose h/help V/version
+    string join \n user= assistant= f/file= image= image-detail= history= c/continue history-limit= i/interactive dry-run no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= n= stop= seed= frequency-penalty= presence-penalty= json schema= usage stream raw timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http env-file= v/verbose h/help V/version
 end
 
 function __fish_oaichat_needs_command
@@ -58,6 +58,7 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -l base-url -d 'API base U
 complete -c oaichat -n "__fish_oaichat_needs_command" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
 complete -c oaichat -n "__fish_oaichat_needs_command" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
 complete -c oaichat -n "__fish_oaichat_needs_command" -s c -l continue -d 'Continue the last conversation (the last run without --history), kept in $XDG_DATA_HOME/oaichat/last.jsonl'
+complete -c oaichat -n "__fish_oaichat_needs_command" -s i -l interactive -d 'Chat in a loop: a line editor, answers streamed, the conversation kept (and saved like any other). `exit`, `quit`, `bye`, `종료` or Ctrl-D end it'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l dry-run -d 'Print the request JSON that would be sent, and its token count on stderr; send nothing (no key needed)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l no-stdin -d 'Never read stdin, even when it is a pipe (for CI jobs that leave stdin open)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l json -d 'JSON mode: the answer is one JSON object, checked to parse'

@@ -80,6 +80,11 @@ pub struct Cli {
     #[arg(long, value_name = "TOKENS", value_parser = clap::value_parser!(u32).range(1..), allow_negative_numbers = true)]
     pub history_limit: Option<u32>,
 
+    /// Chat in a loop: a line editor, answers streamed, the conversation kept (and saved
+    /// like any other). `exit`, `quit`, `bye`, `종료` or Ctrl-D end it.
+    #[arg(short, long, conflicts_with_all = ["raw", "dry_run", "files"])]
+    pub interactive: bool,
+
     /// Print the request JSON that would be sent, and its token count on stderr; send
     /// nothing (no key needed).
     #[arg(long)]

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::config::Config;
 use crate::env::Env;
 use crate::error::Error;
 use crate::request::Role;
@@ -20,6 +21,107 @@ use crate::request::Role;
 pub struct Message {
     pub role: Role,
     pub content: String,
+}
+
+/// Where a run's conversation comes from and goes to.
+#[derive(Debug, Clone, Default)]
+pub struct Conversation {
+    /// `--history FILE` or `-c`: read before, appended to after.
+    pub continues: Option<PathBuf>,
+    /// Neither: this run starts the conversation `-c` will continue (when there is a data
+    /// directory).
+    pub starts: Option<PathBuf>,
+}
+
+impl Conversation {
+    pub fn locate(
+        history: Option<&Path>,
+        continue_last: bool,
+        env: &Env,
+    ) -> Result<Conversation, Error> {
+        if let Some(path) = history {
+            return Ok(Conversation {
+                continues: Some(path.to_path_buf()),
+                starts: None,
+            });
+        }
+        let last = last_conversation(env);
+        if !continue_last {
+            return Ok(Conversation {
+                continues: None,
+                starts: last,
+            });
+        }
+        match last {
+            Some(path) if path.is_file() => Ok(Conversation {
+                continues: Some(path),
+                starts: None,
+            }),
+            Some(path) => Err(Error::usage(format!(
+                "no conversation to continue ({} does not exist yet): ask without -c first",
+                path.display()
+            ))),
+            None => Err(Error::usage(
+                "-c needs a place for conversations: set HOME or XDG_DATA_HOME",
+            )),
+        }
+    }
+
+    pub fn saves(&self) -> bool {
+        self.continues.is_some() || self.starts.is_some()
+    }
+
+    /// Records an exchange: `new` is appended to a continued file; a started conversation
+    /// is replaced by `whole`. Appending to a file the user named must work (an error
+    /// otherwise); replacing `last.jsonl` is a convenience, so failing there only warns
+    /// (with `-v`).
+    pub fn save(
+        &self,
+        config: &Config,
+        whole: &[Message],
+        new: &[Message],
+        err: &mut impl Write,
+    ) -> Result<(), Error> {
+        if let Some(path) = &self.continues {
+            return append(path, new);
+        }
+        if let Some(path) = &self.starts
+            && let Err(e) = replace(path, whole)
+            && config.verbose
+        {
+            crate::log(err, format_args!("warning: {e}"));
+        }
+        Ok(())
+    }
+}
+
+/// The messages one exchange adds to a conversation: the system message when the
+/// conversation is new, the --user/--assistant turns, the prompt and the answer.
+pub fn exchange(config: &Config, prompt: &str, answer: String) -> Vec<Message> {
+    let mut messages = Vec::with_capacity(config.turns.len() + 3);
+    if let (true, Some(system)) = (config.history.is_empty(), &config.system) {
+        messages.push(Message {
+            role: Role::System,
+            content: system.clone(),
+        });
+    }
+    messages.extend(config.turns.iter().map(|turn| Message {
+        role: if turn.assistant {
+            Role::Assistant
+        } else {
+            Role::User
+        },
+        content: turn.text.clone(),
+    }));
+    messages.push(Message {
+        role: Role::User,
+        content: prompt.to_string(),
+    });
+    messages.push(Message {
+        role: Role::Assistant,
+        content: answer,
+    });
+    messages
 }
 
 /// The file `-c` continues: `$XDG_DATA_HOME/oaichat/last.jsonl`, else

@@ -13,6 +13,7 @@ pub mod env;
 pub mod error;
 pub mod history;
 pub mod image;
+pub mod interactive;
 pub mod interrupt;
 pub mod models;
 pub mod output;
@@ -27,13 +28,12 @@ pub mod stream;
 pub mod tokens;
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use crate::cli::Cli;
 use crate::config::{Config, Env};
 use crate::error::Error;
+use crate::history::Conversation;
 use crate::prompt::Source;
-use crate::request::Role;
 
 /// What oaichat needs to know about its process, read once by `main`.
 #[derive(Debug, Clone, Copy)]
@@ -49,7 +49,7 @@ pub fn run(
     err: &mut impl Write,
 ) -> Result<(), Error> {
     let env = Env::load(cli.env_file.as_deref())?;
-    let conversation = Conversation::locate(cli, &env)?;
+    let conversation = Conversation::locate(cli.history.as_deref(), cli.continue_last, &env)?;
     let files = config::Files {
         system: cli
             .system_file
@@ -76,104 +76,20 @@ pub fn run(
     if cli.command == Some(cli::Sub::Models) {
         return models::list(&config, out, err);
     }
+    if cli.interactive {
+        let first = prompt::instruction(&cli.prompt);
+        return interactive::run(config, &conversation, first, facts, out, err);
+    }
     let prompt = read_prompt(cli, facts, err)?;
     let saving = !config.dry_run && conversation.saves();
     let answer = chat::exchange(&config, &prompt, saving, out, err)?;
     if let (true, Some(text)) = (saving, answer.text) {
-        conversation.save(&config, &prompt, text, err)?;
+        let mut whole = config.history.clone();
+        let new = history::exchange(&config, &prompt, text);
+        whole.extend(new.iter().cloned());
+        conversation.save(&config, &whole, &new, err)?;
     }
     Ok(())
-}
-
-/// Where this run's conversation comes from and goes to.
-struct Conversation {
-    /// `--history FILE` or `-c`: read before, appended to after.
-    continues: Option<PathBuf>,
-    /// Neither: this run starts the conversation `-c` will continue.
-    starts: Option<PathBuf>,
-}
-
-impl Conversation {
-    fn locate(cli: &Cli, env: &Env) -> Result<Conversation, Error> {
-        if let Some(path) = &cli.history {
-            return Ok(Conversation {
-                continues: Some(path.clone()),
-                starts: None,
-            });
-        }
-        let last = history::last_conversation(env);
-        if !cli.continue_last {
-            return Ok(Conversation {
-                continues: None,
-                starts: last,
-            });
-        }
-        match last {
-            Some(path) if path.is_file() => Ok(Conversation {
-                continues: Some(path),
-                starts: None,
-            }),
-            Some(path) => Err(Error::usage(format!(
-                "no conversation to continue ({} does not exist yet): ask without -c first",
-                path.display()
-            ))),
-            None => Err(Error::usage(
-                "-c needs a place for conversations: set HOME or XDG_DATA_HOME",
-            )),
-        }
-    }
-
-    fn saves(&self) -> bool {
-        self.continues.is_some() || self.starts.is_some()
-    }
-
-    /// Records the exchange. Appending to a file the user named must work (an error
-    /// otherwise); replacing `last.jsonl` is a convenience, so failing there only warns.
-    fn save(
-        &self,
-        config: &Config,
-        prompt: &str,
-        answer: String,
-        err: &mut impl Write,
-    ) -> Result<(), Error> {
-        let new_file = match &self.continues {
-            Some(_) => config.history.is_empty(),
-            None => true,
-        };
-        let mut messages: Vec<history::Message> = Vec::new();
-        if let (true, Some(system)) = (new_file, &config.system) {
-            messages.push(history::Message {
-                role: Role::System,
-                content: system.clone(),
-            });
-        }
-        messages.extend(config.turns.iter().map(|turn| history::Message {
-            role: if turn.assistant {
-                Role::Assistant
-            } else {
-                Role::User
-            },
-            content: turn.text.clone(),
-        }));
-        messages.push(history::Message {
-            role: Role::User,
-            content: prompt.to_string(),
-        });
-        messages.push(history::Message {
-            role: Role::Assistant,
-            content: answer,
-        });
-        if let Some(path) = &self.continues {
-            return history::append(path, &messages);
-        }
-        if let Some(path) = &self.starts
-            && let Err(e) = history::replace(path, &messages)
-            && config.verbose
-        {
-            log(err, format_args!("warning: {e}"));
-        }
-        Ok(())
-    }
 }
 
 fn read_prompt(cli: &Cli, facts: Facts, err: &mut impl Write) -> Result<String, Error> {

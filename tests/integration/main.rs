@@ -12,6 +12,7 @@ mod conversation;
 mod errors;
 mod features;
 mod input;
+mod interactive;
 mod output;
 mod properties;
 mod reliability;

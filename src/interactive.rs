@@ -1,0 +1,140 @@
+//! `-i/--interactive`: a console chatbot. Each line is a question; answers stream to
+//! stdout; the conversation stays in memory and is saved like any other (`--history`,
+//! `-c`, `last.jsonl`) after each answer.
+//!
+//! On a terminal the line editor (rustyline, with in-session history) talks to the
+//! terminal itself, so stdout carries only answers. From a pipe, lines are read plainly and
+//! the prompt goes to stderr, which is also how the tests drive it. An API error is shown
+//! and the loop goes on; empty lines are ignored; `exit`, `quit`, `bye`, `종료` or end of
+//! input (Ctrl-D) end it.
+
+use std::io::{self, BufRead, Write};
+
+use rustyline::error::ReadlineError;
+
+use crate::Facts;
+use crate::chat;
+use crate::config::Config;
+use crate::error::Error;
+use crate::history::{self, Conversation};
+
+const PROMPT: &str = "> ";
+const EXIT_WORDS: [&str; 4] = ["exit", "quit", "bye", "종료"];
+
+/// Whether a line ends the session.
+pub fn is_exit(line: &str) -> bool {
+    let word = line.trim();
+    EXIT_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+enum Input {
+    Editor(Box<rustyline::DefaultEditor>),
+    Piped(io::StdinLock<'static>),
+}
+
+impl Input {
+    fn open(facts: Facts) -> Result<Input, Error> {
+        if !facts.stdin_is_terminal {
+            return Ok(Input::Piped(io::stdin().lock()));
+        }
+        let config = rustyline::Config::builder()
+            .behavior(rustyline::Behavior::PreferTerm)
+            .auto_add_history(true)
+            .build();
+        let editor = rustyline::DefaultEditor::with_config(config).map_err(|e| {
+            Error::io(
+                "cannot start the line editor",
+                io::Error::other(e.to_string()),
+            )
+        })?;
+        Ok(Input::Editor(Box::new(editor)))
+    }
+
+    /// The next line, or None at the end of input.
+    fn read(&mut self, err: &mut impl Write) -> Result<Option<String>, Error> {
+        match self {
+            Input::Editor(editor) => loop {
+                match editor.readline(PROMPT) {
+                    Ok(line) => return Ok(Some(line)),
+                    // Ctrl-C at the prompt drops the line, as shells do.
+                    Err(ReadlineError::Interrupted) => continue,
+                    Err(ReadlineError::Eof) => return Ok(None),
+                    Err(e) => {
+                        return Err(Error::io(
+                            "cannot read a line",
+                            io::Error::other(e.to_string()),
+                        ));
+                    }
+                }
+            },
+            Input::Piped(stdin) => {
+                let _ = write!(err, "{PROMPT}");
+                let _ = err.flush();
+                let mut line = String::new();
+                let n = stdin
+                    .read_line(&mut line)
+                    .map_err(|e| Error::usage(format!("cannot read stdin: {e}")))?;
+                Ok((n > 0).then(|| line.trim_end_matches(['\n', '\r']).to_string()))
+            }
+        }
+    }
+}
+
+/// Runs the loop. `first` (the prompt arguments, if any) is asked before reading input.
+pub fn run(
+    mut config: Config,
+    conversation: &Conversation,
+    first: Option<String>,
+    facts: Facts,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(), Error> {
+    config.stream = true;
+    let mut input = Input::open(facts)?;
+    let mut pending = first;
+    loop {
+        let line = match pending.take() {
+            Some(line) => line,
+            None => match input.read(err)? {
+                Some(line) => line,
+                None => break,
+            },
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        if is_exit(&line) {
+            break;
+        }
+        match chat::exchange(&config, &line, true, out, err) {
+            Ok(answer) => {
+                let new = history::exchange(&config, &line, answer.text.unwrap_or_default());
+                config.history.extend(new.iter().cloned());
+                // --user/--assistant turns are part of the first exchange only.
+                config.turns.clear();
+                conversation.save(&config, &config.history, &new, err)?;
+            }
+            Err(e) if e.is_broken_pipe() => return Err(e),
+            Err(e) => {
+                // Shown, and the conversation goes on without the failed question.
+                let _ = writeln!(err, "oaichat: error: {e}");
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_words_in_both_languages() {
+        for word in ["exit", "QUIT", " bye ", "종료"] {
+            assert!(is_exit(word), "{word}");
+        }
+        for word in ["exit now", "goodbye", "", "종료해"] {
+            assert!(!is_exit(word), "{word}");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! `-i`: the chat loop, driven through piped stdin.
+
+use serde_json::json;
+
+use crate::support::*;
+
+fn streamed(text: &str) -> Reply {
+    sse(&[delta(text), finish("stop"), DONE.into()])
+}
+
+#[test]
+fn a_session_keeps_the_conversation_and_ends_at_an_exit_word() {
+    let server = Server::start(vec![streamed("LA 다저스"), streamed("데이브 로버츠")]);
+    let assert = Cmd::at(&server)
+        .args(["-i"])
+        .stdin("\n2020 월드시리즈 우승팀은?\n   \n감독은?\n종료\nnever sent\n")
+        .run()
+        .success()
+        .stdout("LA 다저스\n데이브 로버츠\n");
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2);
+    assert_eq!(requests[0].json()["stream"], json!(true));
+    assert_eq!(
+        requests[1].json()["messages"],
+        json!([
+            {"role": "user", "content": "2020 월드시리즈 우승팀은?"},
+            {"role": "assistant", "content": "LA 다저스"},
+            {"role": "user", "content": "감독은?"}
+        ])
+    );
+    // The prompt goes to stderr, never stdout.
+    assert!(stderr(&assert).starts_with("> "), "{}", stderr(&assert));
+}
+
+#[test]
+fn an_api_error_is_shown_and_the_loop_goes_on() {
+    let bad = Reply::json(
+        400,
+        &json!({"error": {"message": "bad things", "type": "invalid_request_error"}}),
+    );
+    let server = Server::start(vec![bad, streamed("fine")]);
+    let assert = Cmd::at(&server)
+        .args(["-i", "-s", "sys"])
+        .stdin("first\nsecond\nexit\n")
+        .run()
+        .success()
+        .stdout("fine\n");
+    assert!(
+        stderr(&assert).contains("oaichat: error: HTTP 400 Bad Request: bad things"),
+        "{}",
+        stderr(&assert)
+    );
+    assert_eq!(
+        server.requests()[1].json()["messages"],
+        json!([{"role": "system", "content": "sys"}, {"role": "user", "content": "second"}])
+    );
+}
+
+#[test]
+fn end_of_input_ends_the_session_and_english_exit_words_work() {
+    let server = Server::start(vec![streamed("one")]);
+    Cmd::at(&server)
+        .args(["-i"])
+        .stdin("q1\n")
+        .run()
+        .success()
+        .stdout("one\n");
+    let server = Server::start(vec![]);
+    Cmd::at(&server)
+        .args(["-i"])
+        .stdin("QUIT\nq\n")
+        .run()
+        .success()
+        .stdout("");
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn a_session_is_appended_to_the_history_file_turn_by_turn() {
+    let server = Server::start(vec![streamed("a1"), streamed("a2")]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chat.jsonl");
+    Cmd::at(&server)
+        .args(["-i", "--history", path.to_str().unwrap(), "q1"])
+        .stdin("q2\nbye\n")
+        .run()
+        .success()
+        .stdout("a1\na2\n");
+    let saved: Vec<serde_json::Value> = std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        saved,
+        [
+            json!({"role": "user", "content": "q1"}),
+            json!({"role": "assistant", "content": "a1"}),
+            json!({"role": "user", "content": "q2"}),
+            json!({"role": "assistant", "content": "a2"})
+        ]
+    );
+}
