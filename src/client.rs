@@ -117,7 +117,12 @@ fn http_client(config: &Config) -> Result<Http, Error> {
         // In the blocking client this bounds each wait: for the headers and for every read
         // of the body. For a stream that is the longest silence between two chunks.
         .timeout(read_limit);
-    if !config.ca_certs.is_empty() {
+    if config.base_url.starts_with("http://") {
+        // Plain http needs no CA at all, and reading the system store (or an
+        // SSL_CERT_FILE bundle) costs milliseconds at every start: measured with
+        // callgrind, a fifth of the instructions of a 20,000-chunk stream run.
+        builder = builder.tls_certs_only(Vec::new());
+    } else if !config.ca_certs.is_empty() {
         builder = builder.tls_certs_merge(ca_certs(config)?);
     }
     builder

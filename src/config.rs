@@ -100,6 +100,14 @@ impl Config {
             })?,
             (None, None) => crate::retry::DEFAULT_MAX_RETRIES,
         };
+        // A named --ca-cert must exist even when this URL needs no TLS: a typo is still
+        // worth hearing about. (Its contents are read when a client needs them.)
+        if let Some(path) = cli.ca_cert.as_deref().filter(|p| !p.is_file()) {
+            return Err(Error::usage(format!(
+                "cannot read CA certificate {}: no such file",
+                path.display()
+            )));
+        }
         let ca_certs = cli
             .ca_cert
             .iter()

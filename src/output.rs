@@ -1,7 +1,9 @@
 //! Writing answers to stdout and judging how each choice ended.
 //!
 //! Writers take `&mut impl Write`, so tests run them into a `Vec<u8>`. Streamed text is
-//! flushed after every delta: a pipe reader sees each token as soon as it is decoded.
+//! flushed as soon as it is decoded: the stream reader flushes after the deltas of each
+//! network read, so a pipe reader sees every token the moment it arrives, without a write
+//! system call per token when a read brings many.
 //! Diagnostics (warnings, refusals) never go to stdout.
 
 use std::collections::BTreeMap;
@@ -172,8 +174,12 @@ impl StreamText {
         }
     }
 
-    /// Writes (and flushes) the deltas of one chunk.
-    pub fn on_choices(&mut self, out: &mut impl Write, choices: &[ChunkChoice]) -> io::Result<()> {
+    /// Writes the deltas of one chunk; the caller flushes (see the module comment).
+    pub fn on_choices(
+        &mut self,
+        out: &mut impl Write,
+        choices: &[ChunkChoice<'_>],
+    ) -> io::Result<()> {
         for choice in choices {
             let ending = self.endings.entry(choice.index).or_insert_with(|| Ending {
                 index: choice.index,
@@ -181,7 +187,7 @@ impl StreamText {
                 ..Ending::default()
             });
             if let Some(reason) = &choice.finish_reason {
-                ending.finish_reason = Some(reason.clone());
+                ending.finish_reason = Some(reason.to_string());
             }
             let Some(delta) = &choice.delta else { continue };
             if let Some(refusal) = &delta.refusal {
@@ -201,7 +207,6 @@ impl StreamText {
             }
             if choice.index == 0 {
                 out.write_all(content.as_bytes())?;
-                out.flush()?;
                 self.wrote = true;
                 self.at_line_start = content.ends_with('\n');
                 crate::interrupt::set_line_open(!self.at_line_start);
@@ -244,7 +249,7 @@ impl StreamText {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::response::AnswerMessage;
+    use crate::response::Delta;
 
     fn response(json: &str) -> ChatResponse {
         serde_json::from_str(json).expect("valid test response")
@@ -272,10 +277,10 @@ mod tests {
         assert_eq!(written(|o| write_response(o, &r)), "a\n---\nb\n");
     }
 
-    fn delta(index: u32, content: &str) -> ChunkChoice {
+    fn delta(index: u32, content: &str) -> ChunkChoice<'_> {
         ChunkChoice {
             index,
-            delta: Some(AnswerMessage {
+            delta: Some(Delta {
                 content: Some(content.into()),
                 refusal: None,
             }),

@@ -5,6 +5,8 @@
 //! every field it reads may be missing or null: Azure sends chunks with empty `choices`,
 //! local servers leave out `index`, and error bodies come in many shapes.
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -79,27 +81,38 @@ pub struct AnswerMessage {
     pub refusal: Option<String>,
 }
 
+/// One streamed chunk. Strings borrow from the event's bytes where they can (no escapes),
+/// so a chunk costs no allocation per text piece.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Chunk {
-    #[serde(default)]
-    pub choices: Vec<ChunkChoice>,
+pub struct Chunk<'a> {
+    #[serde(default, borrow)]
+    pub choices: Vec<ChunkChoice<'a>>,
     #[serde(default)]
     pub usage: Option<Usage>,
-    #[serde(default)]
-    pub model: Option<String>,
+    #[serde(default, borrow)]
+    pub model: Option<Cow<'a, str>>,
     /// An error object sent in place of a chunk.
     #[serde(default)]
     pub error: Option<Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct ChunkChoice {
+pub struct ChunkChoice<'a> {
     #[serde(default)]
     pub index: u32,
-    #[serde(default)]
-    pub delta: Option<AnswerMessage>,
-    #[serde(default)]
-    pub finish_reason: Option<String>,
+    #[serde(default, borrow)]
+    pub delta: Option<Delta<'a>>,
+    #[serde(default, borrow)]
+    pub finish_reason: Option<Cow<'a, str>>,
+}
+
+/// `delta` of a chunk choice.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct Delta<'a> {
+    #[serde(default, borrow)]
+    pub content: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    pub refusal: Option<Cow<'a, str>>,
 }
 
 /// `GET /models`: ListModelsResponse, of which only the ids matter here.

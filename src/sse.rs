@@ -52,7 +52,7 @@ impl Decoder {
                 }
                 self.skip_lf = false;
             }
-            let Some(end) = bytes.iter().position(|&b| b == b'\n' || b == b'\r') else {
+            let Some(end) = memchr::memchr2(b'\n', b'\r', bytes) else {
                 self.line.extend_from_slice(bytes);
                 return;
             };
@@ -89,7 +89,7 @@ impl Decoder {
         if line[0] == b':' {
             return; // a comment, used as a keep-alive
         }
-        let (field, value) = match line.iter().position(|&b| b == b':') {
+        let (field, value) = match memchr::memchr(b':', line) {
             Some(colon) => {
                 let value = &line[colon + 1..];
                 (&line[..colon], value.strip_prefix(b" ").unwrap_or(value))

@@ -87,11 +87,18 @@ impl State {
             } else {
                 decoder.feed(&buf[..n], &mut events);
             }
+            let mut done = false;
             for event in events.drain(..) {
                 if event.is_done() {
-                    return Ok(());
+                    done = true;
+                    break;
                 }
                 self.on_event(&event, out)?;
+            }
+            // Everything this read brought is decoded: show it now, in one write.
+            out.flush()?;
+            if done {
+                return Ok(());
             }
             if n == 0 {
                 return Err(Error::BadResponse(
@@ -128,7 +135,7 @@ impl State {
             self.usage = chunk.usage;
         }
         if self.model.is_none() {
-            self.model = chunk.model;
+            self.model = chunk.model.map(|m| m.into_owned());
         }
         self.text.on_choices(out, &chunk.choices)?;
         Ok(())
@@ -160,6 +167,5 @@ fn write_raw(out: &mut impl Write, data: &[u8]) -> io::Result<()> {
     } else {
         out.write_all(data)?;
     }
-    out.write_all(b"\n")?;
-    out.flush()
+    out.write_all(b"\n")
 }

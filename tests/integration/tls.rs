@@ -44,7 +44,8 @@ fn an_unknown_ca_is_a_network_error_and_nothing_is_sent() {
 
 #[test]
 fn a_ca_file_that_is_not_pem_is_exit_2() {
-    let server = Server::start(vec![]);
+    // Over https, where the CA is needed (plain http reads no CA file at all).
+    let server = Server::start_tls(vec![], fresh_ca_and_server_cert().server);
     let cmd = Cmd::at(&server);
     let ca = cmd.file("ca.pem", "not a certificate");
     let assert = cmd

@@ -1,0 +1,142 @@
+//! A minimal OpenAI-compatible server for benchmarks (scripts/bench.sh), on loopback only.
+//!
+//! `bench_server serve PORT` answers `POST /v1/chat/completions` until killed: a small
+//! completion, or with `"stream": true` a stream whose length is the number at the end of
+//! the model name (`bench-20000` → 20,000 content chunks, about 5 MB of SSE).
+//!
+//! `bench_server first-chunk BIN RUNS` measures, RUNS times, the time from the server
+//! writing the first content chunk to that text arriving on `BIN --stream`'s stdout pipe,
+//! and prints the median in microseconds.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+const ANSWER: &str = r#"{"id":"chatcmpl-bench","object":"chat.completion","created":1741570283,"model":"bench","choices":[{"index":0,"message":{"role":"assistant","content":"The 2020 World Series was won by the Los Angeles Dodgers.","refusal":null},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":20,"completion_tokens":13,"total_tokens":33}}"#;
+
+fn chunk(content: &str) -> String {
+    format!(
+        "data: {{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"created\":1741570283,\"model\":\"bench\",\"system_fingerprint\":\"fp_bench\",\"choices\":[{{\"index\":0,\"delta\":{{\"content\":\"{content}\"}},\"logprobs\":null,\"finish_reason\":null}}]}}\n\n"
+    )
+}
+
+const HEAD_SSE: &str =
+    "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nconnection: close\r\n\r\n";
+
+/// Reads one request; answers `100 Continue` when asked (curl does for large bodies).
+fn read_request(stream: &mut TcpStream) -> std::io::Result<Vec<u8>> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut length = 0;
+    let mut expect = false;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 {
+            return Ok(Vec::new());
+        }
+        let lower = line.to_ascii_lowercase();
+        if let Some(v) = lower.strip_prefix("content-length:") {
+            length = v.trim().parse().unwrap_or(0);
+        }
+        expect |= lower.starts_with("expect: 100-continue");
+        if line == "\r\n" {
+            break;
+        }
+    }
+    if expect {
+        stream.write_all(b"HTTP/1.1 100 Continue\r\n\r\n")?;
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body)?;
+    Ok(body)
+}
+
+fn serve_one(mut stream: TcpStream) -> std::io::Result<()> {
+    stream.set_nodelay(true)?;
+    let body = read_request(&mut stream)?;
+    let text = String::from_utf8_lossy(&body);
+    if !text.contains("\"stream\":true") {
+        let head = format!(
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+            ANSWER.len()
+        );
+        stream.write_all(head.as_bytes())?;
+        return stream.write_all(ANSWER.as_bytes());
+    }
+    let chunks: usize = text
+        .split("\"model\":\"bench-")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1);
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, stream);
+    out.write_all(HEAD_SSE.as_bytes())?;
+    for i in 0..chunks {
+        out.write_all(chunk(if i % 2 == 0 { "token " } else { "word " }).as_bytes())?;
+    }
+    out.write_all(b"data: [DONE]\n\n")?;
+    out.flush()
+}
+
+fn serve(port: u16) {
+    let listener = TcpListener::bind(("127.0.0.1", port)).expect("bind the benchmark port");
+    for stream in listener.incoming().flatten() {
+        std::thread::spawn(move || {
+            let _ = serve_one(stream);
+        });
+    }
+}
+
+/// One run of the first-chunk measurement.
+fn first_chunk_once(bin: &str) -> Duration {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let url = format!("http://{}/v1", listener.local_addr().expect("address"));
+    let (tx, rx) = mpsc::channel();
+    let server = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().expect("accept");
+        stream.set_nodelay(true).expect("nodelay");
+        read_request(&mut stream).expect("request");
+        stream.write_all(HEAD_SSE.as_bytes()).expect("head");
+        // Let the client settle into its read loop, then time the first content chunk.
+        std::thread::sleep(Duration::from_millis(20));
+        let sent = Instant::now();
+        stream.write_all(chunk("Hello").as_bytes()).expect("chunk");
+        tx.send(sent).expect("report");
+        std::thread::sleep(Duration::from_millis(5));
+        stream.write_all(b"data: [DONE]\n\n").expect("done");
+    });
+    let mut child = Command::new(bin)
+        .args(["--stream", "--no-stdin", "--max-retries", "0", "hi"])
+        .env("OPENAI_API_KEY", "sk-bench")
+        .env("OPENAI_BASE_URL", &url)
+        .env_remove("HOME")
+        .env_remove("XDG_DATA_HOME")
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("start the binary");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 1];
+    stdout.read_exact(&mut first).expect("first byte");
+    let arrived = Instant::now();
+    let sent = rx.recv().expect("server time");
+    let _ = std::io::copy(&mut stdout, &mut std::io::sink());
+    let _ = child.wait();
+    let _ = server.join();
+    arrived.duration_since(sent)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    match args.get(1).map(String::as_str) {
+        Some("serve") => serve(args.get(2).and_then(|p| p.parse().ok()).unwrap_or(18181)),
+        Some("first-chunk") => {
+            let bin = args.get(2).expect("first-chunk BIN RUNS");
+            let runs: usize = args.get(3).and_then(|n| n.parse().ok()).unwrap_or(50);
+            let mut times: Vec<Duration> = (0..runs).map(|_| first_chunk_once(bin)).collect();
+            times.sort();
+            println!("{}", times[times.len() / 2].as_micros());
+        }
+        _ => eprintln!("usage: bench_server serve PORT | first-chunk BIN RUNS"),
+    }
+}
