@@ -63,10 +63,10 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
+            cand -V 'Print the version (with -v, also the git commit and the built-in features)'
+            cand --version 'Print the version (with -v, also the git commit and the built-in features)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand models 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON'
             cand help 'Print this message or the help of the given subcommand(s)'
         }

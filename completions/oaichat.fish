@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_oaichat_global_optspecs
-    string join \n user= assistant= f/file= image= image-detail= history= c/continue history-limit= i/interactive dry-run no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= n= stop= seed= frequency-penalty= presence-penalty= json schema= usage stream raw timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http env-file= v/verbose h/help V/version
+    string join \n user= assistant= f/file= image= image-detail= history= c/continue history-limit= i/interactive dry-run no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= n= stop= seed= frequency-penalty= presence-penalty= json schema= usage stream raw timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http env-file= v/verbose V/version h/help
 end
 
 function __fish_oaichat_needs_command
@@ -67,8 +67,8 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -l stream -d 'Print the an
 complete -c oaichat -n "__fish_oaichat_needs_command" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_needs_command" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
+complete -c oaichat -n "__fish_oaichat_needs_command" -s V -l version -d 'Print the version (with -v, also the git commit and the built-in features)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c oaichat -n "__fish_oaichat_needs_command" -s V -l version -d 'Print version'
 complete -c oaichat -n "__fish_oaichat_needs_command" -a "models" -d 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API\'s JSON'
 complete -c oaichat -n "__fish_oaichat_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r

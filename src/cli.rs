@@ -28,7 +28,7 @@ Exit codes: 0 ok, 1 unexpected, 2 usage, 3 auth, 4 rate limit, 5 invalid request
 /// The prompt comes from the arguments, from stdin, or both: then the arguments are the
 /// instruction and stdin the material, sent as one message (instruction, blank line, stdin).
 #[derive(Parser, Debug, Clone)]
-#[command(name = "oaichat", version, after_help = EXAMPLES)]
+#[command(name = "oaichat", version, disable_version_flag = true, after_help = EXAMPLES)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Sub>,
@@ -205,6 +205,20 @@ pub struct Cli {
     /// Print the request, status, timing and token usage on stderr.
     #[arg(short, long, global = true)]
     pub verbose: bool,
+
+    /// Print the version (with -v, also the git commit and the built-in features).
+    #[arg(short = 'V', long)]
+    pub version: bool,
+}
+
+/// What `--version` prints; `verbose` adds the commit and features.
+pub fn version_text(verbose: bool) -> String {
+    let mut text = format!("oaichat {}\n", env!("CARGO_PKG_VERSION"));
+    if verbose {
+        text.push_str(concat!("commit ", env!("OAICHAT_GIT_COMMIT"), "\n"));
+        text.push_str("features: rustls (system trust store), gzip, http/1.1, tiktoken (o200k_base, cl100k_base)\n");
+    }
+    text
 }
 
 #[derive(Subcommand, Debug, Clone, PartialEq, Eq)]

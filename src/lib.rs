@@ -48,6 +48,11 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(), Error> {
+    if cli.version {
+        // Like --help: no key, no .env, no network.
+        out.write_all(cli::version_text(cli.verbose).as_bytes())?;
+        return Ok(());
+    }
     let env = Env::load(cli.env_file.as_deref())?;
     let conversation = Conversation::locate(cli.history.as_deref(), cli.continue_last, &env)?;
     let files = config::Files {

@@ -80,6 +80,46 @@ fn help_and_version_need_no_key_and_no_dotenv() {
     ));
 }
 
+#[test]
+fn verbose_version_adds_the_commit_and_features() {
+    let assert = Cmd::new()
+        .env_remove("OPENAI_API_KEY")
+        .args(["-v", "--version"])
+        .run()
+        .success();
+    let text = stdout(&assert);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], concat!("oaichat ", env!("CARGO_PKG_VERSION")));
+    assert!(lines[1].starts_with("commit "), "{text}");
+    assert!(lines[2].starts_with("features: rustls"), "{text}");
+    Cmd::new().args(["-V"]).run().success().stdout(concat!(
+        "oaichat ",
+        env!("CARGO_PKG_VERSION"),
+        "\n"
+    ));
+}
+
+/// The man page is generated from the clap definition and committed beside the
+/// completions. Regenerate with `OAICHAT_BLESS=1 cargo test man_page`.
+#[test]
+fn man_page_is_current() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/oaichat.1");
+    let mut generated = Vec::new();
+    clap_mangen::Man::new(oaichat::cli::command())
+        .render(&mut generated)
+        .expect("render the man page");
+    if std::env::var_os("OAICHAT_BLESS").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+        return;
+    }
+    let committed = std::fs::read(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "{} is stale: run OAICHAT_BLESS=1 cargo test man_page",
+        path.display()
+    );
+}
+
 /// Completion scripts are generated from the clap definition and committed. Regenerate
 /// with `OAICHAT_BLESS=1 cargo test completions`.
 #[test]
