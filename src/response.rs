@@ -89,7 +89,7 @@ pub struct Chunk<'a> {
     pub choices: Vec<ChunkChoice<'a>>,
     #[serde(default)]
     pub usage: Option<Usage>,
-    #[serde(default, borrow)]
+    #[serde(default, borrow, deserialize_with = "borrowed")]
     pub model: Option<Cow<'a, str>>,
     /// An error object sent in place of a chunk.
     #[serde(default)]
@@ -102,17 +102,53 @@ pub struct ChunkChoice<'a> {
     pub index: u32,
     #[serde(default, borrow)]
     pub delta: Option<Delta<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default, borrow, deserialize_with = "borrowed")]
     pub finish_reason: Option<Cow<'a, str>>,
 }
 
 /// `delta` of a chunk choice.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Delta<'a> {
-    #[serde(default, borrow)]
+    #[serde(default, borrow, deserialize_with = "borrowed")]
     pub content: Option<Cow<'a, str>>,
-    #[serde(default, borrow)]
+    #[serde(default, borrow, deserialize_with = "borrowed")]
     pub refusal: Option<Cow<'a, str>>,
+}
+
+/// An optional string that borrows from the input when it has no escapes. serde's own
+/// `Cow` support borrows only a bare `Cow<str>` field, not one inside an `Option`, and
+/// would allocate every delta.
+fn borrowed<'de, D>(deserializer: D) -> Result<Option<Cow<'de, str>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = Option<Cow<'de, str>>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string or null")
+        }
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_str(self)
+        }
+        fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Borrowed(v)))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v.to_owned())))
+        }
+        fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v)))
+        }
+    }
+    deserializer.deserialize_option(Visitor)
 }
 
 /// `GET /models`: ListModelsResponse, of which only the ids matter here.
@@ -240,6 +276,20 @@ mod tests {
         assert_eq!(error_detail(b"").text, "(empty body)");
         let long = "a".repeat(300);
         assert_eq!(error_detail(long.as_bytes()).text.chars().count(), 201);
+    }
+
+    #[test]
+    fn chunk_text_borrows_unless_escaped() {
+        let chunk: Chunk = serde_json::from_str(
+            r#"{"choices":[{"delta":{"content":"plain"},"finish_reason":null},{"index":1,"delta":{"content":"a\nb"},"finish_reason":"stop"}]}"#,
+        )
+        .unwrap();
+        let first = chunk.choices[0].delta.as_ref().unwrap().content.as_ref().unwrap();
+        assert!(matches!(first, Cow::Borrowed("plain")));
+        let second = chunk.choices[1].delta.as_ref().unwrap().content.as_ref().unwrap();
+        assert_eq!(second, "a\nb");
+        assert_eq!(chunk.choices[1].finish_reason.as_deref(), Some("stop"));
+        assert!(serde_json::from_str::<Chunk>(r#"{"choices":[{"delta":{"content":5}}]}"#).is_err());
     }
 
     #[test]

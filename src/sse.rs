@@ -100,6 +100,9 @@ impl Decoder {
             b"data" => {
                 if self.has_data {
                     self.data.push(b'\n');
+                } else {
+                    // One allocation of the right size instead of doubling up to it.
+                    self.data.reserve_exact(value.len());
                 }
                 self.data.extend_from_slice(value);
                 self.has_data = true;
