@@ -103,7 +103,12 @@ pub fn decode(mut bytes: Vec<u8>, what: &str) -> Result<String, Error> {
 pub fn assemble(instruction: Option<String>, material: Vec<String>) -> Result<String, Error> {
     let mut parts: Vec<String> = instruction.into_iter().collect();
     parts.extend(material.into_iter().filter(|m| !m.trim().is_empty()));
-    let prompt = parts.join("\n\n");
+    // One part (the common `cat file | oaichat`) is moved, not copied: a 10 MB prompt
+    // should not cost 20 MB.
+    let prompt = match parts.len() {
+        1 => parts.pop().unwrap_or_default(),
+        _ => parts.join("\n\n"),
+    };
     if prompt.trim().is_empty() {
         return Err(Error::usage(
             "the prompt is empty: give it as arguments (oaichat \"question\") or pipe text on stdin",

@@ -284,9 +284,21 @@ mod tests {
             r#"{"choices":[{"delta":{"content":"plain"},"finish_reason":null},{"index":1,"delta":{"content":"a\nb"},"finish_reason":"stop"}]}"#,
         )
         .unwrap();
-        let first = chunk.choices[0].delta.as_ref().unwrap().content.as_ref().unwrap();
+        let first = chunk.choices[0]
+            .delta
+            .as_ref()
+            .unwrap()
+            .content
+            .as_ref()
+            .unwrap();
         assert!(matches!(first, Cow::Borrowed("plain")));
-        let second = chunk.choices[1].delta.as_ref().unwrap().content.as_ref().unwrap();
+        let second = chunk.choices[1]
+            .delta
+            .as_ref()
+            .unwrap()
+            .content
+            .as_ref()
+            .unwrap();
         assert_eq!(second, "a\nb");
         assert_eq!(chunk.choices[1].finish_reason.as_deref(), Some("stop"));
         assert!(serde_json::from_str::<Chunk>(r#"{"choices":[{"delta":{"content":5}}]}"#).is_err());
