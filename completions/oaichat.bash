@@ -35,7 +35,7 @@ _oaichat() {
 
     case "${cmd}" in
         oaichat)
-            opts="-f -c -i -m -s -t -n -v -V -h --user --assistant --file --image --image-detail --history --continue --history-limit --interactive --dry-run --no-stdin --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --stop --seed --frequency-penalty --presence-penalty --json --schema --usage --stream --raw --timeout --connect-timeout --idle-timeout --max-retries --base-url --ca-cert --allow-insecure-http --env-file --verbose --version --help models help"
+            opts="-f -c -P -i -m -s -t -n -v -V -h --user --assistant --file --image --image-detail --history --continue --history-limit --each --jsonl --parallel --resume --interactive --dry-run --no-stdin --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --stop --seed --frequency-penalty --presence-penalty --json --schema --usage --stream --raw --timeout --connect-timeout --idle-timeout --max-retries --base-url --ca-cert --allow-insecure-http --env-file --verbose --version --help models help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -70,6 +70,18 @@ _oaichat() {
                     return 0
                     ;;
                 --history-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resume)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

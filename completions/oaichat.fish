@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_oaichat_global_optspecs
-    string join \n user= assistant= f/file= image= image-detail= history= c/continue history-limit= i/interactive dry-run no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= n= stop= seed= frequency-penalty= presence-penalty= json schema= usage stream raw timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http env-file= v/verbose V/version h/help
+    string join \n user= assistant= f/file= image= image-detail= history= c/continue history-limit= each jsonl P/parallel= resume= i/interactive dry-run no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= n= stop= seed= frequency-penalty= presence-penalty= json schema= usage stream raw timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http env-file= v/verbose V/version h/help
 end
 
 function __fish_oaichat_needs_command
@@ -33,6 +33,8 @@ high\t''
 auto\t''"
 complete -c oaichat -n "__fish_oaichat_needs_command" -l history -d 'Keep the conversation in this JSON Lines file: its messages are sent before the prompt, and the new question and answer are appended after a successful answer' -r -F
 complete -c oaichat -n "__fish_oaichat_needs_command" -l history-limit -d 'Drop the oldest turns (never the system message or the new prompt) until the conversation fits in this many tokens' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -s P -l parallel -d 'Requests at once in line mode' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l resume -d 'Line mode: skip inputs whose id has a successful record in FILE, append the rest to it (JSON records), so an interrupted run continues where it stopped' -r -F
 complete -c oaichat -n "__fish_oaichat_needs_command" -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -s s -l system -d 'System message: how the model should behave' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l system-file -d 'Read the system message from a file' -r -F
@@ -58,6 +60,8 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -l base-url -d 'API base U
 complete -c oaichat -n "__fish_oaichat_needs_command" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
 complete -c oaichat -n "__fish_oaichat_needs_command" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
 complete -c oaichat -n "__fish_oaichat_needs_command" -s c -l continue -d 'Continue the last conversation (the last run without --history), kept in $XDG_DATA_HOME/oaichat/last.jsonl'
+complete -c oaichat -n "__fish_oaichat_needs_command" -l each -d 'Line mode: every line of stdin (or -f FILE) is one input for the prompt arguments; one answer per line, in input order, newlines escaped as \\n'
+complete -c oaichat -n "__fish_oaichat_needs_command" -l jsonl -d 'Line mode: every line is {"prompt": …} (with optional "id", "system", "model" and request fields) or a whole request body; one JSON record per input, in input order'
 complete -c oaichat -n "__fish_oaichat_needs_command" -s i -l interactive -d 'Chat in a loop: a line editor, answers streamed, the conversation kept (and saved like any other). `exit`, `quit`, `bye`, `종료` or Ctrl-D end it'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l dry-run -d 'Print the request JSON that would be sent, and its token count on stderr; send nothing (no key needed)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l no-stdin -d 'Never read stdin, even when it is a pipe (for CI jobs that leave stdin open)'

@@ -80,6 +80,25 @@ pub struct Cli {
     #[arg(long, value_name = "TOKENS", value_parser = clap::value_parser!(u32).range(1..), allow_negative_numbers = true)]
     pub history_limit: Option<u32>,
 
+    /// Line mode: every line of stdin (or -f FILE) is one input for the prompt arguments;
+    /// one answer per line, in input order, newlines escaped as \n.
+    #[arg(long, conflicts_with_all = ["jsonl", "stream", "interactive", "history", "continue_last", "dry_run"])]
+    pub each: bool,
+
+    /// Line mode: every line is {"prompt": …} (with optional "id", "system", "model" and
+    /// request fields) or a whole request body; one JSON record per input, in input order.
+    #[arg(long, conflicts_with_all = ["stream", "interactive", "history", "continue_last", "dry_run"])]
+    pub jsonl: bool,
+
+    /// Requests at once in line mode.
+    #[arg(short = 'P', long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=256), allow_negative_numbers = true)]
+    pub parallel: u16,
+
+    /// Line mode: skip inputs whose id has a successful record in FILE, append the rest to
+    /// it (JSON records), so an interrupted run continues where it stopped.
+    #[arg(long, value_name = "FILE")]
+    pub resume: Option<PathBuf>,
+
     /// Chat in a loop: a line editor, answers streamed, the conversation kept (and saved
     /// like any other). `exit`, `quit`, `bye`, `종료` or Ctrl-D end it.
     #[arg(short, long, conflicts_with_all = ["raw", "dry_run", "files"])]

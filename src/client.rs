@@ -10,6 +10,7 @@ use reqwest::header::{self, HeaderMap, HeaderValue};
 
 use crate::config::Config;
 use crate::error::{ApiFailure, Error};
+use crate::ratelimit::{self, Gate};
 use crate::response::error_detail;
 use crate::retry::{self, Failure, Verdict};
 
@@ -42,67 +43,119 @@ pub fn read_limit(config: &Config) -> (Duration, &'static str) {
 /// `-v`. Nothing is written to stdout before this returns, so a retry never duplicates
 /// output.
 pub fn post_chat(config: &Config, body: Vec<u8>, log: &mut dyn Write) -> Result<Sent, Error> {
-    let body = Bytes::from(body); // cloned per attempt without copying the bytes
-    let url = config.chat_url();
-    send(config, log, &url, |http| {
-        let request = http
-            .post(&url)
-            .header(header::CONTENT_TYPE, "application/json")
-            .body(body.clone());
-        if config.stream {
-            request
-        } else {
-            // A total deadline for a one-shot answer, body included.
-            request.timeout(config.timeout)
-        }
-    })
+    Api::new(config)?.post_chat(config, body, log, None)
 }
 
 /// `GET {base}/models`, with the same headers, timeouts and retries.
 pub fn get_models(config: &Config, log: &mut dyn Write) -> Result<Sent, Error> {
     let url = config.models_url();
-    send(config, log, &url, |http| {
+    Api::new(config)?.send(config, log, None, &url, |http| {
         http.get(&url).timeout(config.timeout)
     })
 }
 
-fn send(
-    config: &Config,
-    log: &mut dyn Write,
-    url: &str,
-    request: impl Fn(&Http) -> RequestBuilder,
-) -> Result<Sent, Error> {
-    let http = http_client(config)?;
-    let mut retries = 0;
-    loop {
-        let started = Instant::now();
-        let sent = request(&http).bearer_auth(config.api_key.expose()).send();
-        let (error, failure) = match check(sent, url, config, started) {
-            Ok(sent) => return Ok(sent),
-            Err(failed) => failed,
-        };
-        match retry::decide(&failure, retries, config.max_retries, retry::jitter()) {
-            Verdict::Retry(wait) => {
-                retries += 1;
-                if config.verbose {
-                    let _ = writeln!(
-                        log,
-                        "oaichat: retry {retries}/{} in {:.2}s after: {error}",
-                        config.max_retries,
-                        wait.as_secs_f64()
-                    );
-                }
-                std::thread::sleep(wait);
+/// An HTTP client configured once and shared, so that many requests (line mode, batches)
+/// reuse connections.
+#[derive(Clone)]
+pub struct Api {
+    http: Http,
+}
+
+impl Api {
+    pub fn new(config: &Config) -> Result<Api, Error> {
+        Ok(Api {
+            http: http_client(config)?,
+        })
+    }
+
+    /// `POST {base}/chat/completions`. With a `gate`, waits for the shared rate-limit
+    /// state before each attempt and tells it when the server asks to slow down.
+    pub fn post_chat(
+        &self,
+        config: &Config,
+        body: Vec<u8>,
+        log: &mut dyn Write,
+        gate: Option<&Gate>,
+    ) -> Result<Sent, Error> {
+        let body = Bytes::from(body); // cloned per attempt without copying the bytes
+        let url = config.chat_url();
+        self.send(config, log, gate, &url, |http| {
+            let request = http
+                .post(&url)
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(body.clone());
+            if config.stream {
+                request
+            } else {
+                // A total deadline for a one-shot answer, body included.
+                request.timeout(config.timeout)
             }
-            Verdict::GiveUp => return Err(error),
-            Verdict::WaitTooLong(wait) => {
-                return Err(match error {
-                    Error::Api(failure) => Error::Api(ApiFailure {
-                        wait_refused: Some(wait),
-                        ..failure
-                    }),
-                    other => other,
-                });
+        })
+    }
+
+    /// Sends a request built by `request`, with retries.
+    pub fn send(
+        &self,
+        config: &Config,
+        log: &mut dyn Write,
+        gate: Option<&Gate>,
+        url: &str,
+        request: impl Fn(&Http) -> RequestBuilder,
+    ) -> Result<Sent, Error> {
+        let mut retries = 0;
+        loop {
+            if let Some(gate) = gate {
+                gate.wait();
+            }
+            let started = Instant::now();
+            let sent = request(&self.http)
+                .bearer_auth(config.api_key.expose())
+                .send();
+            let (error, failure) = match check(sent, url, config, started) {
+                Ok(sent) => {
+                    if let Some(gate) = gate {
+                        let headers = sent.response.headers();
+                        let header = |name: &str| {
+                            headers
+                                .get(name)
+                                .and_then(|v| v.to_str().ok())
+                                .map(str::to_string)
+                        };
+                        if let Some(wait) = ratelimit::header_pause(header) {
+                            gate.pause(wait);
+                        }
+                    }
+                    return Ok(sent);
+                }
+                Err(failed) => failed,
+            };
+            match retry::decide(&failure, retries, config.max_retries, retry::jitter()) {
+                Verdict::Retry(wait) => {
+                    retries += 1;
+                    if config.verbose {
+                        let _ = writeln!(
+                            log,
+                            "oaichat: retry {retries}/{} in {:.2}s after: {error}",
+                            config.max_retries,
+                            wait.as_secs_f64()
+                        );
+                    }
+                    match (gate, failure.status) {
+                        // Everyone slows down, not just this worker.
+                        (Some(gate), Some(429)) => gate.pause(wait),
+                        _ => std::thread::sleep(wait),
+                    }
+                }
+                Verdict::GiveUp => return Err(error),
+                Verdict::WaitTooLong(wait) => {
+                    return Err(match error {
+                        Error::Api(failure) => Error::Api(ApiFailure {
+                            wait_refused: Some(wait),
+                            ..failure
+                        }),
+                        other => other,
+                    });
+                }
             }
         }
     }

@@ -65,6 +65,12 @@ pub enum Error {
     Declined(String),
     /// Local I/O, for example writing to stdout. A broken pipe is not reported.
     Io { what: String, source: io::Error },
+    /// Some inputs of `--each`/`--jsonl` failed; `code` is the first failure's exit code.
+    Partial {
+        failed: usize,
+        total: usize,
+        code: u8,
+    },
 }
 
 impl Error {
@@ -89,6 +95,7 @@ impl Error {
             Error::BadResponse(_) => code::BAD_RESPONSE,
             Error::Declined(_) => code::DECLINED,
             Error::Io { .. } => code::UNEXPECTED,
+            Error::Partial { code, .. } => *code,
         }
     }
 
@@ -157,6 +164,9 @@ impl fmt::Display for Error {
                 f.write_str(message)
             }
             Error::Io { what, source } => write!(f, "{what}: {source}"),
+            Error::Partial { failed, total, .. } => {
+                write!(f, "{failed} of {total} inputs failed (their lines say why)")
+            }
         }
     }
 }

@@ -238,7 +238,9 @@ fn private_file(path: &Path) -> std::io::Result<File> {
     options.open(path)
 }
 
-fn ends_with_newline(file: &mut File) -> std::io::Result<bool> {
+/// Whether a file is empty or ends with `\n` (appending after a cut-off last line must
+/// start a new line).
+pub(crate) fn ends_with_newline(file: &mut File) -> std::io::Result<bool> {
     if file.metadata()?.len() == 0 {
         return Ok(true);
     }

@@ -9,6 +9,7 @@ pub mod chat;
 pub mod cli;
 pub mod client;
 pub mod config;
+pub mod each;
 pub mod env;
 pub mod error;
 pub mod history;
@@ -18,6 +19,7 @@ pub mod interrupt;
 pub mod models;
 pub mod output;
 pub mod prompt;
+pub mod ratelimit;
 pub mod request;
 pub mod response;
 pub mod retry;
@@ -39,6 +41,7 @@ use crate::prompt::Source;
 #[derive(Debug, Clone, Copy)]
 pub struct Facts {
     pub stdin_is_terminal: bool,
+    pub stderr_is_terminal: bool,
 }
 
 /// Runs one invocation. Answers go to `out`, diagnostics to `err`.
@@ -81,6 +84,14 @@ pub fn run(
     if cli.command == Some(cli::Sub::Models) {
         return models::list(&config, out, err);
     }
+    if cli.each || cli.jsonl {
+        return line_mode(cli, &config, facts, out, err);
+    }
+    if cli.resume.is_some() {
+        return Err(Error::usage(
+            "--resume is for line mode: add --each or --jsonl",
+        ));
+    }
     if cli.interactive {
         let first = prompt::instruction(&cli.prompt);
         return interactive::run(config, &conversation, first, facts, out, err);
@@ -95,6 +106,50 @@ pub fn run(
         conversation.save(&config, &whole, &new, err)?;
     }
     Ok(())
+}
+
+/// `--each`/`--jsonl`: inputs from `-f` files (in order) or stdin.
+fn line_mode(
+    cli: &Cli,
+    config: &Config,
+    facts: Facts,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(), Error> {
+    let options = each::Options {
+        kind: if cli.jsonl {
+            each::Kind::Jsonl
+        } else {
+            each::Kind::Each
+        },
+        parallel: usize::from(cli.parallel),
+        raw: cli.raw,
+        resume: cli.resume.clone(),
+        progress: facts.stderr_is_terminal,
+    };
+    let instruction = prompt::instruction(&cli.prompt);
+    if cli.files.is_empty() {
+        let stdin = std::io::BufReader::new(std::io::stdin());
+        return each::run(config, instruction, &options, stdin, out, err);
+    }
+    let mut readers: Vec<Box<dyn std::io::Read + Send>> = Vec::new();
+    for path in &cli.files {
+        let file = std::fs::File::open(path)
+            .map_err(|e| Error::usage(format!("cannot read {}: {e}", path.display())))?;
+        readers.push(Box::new(file));
+    }
+    let chained = readers
+        .into_iter()
+        .reduce(|a, b| Box::new(std::io::Read::chain(a, b)))
+        .unwrap_or_else(|| Box::new(std::io::empty()));
+    each::run(
+        config,
+        instruction,
+        &options,
+        std::io::BufReader::new(chained),
+        out,
+        err,
+    )
 }
 
 fn read_prompt(cli: &Cli, facts: Facts, err: &mut impl Write) -> Result<String, Error> {

@@ -10,6 +10,7 @@ fn main() -> ExitCode {
     oaichat::interrupt::install();
     let facts = oaichat::Facts {
         stdin_is_terminal: io::stdin().is_terminal(),
+        stderr_is_terminal: io::stderr().is_terminal(),
     };
     // Buffered: a one-shot answer is written in one go; streamed deltas flush themselves.
     // Not locked for the whole run, so the Ctrl-C handler can still end the line.

@@ -9,6 +9,7 @@ mod support;
 mod cli;
 mod config;
 mod conversation;
+mod each;
 mod errors;
 mod features;
 mod input;

@@ -11,7 +11,7 @@ use assert_cmd::assert::Assert;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-pub use server::{Gate, Reply, Server, Step};
+pub use server::{Gate, Recorded, Reply, Server, Step};
 
 /// The key every test uses. No output of any test may contain it.
 pub const KEY: &str = "sk-test-oaichat-SECRET-7f3a9c";

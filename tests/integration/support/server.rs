@@ -131,6 +131,39 @@ impl Server {
         Server::listen("http", replies, Some)
     }
 
+    /// A concurrent server whose replies are computed from each request (a thread per
+    /// connection, so slow replies overlap as a real API's do).
+    pub fn handle<F>(handler: F) -> Server
+    where
+        F: Fn(&Recorded) -> Reply + Send + Sync + 'static,
+    {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+        let addr = listener.local_addr().expect("local address");
+        let log: Log = Arc::new(Mutex::new(Vec::new()));
+        let seen = Arc::clone(&log);
+        let handler = Arc::new(handler);
+        thread::spawn(move || {
+            for tcp in listener.incoming() {
+                let Ok(mut tcp) = tcp else { continue };
+                let seen = Arc::clone(&seen);
+                let handler = Arc::clone(&handler);
+                thread::spawn(move || {
+                    let _ = tcp.set_nodelay(true);
+                    let Some(request) = read_request(&mut tcp) else {
+                        return;
+                    };
+                    seen.lock().expect("log lock").push(request.clone());
+                    write_reply(&mut tcp, handler(&request));
+                });
+            }
+        });
+        Server {
+            addr,
+            scheme: "http",
+            log,
+        }
+    }
+
     /// The same server behind TLS, with the given certificate (see `support::tls`).
     pub fn start_tls(replies: Vec<Reply>, config: Arc<rustls::ServerConfig>) -> Server {
         Server::listen("https", replies, move |tcp| {
