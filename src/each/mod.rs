@@ -1,0 +1,222 @@
+//! Many prompts: `--each` (every input line is a prompt) and `--jsonl` (every line a JSON
+//! request), sent `-P N` at a time, answered one line per input in input order.
+//!
+//! A reader thread parses lines lazily; workers share one HTTP client and one rate-limit
+//! gate; the calling thread writes each result as soon as the next one in order is ready.
+//! A fixed window bounds how far the reader may run ahead of the writer, so memory depends
+//! on `--parallel`, never on the size of the input.
+
+use std::collections::{BTreeMap, HashSet};
+use std::io::{self, BufRead, Write};
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+
+use serde_json::Value;
+
+use crate::client::{self, Api};
+use crate::config::Config;
+use crate::error::Error;
+use crate::ratelimit::Gate;
+use crate::response::{ChatResponse, Usage};
+use crate::{catalog, output};
+
+mod jobs;
+mod records;
+
+use jobs::read_jobs;
+pub use records::escape_line;
+use records::{Summary, answered_ids, open_for_append, write_outcome};
+
+/// Results the reader may run ahead of the writer, per worker.
+const WINDOW_PER_WORKER: usize = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Every line is a prompt for the shared instruction.
+    Each,
+    /// Every line is `{"prompt": …}` or a whole request body.
+    Jsonl,
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub kind: Kind,
+    pub parallel: usize,
+    /// Put the whole response object in each JSONL record.
+    pub raw: bool,
+    /// Skip inputs already answered in this file and append the rest to it.
+    pub resume: Option<PathBuf>,
+    /// Show progress on stderr (a terminal).
+    pub progress: bool,
+}
+
+/// One input, ready to send (or already failed to parse).
+struct Job {
+    index: usize,
+    line: usize,
+    id: Value,
+    body: Result<Vec<u8>, String>,
+}
+
+struct Outcome {
+    index: usize,
+    line: usize,
+    id: Value,
+    result: Result<Answered, Error>,
+    skipped: bool,
+}
+
+struct Answered {
+    content: Option<String>,
+    usage: Option<Value>,
+    response: Value,
+    cost: Option<f64>,
+}
+
+/// Runs line mode over `input`; answers go to `out`, or are appended to `--resume FILE`.
+pub fn run(
+    config: &Config,
+    instruction: Option<String>,
+    options: &Options,
+    input: impl BufRead + Send,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(), Error> {
+    let done = match &options.resume {
+        Some(path) => answered_ids(path)?,
+        None => HashSet::new(),
+    };
+    let mut resume_file = match &options.resume {
+        Some(path) => Some(open_for_append(path)?),
+        None => None,
+    };
+    let jsonl_out = options.kind == Kind::Jsonl || resume_file.is_some();
+    let api = Api::new(config)?;
+    let gate = Gate::new();
+    let parallel = options.parallel.max(1);
+    let (job_tx, job_rx) = mpsc::sync_channel::<Job>(parallel);
+    let job_rx = Arc::new(Mutex::new(job_rx));
+    let (result_tx, result_rx) = mpsc::channel::<Outcome>();
+    let (permit_tx, permit_rx) = mpsc::sync_channel::<()>(parallel * WINDOW_PER_WORKER);
+    let mut summary = Summary::new(options.progress);
+
+    std::thread::scope(|scope| -> Result<(), Error> {
+        // Owned here, so that an early return (a closed stdout) drops them and every
+        // thread blocked on a channel wakes up with an error instead of waiting forever.
+        let (permit_rx, job_rx, result_rx) = (permit_rx, job_rx, result_rx);
+        let reader_results = result_tx.clone();
+        let instruction = instruction.as_deref();
+        scope.spawn(move || {
+            read_jobs(
+                config,
+                instruction,
+                options.kind,
+                input,
+                &done,
+                |job, skip| {
+                    // Blocks while the writer is a full window behind.
+                    if permit_tx.send(()).is_err() {
+                        return false;
+                    }
+                    if skip {
+                        let outcome = Outcome {
+                            index: job.index,
+                            line: job.line,
+                            id: job.id,
+                            result: Err(Error::usage("skipped")),
+                            skipped: true,
+                        };
+                        return reader_results.send(outcome).is_ok();
+                    }
+                    job_tx.send(job).is_ok()
+                },
+            );
+        });
+        for _ in 0..parallel {
+            let job_rx = Arc::clone(&job_rx);
+            let results = result_tx.clone();
+            let (api, gate) = (&api, &gate);
+            scope.spawn(move || {
+                loop {
+                    let job = match job_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok(job) = job else { return };
+                    let result = match job.body {
+                        Ok(body) => ask(api, config, gate, body),
+                        Err(message) => Err(Error::usage(message)),
+                    };
+                    let outcome = Outcome {
+                        index: job.index,
+                        line: job.line,
+                        id: job.id,
+                        result,
+                        skipped: false,
+                    };
+                    if results.send(outcome).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(result_tx);
+        drop(job_rx);
+
+        let mut pending = BTreeMap::new();
+        let mut next = 0;
+        for outcome in result_rx {
+            pending.insert(outcome.index, outcome);
+            while let Some(outcome) = pending.remove(&next) {
+                let sink: &mut dyn Write = match resume_file.as_mut() {
+                    Some(file) => file,
+                    None => &mut *out,
+                };
+                write_outcome(sink, &outcome, jsonl_out, options.raw, err)?;
+                sink.flush()?;
+                summary.count(&outcome, err);
+                next += 1;
+                // The writer caught up by one: let the reader go on.
+                let _ = permit_rx.try_recv();
+            }
+        }
+        Ok(())
+    })?;
+    summary.finish(err)
+}
+
+fn ask(api: &Api, config: &Config, gate: &Gate, body: Vec<u8>) -> Result<Answered, Error> {
+    let sent = api.post_chat(config, body, &mut io::stderr(), Some(gate))?;
+    let bytes = client::read_limited(sent.response, client::BODY_LIMIT)
+        .map_err(|e| client::body_error(&e, config))?;
+    let value: Value = serde_json::from_slice(&bytes)
+        .map_err(|e| Error::BadResponse(format!("the response is not JSON ({e})")))?;
+    let parsed: ChatResponse = serde_json::from_value(value.clone())
+        .map_err(|e| Error::BadResponse(format!("the response is not a chat completion ({e})")))?;
+    let endings = output::response_endings(&parsed, true);
+    output::judge(&endings, config.json_flag(), &mut io::sink())?;
+    let model = parsed.model.clone().unwrap_or_else(|| config.model.clone());
+    let cost = parsed.usage.as_ref().and_then(|u| usage_cost(u, &model));
+    Ok(Answered {
+        content: parsed
+            .choices
+            .iter()
+            .find(|c| c.index == 0)
+            .and_then(|c| c.message.as_ref())
+            .and_then(|m| m.content.clone()),
+        usage: value.get("usage").cloned(),
+        response: value,
+        cost,
+    })
+}
+
+fn usage_cost(usage: &Usage, model: &str) -> Option<f64> {
+    let known = catalog::lookup(model)?;
+    Some(catalog::cost(
+        &known.price,
+        usage.prompt_tokens,
+        usage.cached(),
+        usage.completion_tokens,
+    ))
+}

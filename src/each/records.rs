@@ -1,0 +1,214 @@
+//! What line mode writes: one line or JSON record per input, the `--resume` file, and the
+//! summary on stderr.
+
+use std::collections::HashSet;
+use std::io::{self, Write};
+use std::time::Instant;
+
+use serde_json::{Value, json};
+
+use super::Outcome;
+use crate::error::Error;
+
+pub(super) fn write_outcome(
+    out: &mut dyn Write,
+    o: &Outcome,
+    jsonl: bool,
+    raw: bool,
+    err: &mut impl Write,
+) -> Result<(), Error> {
+    if o.skipped {
+        return Ok(());
+    }
+    if jsonl {
+        let (content, usage, error) = match &o.result {
+            Ok(a) => (
+                json!(a.content),
+                a.usage.clone().unwrap_or(Value::Null),
+                Value::Null,
+            ),
+            Err(e) => (Value::Null, Value::Null, json!(e.to_string())),
+        };
+        let mut record = json!({"id": o.id, "index": o.index, "content": content, "usage": usage, "error": error});
+        if let (true, Ok(a)) = (raw, &o.result) {
+            record["response"] = a.response.clone();
+        }
+        writeln!(out, "{record}")?;
+        return Ok(());
+    }
+    match &o.result {
+        Ok(a) => writeln!(
+            out,
+            "{}",
+            escape_line(a.content.as_deref().unwrap_or_default())
+        )?,
+        Err(e) => {
+            // The line stays (so output lines match input lines); the reason goes to stderr.
+            writeln!(out)?;
+            let _ = writeln!(err, "oaichat: input line {}: error: {e}", o.line);
+        }
+    }
+    Ok(())
+}
+
+/// One answer per line: backslashes, newlines and carriage returns are escaped as `\\`,
+/// `\n` and `\r`, so the text can be restored exactly.
+pub fn escape_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Opens the `--resume` file for appending, ending a line an interrupted run cut off.
+pub(super) fn open_for_append(path: &std::path::Path) -> Result<std::fs::File, Error> {
+    let failed = |e: io::Error| Error::usage(format!("cannot open {}: {e}", path.display()));
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .read(true)
+        .append(true)
+        .open(path)
+        .map_err(failed)?;
+    if !crate::history::ends_with_newline(&mut file).map_err(failed)? {
+        file.write_all(b"\n").map_err(failed)?;
+    }
+    Ok(file)
+}
+
+/// Ids with a successful line in a `--resume` file.
+pub(super) fn answered_ids(path: &std::path::Path) -> Result<HashSet<String>, Error> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(HashSet::new()),
+        Err(e) => return Err(Error::usage(format!("cannot read {}: {e}", path.display()))),
+    };
+    let mut ids = HashSet::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        // A half-written last line (an interrupted run) is just not answered yet.
+        let Ok(record) = serde_json::from_str::<Value>(line) else {
+            continue;
+        };
+        if record.get("error").is_none_or(Value::is_null)
+            && let Some(id) = record.get("id")
+        {
+            ids.insert(id_key(id));
+        }
+    }
+    Ok(ids)
+}
+
+/// Ids compare by their text: `7` and `"7"` are the same input.
+pub(super) fn id_key(id: &Value) -> String {
+    match id {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Counts, tokens, cost and (on a terminal) progress.
+pub(super) struct Summary {
+    done: usize,
+    failed: usize,
+    skipped: usize,
+    tokens: u64,
+    cost: f64,
+    first_error: Option<u8>,
+    started: Instant,
+    progress: bool,
+}
+
+impl Summary {
+    pub(super) fn new(progress: bool) -> Summary {
+        Summary {
+            done: 0,
+            failed: 0,
+            skipped: 0,
+            tokens: 0,
+            cost: 0.0,
+            first_error: None,
+            started: Instant::now(),
+            progress,
+        }
+    }
+
+    pub(super) fn count(&mut self, o: &Outcome, err: &mut impl Write) {
+        match (&o.result, o.skipped) {
+            (_, true) => self.skipped += 1,
+            (Ok(a), _) => {
+                self.done += 1;
+                self.tokens += a
+                    .usage
+                    .as_ref()
+                    .and_then(|u| u.get("total_tokens"))
+                    .and_then(Value::as_u64)
+                    .unwrap_or(0);
+                self.cost += a.cost.unwrap_or(0.0);
+            }
+            (Err(e), _) => {
+                self.failed += 1;
+                self.first_error.get_or_insert(e.exit_code());
+            }
+        }
+        if self.progress {
+            let rate = self.done as f64 / self.started.elapsed().as_secs_f64().max(1e-3);
+            let _ = write!(
+                err,
+                "\roaichat: {} done, {} failed, {rate:.1}/s ",
+                self.done, self.failed
+            );
+        }
+    }
+
+    pub(super) fn finish(&self, err: &mut impl Write) -> Result<(), Error> {
+        if self.progress {
+            let _ = write!(err, "\r\x1b[K");
+        }
+        let skipped = if self.skipped > 0 {
+            format!(", {} already answered", self.skipped)
+        } else {
+            String::new()
+        };
+        crate::log(
+            err,
+            format_args!(
+                "{} done, {} failed{skipped}, {} tokens, cost ≈ ${:.4} in {:.1}s",
+                self.done,
+                self.failed,
+                self.tokens,
+                self.cost,
+                self.started.elapsed().as_secs_f64()
+            ),
+        );
+        match self.first_error {
+            Some(code) => Err(Error::Partial {
+                failed: self.failed,
+                total: self.done + self.failed,
+                code,
+            }),
+            None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_keeps_one_line_and_is_reversible() {
+        assert_eq!(escape_line("a\nb\\n\r"), "a\\nb\\\\n\\r");
+        assert_eq!(escape_line("한 줄"), "한 줄");
+    }
+
+    #[test]
+    fn ids_compare_as_text() {
+        assert_eq!(id_key(&json!(7)), "7");
+        assert_eq!(id_key(&json!("7")), "7");
+    }
+}
