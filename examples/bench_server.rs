@@ -1,8 +1,9 @@
 //! A minimal OpenAI-compatible server for benchmarks (scripts/bench.sh), on loopback only.
 //!
 //! `bench_server serve PORT` answers `POST /v1/chat/completions` until killed: a small
-//! completion, or with `"stream": true` a stream whose length is the number at the end of
-//! the model name (`bench-20000` → 20,000 content chunks, about 5 MB of SSE).
+//! completion (after N ms for the model `bench-sleep-N`), or with `"stream": true` a stream
+//! whose length is the number at the end of the model name (`bench-20000` → 20,000 content
+//! chunks, about 5 MB of SSE).
 //!
 //! `bench_server first-chunk BIN RUNS` measures, RUNS times, the time from the server
 //! writing the first content chunk to that text arriving on `BIN --stream`'s stdout pipe,
@@ -52,31 +53,47 @@ fn read_request(stream: &mut TcpStream) -> std::io::Result<Vec<u8>> {
     Ok(body)
 }
 
+/// Answers requests on one connection until the client closes it (keep-alive), so line mode
+/// can send 100,000 requests without running out of ports.
 fn serve_one(mut stream: TcpStream) -> std::io::Result<()> {
     stream.set_nodelay(true)?;
-    let body = read_request(&mut stream)?;
-    let text = String::from_utf8_lossy(&body);
-    if !text.contains("\"stream\":true") {
-        let head = format!(
-            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
-            ANSWER.len()
-        );
-        stream.write_all(head.as_bytes())?;
-        return stream.write_all(ANSWER.as_bytes());
+    loop {
+        let body = read_request(&mut stream)?;
+        if body.is_empty() {
+            return Ok(());
+        }
+        let text = String::from_utf8_lossy(&body);
+        if !text.contains("\"stream\":true") {
+            // "bench-sleep-50": answer after 50 ms, as a slow model would.
+            let sleep: u64 = text
+                .split("\"model\":\"bench-sleep-")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+            std::thread::sleep(Duration::from_millis(sleep));
+            let head = format!(
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+                ANSWER.len()
+            );
+            stream.write_all(head.as_bytes())?;
+            stream.write_all(ANSWER.as_bytes())?;
+            continue;
+        }
+        let chunks: usize = text
+            .split("\"model\":\"bench-")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(1);
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, stream);
+        out.write_all(HEAD_SSE.as_bytes())?;
+        for i in 0..chunks {
+            out.write_all(chunk(if i % 2 == 0 { "token " } else { "word " }).as_bytes())?;
+        }
+        out.write_all(b"data: [DONE]\n\n")?;
+        return out.flush();
     }
-    let chunks: usize = text
-        .split("\"model\":\"bench-")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(1);
-    let mut out = std::io::BufWriter::with_capacity(64 * 1024, stream);
-    out.write_all(HEAD_SSE.as_bytes())?;
-    for i in 0..chunks {
-        out.write_all(chunk(if i % 2 == 0 { "token " } else { "word " }).as_bytes())?;
-    }
-    out.write_all(b"data: [DONE]\n\n")?;
-    out.flush()
 }
 
 fn serve(port: u16) {
