@@ -76,10 +76,16 @@ Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'OpenAI''s Batch API: half the price, no local rate limits, results within 24 h')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'oaichat;models' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'System message: how the model should behave')
+            [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'System message: how the model should behave')
+            [CompletionResult]::new('--system-file', '--system-file', [CompletionResultType]::ParameterName, 'Read the system message from a file')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a whole answer after this many seconds [default: 600]')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up on connecting after this many seconds [default: 10]')
             [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'With --stream, give up when the server is silent this long [default: 120]')
@@ -95,12 +101,228 @@ Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'oaichat;batch' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'System message: how the model should behave')
+            [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'System message: how the model should behave')
+            [CompletionResult]::new('--system-file', '--system-file', [CompletionResultType]::ParameterName, 'Read the system message from a file')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a whole answer after this many seconds [default: 600]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up on connecting after this many seconds [default: 10]')
+            [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'With --stream, give up when the server is silent this long [default: 120]')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read variables from this file instead of ./.env (never overriding the environment)')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of the text (one object per line with --stream)')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the key over plain http:// to a host that is not this machine')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Upload INPUT (--jsonl lines, or text lines with --each) as a batch; prints its id')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Print a batch''s status and counts (--raw: the batch object)')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until a batch finishes, with progress on stderr; non-zero unless it completed')
+            [CompletionResult]::new('results', 'results', [CompletionResultType]::ParameterValue, 'Print the results in input order, like line mode (--each: text lines; else JSON records; --raw adds each response)')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a batch')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recent batches: id, status and counts, one per line')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'oaichat;batch;create' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'System message: how the model should behave')
+            [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'System message: how the model should behave')
+            [CompletionResult]::new('--system-file', '--system-file', [CompletionResultType]::ParameterName, 'Read the system message from a file')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a whole answer after this many seconds [default: 600]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up on connecting after this many seconds [default: 10]')
+            [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'With --stream, give up when the server is silent this long [default: 120]')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read variables from this file instead of ./.env (never overriding the environment)')
+            [CompletionResult]::new('--each', '--each', [CompletionResultType]::ParameterName, 'Every line of INPUT is a prompt (else a --jsonl request object)')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of the text (one object per line with --stream)')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the key over plain http:// to a host that is not this machine')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'oaichat;batch;status' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'System message: how the model should behave')
+            [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'System message: how the model should behave')
+            [CompletionResult]::new('--system-file', '--system-file', [CompletionResultType]::ParameterName, 'Read the system message from a file')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a whole answer after this many seconds [default: 600]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up on connecting after this many seconds [default: 10]')
+            [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'With --stream, give up when the server is silent this long [default: 120]')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read variables from this file instead of ./.env (never overriding the environment)')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of the text (one object per line with --stream)')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the key over plain http:// to a host that is not this machine')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'oaichat;batch;wait' {
+            [CompletionResult]::new('--poll', '--poll', [CompletionResultType]::ParameterName, 'Seconds between the first polls (then backing off to a minute)')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'System message: how the model should behave')
+            [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'System message: how the model should behave')
+            [CompletionResult]::new('--system-file', '--system-file', [CompletionResultType]::ParameterName, 'Read the system message from a file')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a whole answer after this many seconds [default: 600]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up on connecting after this many seconds [default: 10]')
+            [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'With --stream, give up when the server is silent this long [default: 120]')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read variables from this file instead of ./.env (never overriding the environment)')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of the text (one object per line with --stream)')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the key over plain http:// to a host that is not this machine')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'oaichat;batch;results' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'System message: how the model should behave')
+            [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'System message: how the model should behave')
+            [CompletionResult]::new('--system-file', '--system-file', [CompletionResultType]::ParameterName, 'Read the system message from a file')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a whole answer after this many seconds [default: 600]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up on connecting after this many seconds [default: 10]')
+            [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'With --stream, give up when the server is silent this long [default: 120]')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read variables from this file instead of ./.env (never overriding the environment)')
+            [CompletionResult]::new('--each', '--each', [CompletionResultType]::ParameterName, 'Print text lines as --each does (else JSON records)')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of the text (one object per line with --stream)')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the key over plain http:// to a host that is not this machine')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'oaichat;batch;cancel' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'System message: how the model should behave')
+            [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'System message: how the model should behave')
+            [CompletionResult]::new('--system-file', '--system-file', [CompletionResultType]::ParameterName, 'Read the system message from a file')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a whole answer after this many seconds [default: 600]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up on connecting after this many seconds [default: 10]')
+            [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'With --stream, give up when the server is silent this long [default: 120]')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read variables from this file instead of ./.env (never overriding the environment)')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of the text (one object per line with --stream)')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the key over plain http:// to a host that is not this machine')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'oaichat;batch;list' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'System message: how the model should behave')
+            [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'System message: how the model should behave')
+            [CompletionResult]::new('--system-file', '--system-file', [CompletionResultType]::ParameterName, 'Read the system message from a file')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a whole answer after this many seconds [default: 600]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up on connecting after this many seconds [default: 10]')
+            [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'With --stream, give up when the server is silent this long [default: 120]')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read variables from this file instead of ./.env (never overriding the environment)')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of the text (one object per line with --stream)')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the key over plain http:// to a host that is not this machine')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'oaichat;batch;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Upload INPUT (--jsonl lines, or text lines with --each) as a batch; prints its id')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Print a batch''s status and counts (--raw: the batch object)')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until a batch finishes, with progress on stderr; non-zero unless it completed')
+            [CompletionResult]::new('results', 'results', [CompletionResultType]::ParameterValue, 'Print the results in input order, like line mode (--each: text lines; else JSON records; --raw adds each response)')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a batch')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recent batches: id, status and counts, one per line')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'oaichat;batch;help;create' {
+            break
+        }
+        'oaichat;batch;help;status' {
+            break
+        }
+        'oaichat;batch;help;wait' {
+            break
+        }
+        'oaichat;batch;help;results' {
+            break
+        }
+        'oaichat;batch;help;cancel' {
+            break
+        }
+        'oaichat;batch;help;list' {
+            break
+        }
+        'oaichat;batch;help;help' {
+            break
+        }
         'oaichat;help' {
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'OpenAI''s Batch API: half the price, no local rate limits, results within 24 h')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'oaichat;help;models' {
+            break
+        }
+        'oaichat;help;batch' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Upload INPUT (--jsonl lines, or text lines with --each) as a batch; prints its id')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Print a batch''s status and counts (--raw: the batch object)')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until a batch finishes, with progress on stderr; non-zero unless it completed')
+            [CompletionResult]::new('results', 'results', [CompletionResultType]::ParameterValue, 'Print the results in input order, like line mode (--each: text lines; else JSON records; --raw adds each response)')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a batch')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recent batches: id, status and counts, one per line')
+            break
+        }
+        'oaichat;help;batch;create' {
+            break
+        }
+        'oaichat;help;batch;status' {
+            break
+        }
+        'oaichat;help;batch;wait' {
+            break
+        }
+        'oaichat;help;batch;results' {
+            break
+        }
+        'oaichat;help;batch;cancel' {
+            break
+        }
+        'oaichat;help;batch;list' {
             break
         }
         'oaichat;help;help' {

@@ -73,9 +73,15 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand models 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON'
+            cand batch 'OpenAI''s Batch API: half the price, no local rate limits, results within 24 h'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oaichat;models'= {
+            cand -m 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]'
+            cand --model 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]'
+            cand -s 'System message: how the model should behave'
+            cand --system 'System message: how the model should behave'
+            cand --system-file 'Read the system message from a file'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
             cand --idle-timeout 'With --stream, give up when the server is silent this long [default: 120]'
@@ -90,11 +96,205 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'oaichat;batch'= {
+            cand -m 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]'
+            cand --model 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]'
+            cand -s 'System message: how the model should behave'
+            cand --system 'System message: how the model should behave'
+            cand --system-file 'Read the system message from a file'
+            cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --idle-timeout 'With --stream, give up when the server is silent this long [default: 120]'
+            cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
+            cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
+            cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
+            cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --raw 'Print the API''s JSON instead of the text (one object per line with --stream)'
+            cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand -v 'Print the request, status, timing and token usage on stderr'
+            cand --verbose 'Print the request, status, timing and token usage on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Upload INPUT (--jsonl lines, or text lines with --each) as a batch; prints its id'
+            cand status 'Print a batch''s status and counts (--raw: the batch object)'
+            cand wait 'Wait until a batch finishes, with progress on stderr; non-zero unless it completed'
+            cand results 'Print the results in input order, like line mode (--each: text lines; else JSON records; --raw adds each response)'
+            cand cancel 'Cancel a batch'
+            cand list 'List recent batches: id, status and counts, one per line'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oaichat;batch;create'= {
+            cand -m 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]'
+            cand --model 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]'
+            cand -s 'System message: how the model should behave'
+            cand --system 'System message: how the model should behave'
+            cand --system-file 'Read the system message from a file'
+            cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --idle-timeout 'With --stream, give up when the server is silent this long [default: 120]'
+            cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
+            cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
+            cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
+            cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --each 'Every line of INPUT is a prompt (else a --jsonl request object)'
+            cand --raw 'Print the API''s JSON instead of the text (one object per line with --stream)'
+            cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand -v 'Print the request, status, timing and token usage on stderr'
+            cand --verbose 'Print the request, status, timing and token usage on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'oaichat;batch;status'= {
+            cand -m 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]'
+            cand --model 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]'
+            cand -s 'System message: how the model should behave'
+            cand --system 'System message: how the model should behave'
+            cand --system-file 'Read the system message from a file'
+            cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --idle-timeout 'With --stream, give up when the server is silent this long [default: 120]'
+            cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
+            cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
+            cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
+            cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --raw 'Print the API''s JSON instead of the text (one object per line with --stream)'
+            cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand -v 'Print the request, status, timing and token usage on stderr'
+            cand --verbose 'Print the request, status, timing and token usage on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'oaichat;batch;wait'= {
+            cand --poll 'Seconds between the first polls (then backing off to a minute)'
+            cand -m 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]'
+            cand --model 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]'
+            cand -s 'System message: how the model should behave'
+            cand --system 'System message: how the model should behave'
+            cand --system-file 'Read the system message from a file'
+            cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --idle-timeout 'With --stream, give up when the server is silent this long [default: 120]'
+            cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
+            cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
+            cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
+            cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --raw 'Print the API''s JSON instead of the text (one object per line with --stream)'
+            cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand -v 'Print the request, status, timing and token usage on stderr'
+            cand --verbose 'Print the request, status, timing and token usage on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'oaichat;batch;results'= {
+            cand -m 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]'
+            cand --model 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]'
+            cand -s 'System message: how the model should behave'
+            cand --system 'System message: how the model should behave'
+            cand --system-file 'Read the system message from a file'
+            cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --idle-timeout 'With --stream, give up when the server is silent this long [default: 120]'
+            cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
+            cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
+            cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
+            cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --each 'Print text lines as --each does (else JSON records)'
+            cand --raw 'Print the API''s JSON instead of the text (one object per line with --stream)'
+            cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand -v 'Print the request, status, timing and token usage on stderr'
+            cand --verbose 'Print the request, status, timing and token usage on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'oaichat;batch;cancel'= {
+            cand -m 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]'
+            cand --model 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]'
+            cand -s 'System message: how the model should behave'
+            cand --system 'System message: how the model should behave'
+            cand --system-file 'Read the system message from a file'
+            cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --idle-timeout 'With --stream, give up when the server is silent this long [default: 120]'
+            cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
+            cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
+            cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
+            cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --raw 'Print the API''s JSON instead of the text (one object per line with --stream)'
+            cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand -v 'Print the request, status, timing and token usage on stderr'
+            cand --verbose 'Print the request, status, timing and token usage on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'oaichat;batch;list'= {
+            cand -m 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]'
+            cand --model 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]'
+            cand -s 'System message: how the model should behave'
+            cand --system 'System message: how the model should behave'
+            cand --system-file 'Read the system message from a file'
+            cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --idle-timeout 'With --stream, give up when the server is silent this long [default: 120]'
+            cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
+            cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
+            cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
+            cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --raw 'Print the API''s JSON instead of the text (one object per line with --stream)'
+            cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand -v 'Print the request, status, timing and token usage on stderr'
+            cand --verbose 'Print the request, status, timing and token usage on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'oaichat;batch;help'= {
+            cand create 'Upload INPUT (--jsonl lines, or text lines with --each) as a batch; prints its id'
+            cand status 'Print a batch''s status and counts (--raw: the batch object)'
+            cand wait 'Wait until a batch finishes, with progress on stderr; non-zero unless it completed'
+            cand results 'Print the results in input order, like line mode (--each: text lines; else JSON records; --raw adds each response)'
+            cand cancel 'Cancel a batch'
+            cand list 'List recent batches: id, status and counts, one per line'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oaichat;batch;help;create'= {
+        }
+        &'oaichat;batch;help;status'= {
+        }
+        &'oaichat;batch;help;wait'= {
+        }
+        &'oaichat;batch;help;results'= {
+        }
+        &'oaichat;batch;help;cancel'= {
+        }
+        &'oaichat;batch;help;list'= {
+        }
+        &'oaichat;batch;help;help'= {
+        }
         &'oaichat;help'= {
             cand models 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON'
+            cand batch 'OpenAI''s Batch API: half the price, no local rate limits, results within 24 h'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oaichat;help;models'= {
+        }
+        &'oaichat;help;batch'= {
+            cand create 'Upload INPUT (--jsonl lines, or text lines with --each) as a batch; prints its id'
+            cand status 'Print a batch''s status and counts (--raw: the batch object)'
+            cand wait 'Wait until a batch finishes, with progress on stderr; non-zero unless it completed'
+            cand results 'Print the results in input order, like line mode (--each: text lines; else JSON records; --raw adds each response)'
+            cand cancel 'Cancel a batch'
+            cand list 'List recent batches: id, status and counts, one per line'
+        }
+        &'oaichat;help;batch;create'= {
+        }
+        &'oaichat;help;batch;status'= {
+        }
+        &'oaichat;help;batch;wait'= {
+        }
+        &'oaichat;help;batch;results'= {
+        }
+        &'oaichat;help;batch;cancel'= {
+        }
+        &'oaichat;help;batch;list'= {
         }
         &'oaichat;help;help'= {
         }

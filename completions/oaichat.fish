@@ -74,7 +74,11 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -s v -l verbose -d 'Print 
 complete -c oaichat -n "__fish_oaichat_needs_command" -s V -l version -d 'Print the version (with -v, also the git commit and the built-in features)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oaichat -n "__fish_oaichat_needs_command" -a "models" -d 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API\'s JSON'
+complete -c oaichat -n "__fish_oaichat_needs_command" -a "batch" -d 'OpenAI\'s Batch API: half the price, no local rate limits, results within 24 h'
 complete -c oaichat -n "__fish_oaichat_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand models" -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand models" -s s -l system -d 'System message: how the model should behave' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l system-file -d 'Read the system message from a file' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
@@ -86,5 +90,127 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l raw -d 'Print
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -s h -l help -d 'Print help'
-complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models help" -f -a "models" -d 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API\'s JSON'
-complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -s s -l system -d 'System message: how the model should behave' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l system-file -d 'Read the system message from a file' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -f -a "create" -d 'Upload INPUT (--jsonl lines, or text lines with --each) as a batch; prints its id'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -f -a "status" -d 'Print a batch\'s status and counts (--raw: the batch object)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -f -a "wait" -d 'Wait until a batch finishes, with progress on stderr; non-zero unless it completed'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -f -a "results" -d 'Print the results in input order, like line mode (--each: text lines; else JSON records; --raw adds each response)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -f -a "cancel" -d 'Cancel a batch'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -f -a "list" -d 'List recent batches: id, status and counts, one per line'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -s s -l system -d 'System message: how the model should behave' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l system-file -d 'Read the system message from a file' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l each -d 'Every line of INPUT is a prompt (else a --jsonl request object)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -s s -l system -d 'System message: how the model should behave' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l system-file -d 'Read the system message from a file' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l poll -d 'Seconds between the first polls (then backing off to a minute)' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -s s -l system -d 'System message: how the model should behave' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l system-file -d 'Read the system message from a file' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -s s -l system -d 'System message: how the model should behave' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l system-file -d 'Read the system message from a file' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l each -d 'Print text lines as --each does (else JSON records)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -s s -l system -d 'System message: how the model should behave' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l system-file -d 'Read the system message from a file' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -s s -l system -d 'System message: how the model should behave' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l system-file -d 'Read the system message from a file' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "create" -d 'Upload INPUT (--jsonl lines, or text lines with --each) as a batch; prints its id'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "status" -d 'Print a batch\'s status and counts (--raw: the batch object)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait until a batch finishes, with progress on stderr; non-zero unless it completed'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "results" -d 'Print the results in input order, like line mode (--each: text lines; else JSON records; --raw adds each response)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel a batch'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "list" -d 'List recent batches: id, status and counts, one per line'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch help" -f -a "models" -d 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API\'s JSON'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch help" -f -a "batch" -d 'OpenAI\'s Batch API: half the price, no local rate limits, results within 24 h'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "create" -d 'Upload INPUT (--jsonl lines, or text lines with --each) as a batch; prints its id'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "status" -d 'Print a batch\'s status and counts (--raw: the batch object)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "wait" -d 'Wait until a batch finishes, with progress on stderr; non-zero unless it completed'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "results" -d 'Print the results in input order, like line mode (--each: text lines; else JSON records; --raw adds each response)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "cancel" -d 'Cancel a batch'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "list" -d 'List recent batches: id, status and counts, one per line'

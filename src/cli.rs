@@ -114,15 +114,21 @@ pub struct Cli {
     pub no_stdin: bool,
 
     /// Model ID [default: $OPENAI_MODEL, else gpt-4o-mini].
-    #[arg(short, long, value_name = "MODEL", value_parser = non_empty)]
+    #[arg(short, long, global = true, value_name = "MODEL", value_parser = non_empty)]
     pub model: Option<String>,
 
     /// System message: how the model should behave.
-    #[arg(short, long, value_name = "TEXT", conflicts_with = "system_file")]
+    #[arg(
+        short,
+        long,
+        global = true,
+        value_name = "TEXT",
+        conflicts_with = "system_file"
+    )]
     pub system: Option<String>,
 
     /// Read the system message from a file.
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH")]
     pub system_file: Option<PathBuf>,
 
     /// Sampling temperature, 0 to 2: lower is more focused, higher more random.
@@ -240,11 +246,49 @@ pub fn version_text(verbose: bool) -> String {
     text
 }
 
-#[derive(Subcommand, Debug, Clone, PartialEq, Eq)]
+#[derive(Subcommand, Debug, Clone, PartialEq)]
 pub enum Sub {
     /// List the models the API offers (GET /models), one id per line, sorted. Also the
     /// quickest check that a key works. With --raw, the API's JSON.
     Models,
+    /// OpenAI's Batch API: half the price, no local rate limits, results within 24 h.
+    Batch {
+        #[command(subcommand)]
+        action: BatchAction,
+    },
+}
+
+#[derive(Subcommand, Debug, Clone, PartialEq)]
+pub enum BatchAction {
+    /// Upload INPUT (--jsonl lines, or text lines with --each) as a batch; prints its id.
+    Create {
+        /// The input file.
+        input: PathBuf,
+        /// Every line of INPUT is a prompt (else a --jsonl request object).
+        #[arg(long)]
+        each: bool,
+    },
+    /// Print a batch's status and counts (--raw: the batch object).
+    Status { id: String },
+    /// Wait until a batch finishes, with progress on stderr; non-zero unless it completed.
+    Wait {
+        id: String,
+        /// Seconds between the first polls (then backing off to a minute).
+        #[arg(long, value_name = "SECONDS", default_value_t = 5.0, value_parser = poll_seconds)]
+        poll: f64,
+    },
+    /// Print the results in input order, like line mode (--each: text lines; else JSON
+    /// records; --raw adds each response).
+    Results {
+        id: String,
+        /// Print text lines as --each does (else JSON records).
+        #[arg(long)]
+        each: bool,
+    },
+    /// Cancel a batch.
+    Cancel { id: String },
+    /// List recent batches: id, status and counts, one per line.
+    List,
 }
 
 /// One earlier turn of a conversation given on the command line.
@@ -329,6 +373,15 @@ fn top_p(value: &str) -> Result<f64, String> {
 
 fn penalty(value: &str) -> Result<f64, String> {
     number_in(value, -2.0, 2.0)
+}
+
+fn poll_seconds(value: &str) -> Result<f64, String> {
+    let parsed = number_in(value, 0.0, 3600.0)?;
+    if parsed > 0.0 {
+        Ok(parsed)
+    } else {
+        Err("must be more than 0 seconds".into())
+    }
 }
 
 fn seconds(value: &str) -> Result<f64, String> {

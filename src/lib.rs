@@ -4,6 +4,7 @@
 //! Each step lives in its own module; this file only connects them and does the verbose
 //! log, so that `main.rs` stays a thin wrapper that maps errors to exit codes.
 
+pub mod batch;
 pub mod catalog;
 pub mod chat;
 pub mod cli;
@@ -81,8 +82,12 @@ pub fn run(
     {
         log(err, format_args!("{warning}"));
     }
-    if cli.command == Some(cli::Sub::Models) {
-        return models::list(&config, out, err);
+    match &cli.command {
+        Some(cli::Sub::Models) => return models::list(&config, out, err),
+        Some(cli::Sub::Batch { action }) => {
+            return batch::command(action, &config, out, err);
+        }
+        None => {}
     }
     if cli.each || cli.jsonl {
         return line_mode(cli, &config, facts, out, err);

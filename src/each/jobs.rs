@@ -69,7 +69,7 @@ pub(super) fn read_jobs(
     }
 }
 
-fn build_job(
+pub(crate) fn build_job(
     config: &Config,
     instruction: Option<&str>,
     kind: Kind,

@@ -24,9 +24,11 @@ use crate::{catalog, output};
 mod jobs;
 mod records;
 
+pub(crate) use jobs::build_job;
 use jobs::read_jobs;
 pub use records::escape_line;
-use records::{Summary, answered_ids, open_for_append, write_outcome};
+use records::{Summary, answered_ids, open_for_append};
+pub(crate) use records::{id_key, write_outcome};
 
 /// Results the reader may run ahead of the writer, per worker.
 const WINDOW_PER_WORKER: usize = 8;
@@ -52,26 +54,27 @@ pub struct Options {
 }
 
 /// One input, ready to send (or already failed to parse).
-struct Job {
-    index: usize,
-    line: usize,
-    id: Value,
-    body: Result<Vec<u8>, String>,
+pub(crate) struct Job {
+    pub index: usize,
+    pub line: usize,
+    pub id: Value,
+    pub body: Result<Vec<u8>, String>,
 }
 
-struct Outcome {
-    index: usize,
-    line: usize,
-    id: Value,
-    result: Result<Answered, Error>,
-    skipped: bool,
+/// What became of one input.
+pub(crate) struct Outcome {
+    pub index: usize,
+    pub line: usize,
+    pub id: Value,
+    pub result: Result<Answered, Error>,
+    pub skipped: bool,
 }
 
-struct Answered {
-    content: Option<String>,
-    usage: Option<Value>,
-    response: Value,
-    cost: Option<f64>,
+pub(crate) struct Answered {
+    pub content: Option<String>,
+    pub usage: Option<Value>,
+    pub response: Value,
+    pub cost: Option<f64>,
 }
 
 /// Runs line mode over `input`; answers go to `out`, or are appended to `--resume FILE`.
@@ -192,6 +195,11 @@ fn ask(api: &Api, config: &Config, gate: &Gate, body: Vec<u8>) -> Result<Answere
         .map_err(|e| client::body_error(&e, config))?;
     let value: Value = serde_json::from_slice(&bytes)
         .map_err(|e| Error::BadResponse(format!("the response is not JSON ({e})")))?;
+    answered(config, value)
+}
+
+/// Judges a chat completion body (a response, or one line of a batch's output file).
+pub(crate) fn answered(config: &Config, value: Value) -> Result<Answered, Error> {
     let parsed: ChatResponse = serde_json::from_value(value.clone())
         .map_err(|e| Error::BadResponse(format!("the response is not a chat completion ({e})")))?;
     let endings = output::response_endings(&parsed, true);

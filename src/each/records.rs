@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use super::Outcome;
 use crate::error::Error;
 
-pub(super) fn write_outcome(
+pub(crate) fn write_outcome(
     out: &mut dyn Write,
     o: &Outcome,
     jsonl: bool,
@@ -104,7 +104,7 @@ pub(super) fn answered_ids(path: &std::path::Path) -> Result<HashSet<String>, Er
 }
 
 /// Ids compare by their text: `7` and `"7"` are the same input.
-pub(super) fn id_key(id: &Value) -> String {
+pub(crate) fn id_key(id: &Value) -> String {
     match id {
         Value::String(s) => s.clone(),
         other => other.to_string(),

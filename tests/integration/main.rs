@@ -6,6 +6,7 @@
 
 mod support;
 
+mod batch;
 mod cli;
 mod config;
 mod conversation;
