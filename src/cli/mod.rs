@@ -6,7 +6,13 @@
 
 use std::path::PathBuf;
 
-use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser};
+
+mod commands;
+mod values;
+
+pub use commands::{BatchAction, Sub};
+use values::{non_empty, penalty, seconds, temperature, top_p};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -246,51 +252,6 @@ pub fn version_text(verbose: bool) -> String {
     text
 }
 
-#[derive(Subcommand, Debug, Clone, PartialEq)]
-pub enum Sub {
-    /// List the models the API offers (GET /models), one id per line, sorted. Also the
-    /// quickest check that a key works. With --raw, the API's JSON.
-    Models,
-    /// OpenAI's Batch API: half the price, no local rate limits, results within 24 h.
-    Batch {
-        #[command(subcommand)]
-        action: BatchAction,
-    },
-}
-
-#[derive(Subcommand, Debug, Clone, PartialEq)]
-pub enum BatchAction {
-    /// Upload INPUT (--jsonl lines, or text lines with --each) as a batch; prints its id.
-    Create {
-        /// The input file.
-        input: PathBuf,
-        /// Every line of INPUT is a prompt (else a --jsonl request object).
-        #[arg(long)]
-        each: bool,
-    },
-    /// Print a batch's status and counts (--raw: the batch object).
-    Status { id: String },
-    /// Wait until a batch finishes, with progress on stderr; non-zero unless it completed.
-    Wait {
-        id: String,
-        /// Seconds between the first polls (then backing off to a minute).
-        #[arg(long, value_name = "SECONDS", default_value_t = 5.0, value_parser = poll_seconds)]
-        poll: f64,
-    },
-    /// Print the results in input order, like line mode (--each: text lines; else JSON
-    /// records; --raw adds each response).
-    Results {
-        id: String,
-        /// Print text lines as --each does (else JSON records).
-        #[arg(long)]
-        each: bool,
-    },
-    /// Cancel a batch.
-    Cancel { id: String },
-    /// List recent batches: id, status and counts, one per line.
-    List,
-}
-
 /// One earlier turn of a conversation given on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Turn {
@@ -340,58 +301,6 @@ fn ordered_turns(matches: &ArgMatches, cli: &Cli) -> Vec<Turn> {
     turns.extend(indexed("assistant_turns", &cli.assistant_turns, true));
     turns.sort_by_key(|(i, _)| *i);
     turns.into_iter().map(|(_, turn)| turn).collect()
-}
-
-fn non_empty(value: &str) -> Result<String, String> {
-    if value.trim().is_empty() {
-        Err("must not be empty".into())
-    } else {
-        Ok(value.to_string())
-    }
-}
-
-/// Parses a finite number within `min..=max`; NaN and infinities are refused.
-fn number_in(value: &str, min: f64, max: f64) -> Result<f64, String> {
-    let parsed: f64 = value
-        .trim()
-        .parse()
-        .map_err(|_| format!("not a number; give a number from {min} to {max}"))?;
-    if parsed.is_finite() && (min..=max).contains(&parsed) {
-        Ok(parsed)
-    } else {
-        Err(format!("out of range; give a number from {min} to {max}"))
-    }
-}
-
-fn temperature(value: &str) -> Result<f64, String> {
-    number_in(value, 0.0, 2.0)
-}
-
-fn top_p(value: &str) -> Result<f64, String> {
-    number_in(value, 0.0, 1.0)
-}
-
-fn penalty(value: &str) -> Result<f64, String> {
-    number_in(value, -2.0, 2.0)
-}
-
-fn poll_seconds(value: &str) -> Result<f64, String> {
-    let parsed = number_in(value, 0.0, 3600.0)?;
-    if parsed > 0.0 {
-        Ok(parsed)
-    } else {
-        Err("must be more than 0 seconds".into())
-    }
-}
-
-fn seconds(value: &str) -> Result<f64, String> {
-    // A day is far beyond any real request; the bound keeps Duration conversion safe.
-    let parsed = number_in(value, 0.0, 86_400.0)?;
-    if parsed > 0.0 {
-        Ok(parsed)
-    } else {
-        Err("must be more than 0 seconds".into())
-    }
 }
 
 #[cfg(test)]

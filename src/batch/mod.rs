@@ -1,0 +1,218 @@
+//! `oaichat batch`: hand the largest jobs to OpenAI's Batch API (half the price, no local
+//! rate limits).
+//!
+//! `create` turns an input file (the `--jsonl` formats, or text lines with `--each`) into
+//! the Batch API's input file (one `/v1/chat/completions` request per line with a
+//! `custom_id`), validates it against the API's limits, uploads it (`POST /files`, purpose
+//! `batch`) and creates the batch (`POST /batches`). `results` downloads the input, output
+//! and error files and prints one result per input, in input order, in line mode's formats.
+
+use std::io::Write;
+use std::time::Duration;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::config::Config;
+use crate::each::Kind;
+use crate::error::Error;
+
+mod input;
+mod remote;
+mod results;
+
+pub use input::input_file;
+pub use remote::Remote;
+use results::{outcomes, write_results};
+
+/// The Batch API's limits on an input file.
+pub const MAX_REQUESTS: usize = 50_000;
+pub const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
+pub(crate) const ENDPOINT: &str = "/v1/chat/completions";
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Batch {
+    pub id: String,
+    pub status: String,
+    #[serde(default)]
+    pub input_file_id: Option<String>,
+    #[serde(default)]
+    pub output_file_id: Option<String>,
+    #[serde(default)]
+    pub error_file_id: Option<String>,
+    #[serde(default)]
+    pub request_counts: Option<Counts>,
+    #[serde(default)]
+    pub errors: Option<Errors>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Counts {
+    #[serde(default)]
+    pub total: u64,
+    #[serde(default)]
+    pub completed: u64,
+    #[serde(default)]
+    pub failed: u64,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Errors {
+    #[serde(default)]
+    pub data: Vec<Value>,
+}
+
+impl Batch {
+    pub fn is_finished(&self) -> bool {
+        matches!(
+            self.status.as_str(),
+            "completed" | "failed" | "expired" | "cancelled"
+        )
+    }
+
+    /// One line: id, status, counts, and the first errors of a failed batch.
+    pub fn summary(&self) -> String {
+        let counts = self.request_counts.clone().unwrap_or_default();
+        let mut line = format!(
+            "{} {}: {} of {} done, {} failed",
+            self.id, self.status, counts.completed, counts.total, counts.failed
+        );
+        let errors: Vec<String> = self
+            .errors
+            .iter()
+            .flat_map(|e| e.data.iter())
+            .take(3)
+            .map(|e| {
+                let message = e.get("message").and_then(Value::as_str).unwrap_or("error");
+                match e.get("line").and_then(Value::as_u64) {
+                    Some(n) => format!("line {n}: {message}"),
+                    None => message.to_string(),
+                }
+            })
+            .collect();
+        if !errors.is_empty() {
+            line.push_str(&format!(" ({})", errors.join("; ")));
+        }
+        line
+    }
+}
+
+/// Waits for a batch to finish, polling from `first` and backing off to a minute.
+pub fn wait(
+    remote: &Remote<'_>,
+    id: &str,
+    first: Duration,
+    err: &mut impl Write,
+) -> Result<Batch, Error> {
+    let mut interval = first;
+    let mut last = String::new();
+    loop {
+        let (batch, _) = remote.get(id, err)?;
+        let summary = batch.summary();
+        if summary != last {
+            crate::log(err, format_args!("{summary}"));
+            last = summary;
+        }
+        if batch.is_finished() {
+            return Ok(batch);
+        }
+        std::thread::sleep(interval);
+        interval = (interval.mul_f64(1.5)).min(Duration::from_secs(60));
+    }
+}
+
+/// A finished batch that did not complete is a failure of the server side of the job.
+pub fn require_completed(batch: &Batch) -> Result<(), Error> {
+    match batch.status.as_str() {
+        "completed" => Ok(()),
+        _ => Err(Error::StreamError {
+            detail: format!("the batch ended {}", batch.summary()),
+            kind: None,
+        }),
+    }
+}
+
+/// Runs `oaichat batch ACTION`.
+pub fn command(
+    action: &crate::cli::BatchAction,
+    config: &Config,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(), Error> {
+    use crate::cli::BatchAction;
+    let remote = Remote::new(config)?;
+    let show = |out: &mut dyn Write, batch: &Batch, bytes: &[u8]| -> Result<(), Error> {
+        if config.raw {
+            out.write_all(bytes)?;
+            writeln!(out)?;
+        } else {
+            writeln!(out, "{}", batch.summary())?;
+        }
+        Ok(out.flush()?)
+    };
+    match action {
+        BatchAction::Create { input, each } => {
+            let kind = if *each { Kind::Each } else { Kind::Jsonl };
+            let file = input_file(config, input, kind)?;
+            let file_id = remote.upload(file, err)?;
+            let batch = remote.create(&file_id, err)?;
+            writeln!(out, "{}", batch.id)?;
+            Ok(out.flush()?)
+        }
+        BatchAction::Status { id } => {
+            let (batch, bytes) = remote.get(id, err)?;
+            show(out, &batch, &bytes)
+        }
+        BatchAction::Wait { id, poll } => {
+            let batch = wait(&remote, id, Duration::from_secs_f64(*poll), err)?;
+            writeln!(out, "{}", batch.summary())?;
+            out.flush()?;
+            require_completed(&batch)
+        }
+        BatchAction::Results { id, each } => {
+            let (batch, _) = remote.get(id, err)?;
+            if batch.output_file_id.is_none() && batch.error_file_id.is_none() {
+                require_completed(&batch)?;
+                return Err(Error::BadResponse(format!(
+                    "{}: no result files yet",
+                    batch.summary()
+                )));
+            }
+            let input_id = batch
+                .input_file_id
+                .as_deref()
+                .ok_or_else(|| Error::BadResponse("the batch names no input file".into()))?;
+            let input = remote.file_content(input_id, err)?;
+            let fetch = |file: &Option<String>, err: &mut dyn Write| match file {
+                Some(id) => remote.file_content(id, err),
+                None => Ok(Vec::new()),
+            };
+            let output = fetch(&batch.output_file_id, err)?;
+            let errors = fetch(&batch.error_file_id, err)?;
+            let outcomes = outcomes(config, &input, &output, &errors)?;
+            write_results(&outcomes, !*each, config.raw, out, err)
+        }
+        BatchAction::Cancel { id } => {
+            let (batch, bytes) = remote.cancel(id, err)?;
+            show(out, &batch, &bytes)
+        }
+        BatchAction::List => {
+            let bytes = remote.list(err)?;
+            if config.raw {
+                out.write_all(&bytes)?;
+                writeln!(out)?;
+                return Ok(out.flush()?);
+            }
+            let list: Value = serde_json::from_slice(&bytes).map_err(|e| {
+                Error::BadResponse(format!("the response is not a batch list ({e})"))
+            })?;
+            for item in list["data"].as_array().into_iter().flatten() {
+                let batch: Batch = serde_json::from_value(item.clone()).map_err(|e| {
+                    Error::BadResponse(format!("a listed batch is malformed ({e})"))
+                })?;
+                writeln!(out, "{}", batch.summary())?;
+            }
+            Ok(out.flush()?)
+        }
+    }
+}
