@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_oaichat_global_optspecs
-    string join \n user= assistant= f/file= image= image-detail= history= c/continue history-limit= each jsonl P/parallel= resume= i/interactive dry-run no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= n= stop= seed= frequency-penalty= presence-penalty= json schema= usage stream raw timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http env-file= v/verbose V/version h/help
+    string join \n user= assistant= f/file= image= image-detail= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= n= stop= seed= frequency-penalty= presence-penalty= json schema= history= c/continue history-limit= i/interactive each jsonl P/parallel= resume= usage dry-run stream raw timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http env-file= v/verbose V/version h/help
 end
 
 function __fish_oaichat_needs_command
@@ -31,10 +31,6 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -l image -d 'Attach an ima
 complete -c oaichat -n "__fish_oaichat_needs_command" -l image-detail -d 'How closely the model looks at images' -r -f -a "low\t''
 high\t''
 auto\t''"
-complete -c oaichat -n "__fish_oaichat_needs_command" -l history -d 'Keep the conversation in this JSON Lines file: its messages are sent before the prompt, and the new question and answer are appended after a successful answer' -r -F
-complete -c oaichat -n "__fish_oaichat_needs_command" -l history-limit -d 'Drop the oldest turns (never the system message or the new prompt) until the conversation fits in this many tokens' -r
-complete -c oaichat -n "__fish_oaichat_needs_command" -s P -l parallel -d 'Requests at once in line mode' -r
-complete -c oaichat -n "__fish_oaichat_needs_command" -l resume -d 'Line mode: skip inputs whose id has a successful record in FILE, append the rest to it (JSON records), so an interrupted run continues where it stopped' -r -F
 complete -c oaichat -n "__fish_oaichat_needs_command" -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -s s -l system -d 'System message: how the model should behave' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l system-file -d 'Read the system message from a file' -r -F
@@ -52,6 +48,10 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -l seed -d 'Ask for determ
 complete -c oaichat -n "__fish_oaichat_needs_command" -l frequency-penalty -d 'Penalise tokens by how often they appeared, -2 to 2' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l presence-penalty -d 'Penalise tokens that appeared at all, -2 to 2' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l schema -d 'Structured output: the answer follows this JSON Schema (a file, or inline JSON starting with `{`), sent as response_format json_schema with strict: true' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l history -d 'Keep the conversation in this JSON Lines file: its messages are sent before the prompt, and the new question and answer are appended after a successful answer' -r -F
+complete -c oaichat -n "__fish_oaichat_needs_command" -l history-limit -d 'Drop the oldest turns (never the system message or the new prompt) until the conversation fits in this many tokens' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -s P -l parallel -d 'Requests at once in line mode' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l resume -d 'Line mode: skip inputs whose id has a successful record in FILE, append the rest to it (JSON records), so an interrupted run continues where it stopped' -r -F
 complete -c oaichat -n "__fish_oaichat_needs_command" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
@@ -59,14 +59,14 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -l max-retries -d 'Retries
 complete -c oaichat -n "__fish_oaichat_needs_command" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
 complete -c oaichat -n "__fish_oaichat_needs_command" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
-complete -c oaichat -n "__fish_oaichat_needs_command" -s c -l continue -d 'Continue the last conversation (the last run without --history), kept in $XDG_DATA_HOME/oaichat/last.jsonl'
-complete -c oaichat -n "__fish_oaichat_needs_command" -l each -d 'Line mode: every line of stdin (or -f FILE) is one input for the prompt arguments; one answer per line, in input order, newlines escaped as \\n'
-complete -c oaichat -n "__fish_oaichat_needs_command" -l jsonl -d 'Line mode: every line is {"prompt": …} (with optional "id", "system", "model" and request fields) or a whole request body; one JSON record per input, in input order'
-complete -c oaichat -n "__fish_oaichat_needs_command" -s i -l interactive -d 'Chat in a loop: a line editor, answers streamed, the conversation kept (and saved like any other). `exit`, `quit`, `bye`, `종료` or Ctrl-D end it'
-complete -c oaichat -n "__fish_oaichat_needs_command" -l dry-run -d 'Print the request JSON that would be sent, and its token count on stderr; send nothing (no key needed)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l no-stdin -d 'Never read stdin, even when it is a pipe (for CI jobs that leave stdin open)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l json -d 'JSON mode: the answer is one JSON object, checked to parse'
+complete -c oaichat -n "__fish_oaichat_needs_command" -s c -l continue -d 'Continue the last conversation (the last run without --history), kept in $XDG_DATA_HOME/oaichat/last.jsonl'
+complete -c oaichat -n "__fish_oaichat_needs_command" -s i -l interactive -d 'Chat in a loop: a line editor, answers streamed, the conversation kept (and saved like any other). `exit`, `quit`, `bye`, `종료` or Ctrl-D end it'
+complete -c oaichat -n "__fish_oaichat_needs_command" -l each -d 'Line mode: every line of stdin (or -f FILE) is one input for the prompt arguments; one answer per line, in input order, newlines escaped as \\n'
+complete -c oaichat -n "__fish_oaichat_needs_command" -l jsonl -d 'Line mode: every line is {"prompt": …} (with optional "id", "system", "model" and request fields) or a whole request body; one JSON record per input, in input order'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l usage -d 'After the answer, print token usage and the estimated cost on stderr'
+complete -c oaichat -n "__fish_oaichat_needs_command" -l dry-run -d 'Print the request JSON that would be sent, and its token count on stderr; send nothing (no key needed)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l stream -d 'Print the answer as it is generated'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'

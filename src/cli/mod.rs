@@ -45,12 +45,12 @@ pub struct Cli {
     pub prompt: Vec<String>,
 
     /// An earlier user turn, before the prompt (repeatable; kept in order with --assistant).
-    #[arg(long = "user", value_name = "TEXT")]
+    #[arg(help_heading = "Input", long = "user", value_name = "TEXT")]
     pub user_turns: Vec<String>,
 
     /// An earlier answer of the model, before the prompt (repeatable; kept in order with
     /// --user). Example: oaichat --user "What is Rust?" --assistant "A language." "Shorter?"
-    #[arg(long = "assistant", value_name = "TEXT")]
+    #[arg(help_heading = "Input", long = "assistant", value_name = "TEXT")]
     pub assistant_turns: Vec<String>,
 
     /// --user and --assistant in command-line order (filled by [`parse_from`]).
@@ -59,72 +59,34 @@ pub struct Cli {
 
     /// Add a file's text to the prompt, like stdin (repeatable). With -f, stdin is read only
     /// when `-` is given.
-    #[arg(short = 'f', long = "file", value_name = "PATH")]
+    #[arg(
+        help_heading = "Input",
+        short = 'f',
+        long = "file",
+        value_name = "PATH"
+    )]
     pub files: Vec<PathBuf>,
 
     /// Attach an image: a PNG, JPEG, WebP or GIF file (sent as a data URL), or an http(s)
     /// URL (repeatable).
-    #[arg(long = "image", value_name = "PATH|URL")]
+    #[arg(help_heading = "Input", long = "image", value_name = "PATH|URL")]
     pub images: Vec<String>,
 
     /// How closely the model looks at images.
-    #[arg(long, value_name = "DETAIL", value_parser = ["low", "high", "auto"])]
+    #[arg(help_heading = "Input", long, value_name = "DETAIL", value_parser = ["low", "high", "auto"])]
     pub image_detail: Option<String>,
 
-    /// Keep the conversation in this JSON Lines file: its messages are sent before the
-    /// prompt, and the new question and answer are appended after a successful answer.
-    #[arg(long, value_name = "FILE", conflicts_with = "continue_last")]
-    pub history: Option<PathBuf>,
-
-    /// Continue the last conversation (the last run without --history), kept in
-    /// $XDG_DATA_HOME/oaichat/last.jsonl.
-    #[arg(short = 'c', long = "continue")]
-    pub continue_last: bool,
-
-    /// Drop the oldest turns (never the system message or the new prompt) until the
-    /// conversation fits in this many tokens.
-    #[arg(long, value_name = "TOKENS", value_parser = clap::value_parser!(u32).range(1..), allow_negative_numbers = true)]
-    pub history_limit: Option<u32>,
-
-    /// Line mode: every line of stdin (or -f FILE) is one input for the prompt arguments;
-    /// one answer per line, in input order, newlines escaped as \n.
-    #[arg(long, conflicts_with_all = ["jsonl", "stream", "interactive", "history", "continue_last", "dry_run"])]
-    pub each: bool,
-
-    /// Line mode: every line is {"prompt": …} (with optional "id", "system", "model" and
-    /// request fields) or a whole request body; one JSON record per input, in input order.
-    #[arg(long, conflicts_with_all = ["stream", "interactive", "history", "continue_last", "dry_run"])]
-    pub jsonl: bool,
-
-    /// Requests at once in line mode.
-    #[arg(short = 'P', long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=256), allow_negative_numbers = true)]
-    pub parallel: u16,
-
-    /// Line mode: skip inputs whose id has a successful record in FILE, append the rest to
-    /// it (JSON records), so an interrupted run continues where it stopped.
-    #[arg(long, value_name = "FILE")]
-    pub resume: Option<PathBuf>,
-
-    /// Chat in a loop: a line editor, answers streamed, the conversation kept (and saved
-    /// like any other). `exit`, `quit`, `bye`, `종료` or Ctrl-D end it.
-    #[arg(short, long, conflicts_with_all = ["raw", "dry_run", "files"])]
-    pub interactive: bool,
-
-    /// Print the request JSON that would be sent, and its token count on stderr; send
-    /// nothing (no key needed).
-    #[arg(long)]
-    pub dry_run: bool,
-
     /// Never read stdin, even when it is a pipe (for CI jobs that leave stdin open).
-    #[arg(long)]
+    #[arg(help_heading = "Input", long)]
     pub no_stdin: bool,
 
     /// Model ID [default: $OPENAI_MODEL, else gpt-4o-mini].
-    #[arg(short, long, global = true, value_name = "MODEL", value_parser = non_empty)]
+    #[arg(help_heading = "Request", short, long, global = true, value_name = "MODEL", value_parser = non_empty)]
     pub model: Option<String>,
 
     /// System message: how the model should behave.
     #[arg(
+        help_heading = "Request",
         short,
         long,
         global = true,
@@ -134,111 +96,170 @@ pub struct Cli {
     pub system: Option<String>,
 
     /// Read the system message from a file.
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(help_heading = "Request", long, global = true, value_name = "PATH")]
     pub system_file: Option<PathBuf>,
 
     /// Sampling temperature, 0 to 2: lower is more focused, higher more random.
-    #[arg(short, long, value_name = "T", value_parser = temperature, allow_negative_numbers = true)]
+    #[arg(help_heading = "Request", short, long, value_name = "T", value_parser = temperature, allow_negative_numbers = true)]
     pub temperature: Option<f64>,
 
     /// Nucleus sampling, 0 to 1: only the tokens in the top P probability mass.
-    #[arg(long, value_name = "P", value_parser = top_p, allow_negative_numbers = true)]
+    #[arg(help_heading = "Request", long, value_name = "P", value_parser = top_p, allow_negative_numbers = true)]
     pub top_p: Option<f64>,
 
     /// Upper bound on the tokens in the answer (sent as `max_tokens`, or as
     /// `max_completion_tokens` for reasoning models, which reject `max_tokens`).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), allow_negative_numbers = true)]
+    #[arg(help_heading = "Request", long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), allow_negative_numbers = true)]
     pub max_tokens: Option<u32>,
 
     /// Upper bound on answer plus reasoning tokens, sent as `max_completion_tokens`.
-    #[arg(long, value_name = "N", conflicts_with = "max_tokens", value_parser = clap::value_parser!(u32).range(1..), allow_negative_numbers = true)]
+    #[arg(help_heading = "Request", long, value_name = "N", conflicts_with = "max_tokens", value_parser = clap::value_parser!(u32).range(1..), allow_negative_numbers = true)]
     pub max_completion_tokens: Option<u32>,
 
     /// How hard a reasoning model thinks: minimal (gpt-5 family), low, medium or high.
-    #[arg(long, value_name = "EFFORT", value_parser = ["minimal", "low", "medium", "high"])]
+    #[arg(help_heading = "Request", long, value_name = "EFFORT", value_parser = ["minimal", "low", "medium", "high"])]
     pub reasoning_effort: Option<String>,
 
     /// Number of answers to generate (printed separated by a line `---`).
-    #[arg(short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=128), allow_negative_numbers = true)]
+    #[arg(help_heading = "Request", short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=128), allow_negative_numbers = true)]
     pub n: Option<u32>,
 
     /// Stop generating at this text (repeatable, at most 4).
-    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    #[arg(
+        help_heading = "Request",
+        long,
+        value_name = "TEXT",
+        allow_hyphen_values = true
+    )]
     pub stop: Vec<String>,
 
     /// Ask for deterministic sampling with this seed (best effort).
-    #[arg(long, value_name = "INT", allow_negative_numbers = true)]
+    #[arg(
+        help_heading = "Request",
+        long,
+        value_name = "INT",
+        allow_negative_numbers = true
+    )]
     pub seed: Option<i64>,
 
     /// Penalise tokens by how often they appeared, -2 to 2.
-    #[arg(long, value_name = "X", value_parser = penalty, allow_negative_numbers = true)]
+    #[arg(help_heading = "Request", long, value_name = "X", value_parser = penalty, allow_negative_numbers = true)]
     pub frequency_penalty: Option<f64>,
 
     /// Penalise tokens that appeared at all, -2 to 2.
-    #[arg(long, value_name = "X", value_parser = penalty, allow_negative_numbers = true)]
+    #[arg(help_heading = "Request", long, value_name = "X", value_parser = penalty, allow_negative_numbers = true)]
     pub presence_penalty: Option<f64>,
 
     /// JSON mode: the answer is one JSON object, checked to parse.
-    #[arg(long, conflicts_with = "schema")]
+    #[arg(help_heading = "Request", long, conflicts_with = "schema")]
     pub json: bool,
 
     /// Structured output: the answer follows this JSON Schema (a file, or inline JSON
     /// starting with `{`), sent as response_format json_schema with strict: true.
-    #[arg(long, value_name = "FILE|JSON")]
+    #[arg(help_heading = "Request", long, value_name = "FILE|JSON")]
     pub schema: Option<String>,
 
+    /// Keep the conversation in this JSON Lines file: its messages are sent before the
+    /// prompt, and the new question and answer are appended after a successful answer.
+    #[arg(
+        help_heading = "Conversation",
+        long,
+        value_name = "FILE",
+        conflicts_with = "continue_last"
+    )]
+    pub history: Option<PathBuf>,
+
+    /// Continue the last conversation (the last run without --history), kept in
+    /// $XDG_DATA_HOME/oaichat/last.jsonl.
+    #[arg(help_heading = "Conversation", short = 'c', long = "continue")]
+    pub continue_last: bool,
+
+    /// Drop the oldest turns (never the system message or the new prompt) until the
+    /// conversation fits in this many tokens.
+    #[arg(help_heading = "Conversation", long, value_name = "TOKENS", value_parser = clap::value_parser!(u32).range(1..), allow_negative_numbers = true)]
+    pub history_limit: Option<u32>,
+
+    /// Chat in a loop: a line editor, answers streamed, the conversation kept (and saved
+    /// like any other). `exit`, `quit`, `bye`, `종료` or Ctrl-D end it.
+    #[arg(help_heading = "Conversation", short, long, conflicts_with_all = ["raw", "dry_run", "files"])]
+    pub interactive: bool,
+
+    /// Line mode: every line of stdin (or -f FILE) is one input for the prompt arguments;
+    /// one answer per line, in input order, newlines escaped as \n.
+    #[arg(help_heading = "Many prompts", long, conflicts_with_all = ["jsonl", "stream", "interactive", "history", "continue_last", "dry_run"])]
+    pub each: bool,
+
+    /// Line mode: every line is {"prompt": …} (with optional "id", "system", "model" and
+    /// request fields) or a whole request body; one JSON record per input, in input order.
+    #[arg(help_heading = "Many prompts", long, conflicts_with_all = ["stream", "interactive", "history", "continue_last", "dry_run"])]
+    pub jsonl: bool,
+
+    /// Requests at once in line mode.
+    #[arg(help_heading = "Many prompts", short = 'P', long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=256), allow_negative_numbers = true)]
+    pub parallel: u16,
+
+    /// Line mode: skip inputs whose id has a successful record in FILE, append the rest to
+    /// it (JSON records), so an interrupted run continues where it stopped.
+    #[arg(help_heading = "Many prompts", long, value_name = "FILE")]
+    pub resume: Option<PathBuf>,
+
     /// After the answer, print token usage and the estimated cost on stderr.
-    #[arg(long)]
+    #[arg(help_heading = "Output", long)]
     pub usage: bool,
 
+    /// Print the request JSON that would be sent, and its token count on stderr; send
+    /// nothing (no key needed).
+    #[arg(help_heading = "Output", long)]
+    pub dry_run: bool,
+
     /// Print the answer as it is generated.
-    #[arg(long)]
+    #[arg(help_heading = "Output", long)]
     pub stream: bool,
 
     /// Print the API's JSON instead of the text (one object per line with --stream).
-    #[arg(long, global = true)]
+    #[arg(help_heading = "Output", long, global = true)]
     pub raw: bool,
 
     /// Give up on a whole answer after this many seconds [default: 600].
-    #[arg(long, global = true, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
+    #[arg(help_heading = "Connection", long, global = true, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
     pub timeout: Option<f64>,
 
     /// Give up on connecting after this many seconds [default: 10].
-    #[arg(long, global = true, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
+    #[arg(help_heading = "Connection", long, global = true, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
     pub connect_timeout: Option<f64>,
 
     /// With --stream, give up when the server is silent this long [default: 120].
-    #[arg(long, global = true, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
+    #[arg(help_heading = "Connection", long, global = true, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
     pub idle_timeout: Option<f64>,
 
     /// Retries on connection errors, timeouts, 408, 409, 429 and 5xx
     /// [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(..=100), allow_negative_numbers = true, global = true)]
+    #[arg(help_heading = "Connection", long, value_name = "N", value_parser = clap::value_parser!(u32).range(..=100), allow_negative_numbers = true, global = true)]
     pub max_retries: Option<u32>,
 
     /// API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1].
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(help_heading = "Connection", long, global = true, value_name = "URL")]
     pub base_url: Option<String>,
 
     /// Trust this CA certificate (PEM) too, e.g. a corporate proxy's. $SSL_CERT_FILE works
     /// the same way.
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(help_heading = "Connection", long, global = true, value_name = "PATH")]
     pub ca_cert: Option<PathBuf>,
 
     /// Allow sending the key over plain http:// to a host that is not this machine.
-    #[arg(long, global = true)]
+    #[arg(help_heading = "Connection", long, global = true)]
     pub allow_insecure_http: bool,
 
     /// Read variables from this file instead of ./.env (never overriding the environment).
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(help_heading = "Connection", long, global = true, value_name = "PATH")]
     pub env_file: Option<PathBuf>,
 
     /// Print the request, status, timing and token usage on stderr.
-    #[arg(short, long, global = true)]
+    #[arg(help_heading = "Output", short, long, global = true)]
     pub verbose: bool,
 
     /// Print the version (with -v, also the git commit and the built-in features).
-    #[arg(short = 'V', long)]
+    #[arg(help_heading = "Output", short = 'V', long)]
     pub version: bool,
 }
 
