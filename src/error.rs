@@ -65,6 +65,8 @@ pub enum Error {
     Declined(String),
     /// Local I/O, for example writing to stdout. A broken pipe is not reported.
     Io { what: String, source: io::Error },
+    /// Ctrl-C stopped an answer (in the interactive chat, which goes on).
+    Interrupted,
     /// Some inputs of `--each`/`--jsonl` failed; `code` is the first failure's exit code.
     Partial {
         failed: usize,
@@ -96,6 +98,7 @@ impl Error {
             Error::Declined(_) => code::DECLINED,
             Error::Io { .. } => code::UNEXPECTED,
             Error::Partial { code, .. } => *code,
+            Error::Interrupted => code::INTERRUPTED,
         }
     }
 
@@ -164,6 +167,7 @@ impl fmt::Display for Error {
                 f.write_str(message)
             }
             Error::Io { what, source } => write!(f, "{what}: {source}"),
+            Error::Interrupted => f.write_str("interrupted"),
             Error::Partial { failed, total, .. } => {
                 write!(f, "{failed} of {total} inputs failed (their lines say why)")
             }

@@ -6,7 +6,7 @@
 //! terminal itself, so stdout carries only answers. From a pipe, lines are read plainly and
 //! the prompt goes to stderr, which is also how the tests drive it. An API error is shown
 //! and the loop goes on; empty lines are ignored; `exit`, `quit`, `bye`, `종료` or end of
-//! input (Ctrl-D) end it.
+//! input (Ctrl-D) end it. Ctrl-C stops the answer being streamed and the chat goes on.
 
 use std::io::{self, BufRead, Write};
 
@@ -90,6 +90,7 @@ pub fn run(
     err: &mut impl Write,
 ) -> Result<(), Error> {
     config.stream = true;
+    crate::interrupt::set_soft(true);
     let mut input = Input::open(facts)?;
     let mut pending = first;
     loop {
@@ -106,6 +107,8 @@ pub fn run(
         if is_exit(&line) {
             break;
         }
+        // A Ctrl-C at the prompt (from a pipe) must not stop the next answer.
+        crate::interrupt::take_request();
         match chat::exchange(&config, &line, true, out, err) {
             Ok(answer) => {
                 let new = history::exchange(&config, &line, answer.text.unwrap_or_default());
@@ -115,6 +118,10 @@ pub fn run(
                 conversation.save(&config, &config.history, &new, err)?;
             }
             Err(e) if e.is_broken_pipe() => return Err(e),
+            Err(Error::Interrupted) => {
+                // Not saved: the question goes unanswered, as if never asked.
+                let _ = writeln!(err, "oaichat: answer stopped");
+            }
             Err(e) => {
                 // Shown, and the conversation goes on without the failed question.
                 let _ = writeln!(err, "oaichat: error: {e}");

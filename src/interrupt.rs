@@ -3,6 +3,10 @@
 //! The handler runs on its own thread while the main thread may be blocked reading the
 //! socket or writing a full pipe, so it cannot wait for the main thread. It writes the
 //! closing newline from a helper thread, gives that a moment, and exits either way.
+//!
+//! In the interactive chat a first Ctrl-C only stops the answer being streamed (the stream
+//! reader checks [`take_request`] after every read) and the chat goes on; a second one,
+//! before the first was noticed, exits as above.
 
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,6 +17,10 @@ use crate::error::code;
 
 /// Whether streamed text on stdout stands without its final newline.
 static LINE_OPEN: AtomicBool = AtomicBool::new(false);
+/// Set by the interactive chat: Ctrl-C stops an answer instead of the program.
+static SOFT: AtomicBool = AtomicBool::new(false);
+/// A soft Ctrl-C not yet acted on.
+static REQUESTED: AtomicBool = AtomicBool::new(false);
 
 /// How long the newline may take before oaichat exits without it (a full pipe whose
 /// reader stopped would block it forever).
@@ -23,6 +31,16 @@ pub fn set_line_open(open: bool) {
     LINE_OPEN.store(open, Ordering::Relaxed);
 }
 
+/// Makes Ctrl-C stop the current answer only (the interactive chat).
+pub fn set_soft(soft: bool) {
+    SOFT.store(soft, Ordering::Relaxed);
+}
+
+/// Whether a soft Ctrl-C came since the last call (and forgets it).
+pub fn take_request() -> bool {
+    REQUESTED.swap(false, Ordering::Relaxed)
+}
+
 /// Installs the handler. Without it (if installing fails) Ctrl-C still ends oaichat,
 /// through the default signal action, just without the tidy line end.
 pub fn install() -> bool {
@@ -30,6 +48,9 @@ pub fn install() -> bool {
 }
 
 fn on_interrupt() {
+    if SOFT.load(Ordering::Relaxed) && !REQUESTED.swap(true, Ordering::Relaxed) {
+        return;
+    }
     if LINE_OPEN.load(Ordering::Relaxed) {
         let (done_tx, done_rx) = mpsc::channel();
         std::thread::spawn(move || {

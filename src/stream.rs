@@ -82,6 +82,9 @@ impl State {
                 Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
                 Err(err) => return Err(read_error(&err)),
             };
+            if crate::interrupt::take_request() {
+                return Err(Error::Interrupted);
+            }
             if n == 0 {
                 decoder.finish(&mut events);
             } else {

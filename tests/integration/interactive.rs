@@ -101,3 +101,46 @@ fn a_session_is_appended_to_the_history_file_turn_by_turn() {
         ]
     );
 }
+
+/// Ctrl-C during an answer stops that answer; the chat goes on with the next question.
+#[test]
+fn ctrl_c_stops_the_answer_and_the_chat_goes_on() {
+    use std::io::{Read, Write};
+    let (gate, wait) = Gate::new();
+    let mut steps = vec![Step::Write(delta("half").into_bytes()), wait];
+    steps.extend((0..50).map(|_| Step::Write(delta(" more").into_bytes())));
+    steps.push(Step::Write(DONE.as_bytes().to_vec()));
+    let server = Server::start(vec![Reply::stream(steps), streamed("second answer")]);
+    let mut spawned = spawn(&server, &["-i"]);
+    let mut stdin = spawned.child.stdin.take().unwrap();
+    let mut stdout = spawned.child.stdout.take().unwrap();
+    stdin.write_all(b"first\n").unwrap();
+    let mut first = [0u8; 4];
+    stdout.read_exact(&mut first).unwrap();
+    assert_eq!(&first, b"half");
+    let pid = spawned.child.id().to_string();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    // Let the signal land before more text arrives for the reader to notice it on.
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    gate.open();
+    stdin.write_all(b"second\nexit\n").unwrap();
+    drop(stdin);
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    let output = spawned.child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{err}");
+    assert_eq!(rest, "\nsecond answer\n");
+    assert!(err.contains("answer stopped"), "{err}");
+    // The stopped question was not kept: the second request has only the second question.
+    assert_eq!(
+        server.requests()[1].json()["messages"],
+        json!([{"role": "user", "content": "second"}])
+    );
+}
