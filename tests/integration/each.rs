@@ -256,3 +256,35 @@ fn line_mode_reads_files_in_order() {
     .success()
     .stdout("re: x\nre: y\nre: z\n");
 }
+
+/// Progress appears only when stderr is a terminal: run under `script` for a pseudo-terminal.
+#[test]
+fn progress_shows_on_a_terminal_and_not_in_a_pipe() {
+    let server = echo_server();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("in.txt"), "a\nb\nc\n").unwrap();
+    let bin = assert_cmd::cargo::cargo_bin!("oaichat");
+    let command = format!("{} --each x < in.txt > out.txt", bin.display());
+    let output = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(dir.path())
+        .env_clear()
+        .env("OPENAI_API_KEY", KEY)
+        .env("OPENAI_BASE_URL", server.base_url())
+        .output()
+        .expect("run under script (util-linux)");
+    let terminal = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{terminal}");
+    assert!(
+        terminal.contains("\roaichat: 3 done, 0 failed"),
+        "{terminal:?}"
+    );
+    assert_no_key(&output.stdout);
+    // In a pipe, only the summary line.
+    let assert = Cmd::at(&server)
+        .args(["--each", "x"])
+        .stdin("a\n")
+        .run()
+        .success();
+    assert!(!stderr(&assert).contains('\r'), "{:?}", stderr(&assert));
+}
