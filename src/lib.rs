@@ -131,12 +131,19 @@ fn line_mode(
         raw: cli.raw,
         resume: cli.resume.clone(),
         progress: facts.stderr_is_terminal,
+        total: None,
     };
     let instruction = prompt::instruction(&cli.prompt);
     if cli.files.is_empty() {
+        // stdin can be read only once: its size stays unknown, so progress has no ETA.
         let stdin = std::io::BufReader::new(std::io::stdin());
         return each::run(config, instruction, &options, stdin, out, err);
     }
+    // Files can be counted first, for progress with a total and an ETA.
+    let options = each::Options {
+        total: options.progress.then(|| count_inputs(&cli.files)).flatten(),
+        ..options
+    };
     let mut readers: Vec<Box<dyn std::io::Read + Send>> = Vec::new();
     for path in &cli.files {
         let file = std::fs::File::open(path)
@@ -155,6 +162,21 @@ fn line_mode(
         out,
         err,
     )
+}
+
+/// Non-blank lines in the files, or None if one cannot be read (the run will say why).
+fn count_inputs(files: &[std::path::PathBuf]) -> Option<usize> {
+    use std::io::BufRead;
+    let mut count = 0;
+    for path in files {
+        let reader = std::io::BufReader::new(std::fs::File::open(path).ok()?);
+        for line in reader.split(b'\n') {
+            if !line.ok()?.iter().all(u8::is_ascii_whitespace) {
+                count += 1;
+            }
+        }
+    }
+    Some(count)
 }
 
 fn read_prompt(cli: &Cli, facts: Facts, err: &mut impl Write) -> Result<String, Error> {

@@ -51,6 +51,8 @@ pub struct Options {
     pub resume: Option<PathBuf>,
     /// Show progress on stderr (a terminal).
     pub progress: bool,
+    /// How many inputs there are, when known (for progress and ETA).
+    pub total: Option<usize>,
 }
 
 /// One input, ready to send (or already failed to parse).
@@ -102,7 +104,7 @@ pub fn run(
     let job_rx = Arc::new(Mutex::new(job_rx));
     let (result_tx, result_rx) = mpsc::channel::<Outcome>();
     let (permit_tx, permit_rx) = mpsc::sync_channel::<()>(parallel * WINDOW_PER_WORKER);
-    let mut summary = Summary::new(options.progress);
+    let mut summary = Summary::new(options.progress, options.total);
 
     std::thread::scope(|scope| -> Result<(), Error> {
         // Owned here, so that an early return (a closed stdout) drops them and every

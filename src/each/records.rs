@@ -103,6 +103,16 @@ pub(super) fn answered_ids(path: &std::path::Path) -> Result<HashSet<String>, Er
     Ok(ids)
 }
 
+/// Seconds as `1h02m`, `3m05s` or `42s`.
+fn clock(seconds: f64) -> String {
+    let s = seconds.round() as u64;
+    match (s / 3600, s / 60 % 60, s % 60) {
+        (0, 0, sec) => format!("{sec}s"),
+        (0, min, sec) => format!("{min}m{sec:02}s"),
+        (h, min, _) => format!("{h}h{min:02}m"),
+    }
+}
+
 /// Ids compare by their text: `7` and `"7"` are the same input.
 pub(crate) fn id_key(id: &Value) -> String {
     match id {
@@ -121,10 +131,12 @@ pub(super) struct Summary {
     first_error: Option<u8>,
     started: Instant,
     progress: bool,
+    /// Inputs in all, when known (files are counted first; stdin is not).
+    total: Option<usize>,
 }
 
 impl Summary {
-    pub(super) fn new(progress: bool) -> Summary {
+    pub(super) fn new(progress: bool, total: Option<usize>) -> Summary {
         Summary {
             done: 0,
             failed: 0,
@@ -134,6 +146,7 @@ impl Summary {
             first_error: None,
             started: Instant::now(),
             progress,
+            total,
         }
     }
 
@@ -156,13 +169,29 @@ impl Summary {
             }
         }
         if self.progress {
-            let rate = self.done as f64 / self.started.elapsed().as_secs_f64().max(1e-3);
-            let _ = write!(
-                err,
-                "\roaichat: {} done, {} failed, {rate:.1}/s ",
-                self.done, self.failed
-            );
+            let _ = write!(err, "\roaichat: {} ", self.progress_line());
         }
+    }
+
+    /// `done[/total] done, failed, rate, ETA` (the total and ETA when the input size is known).
+    fn progress_line(&self) -> String {
+        let elapsed = self.started.elapsed().as_secs_f64().max(1e-3);
+        let finished = self.done + self.failed;
+        let rate = finished as f64 / elapsed;
+        let (of, eta) = match self.total {
+            Some(total) if rate > 0.0 => {
+                let left = total.saturating_sub(finished + self.skipped);
+                (
+                    format!("/{}", total - self.skipped.min(total)),
+                    format!(", ETA {}", clock(left as f64 / rate)),
+                )
+            }
+            _ => (String::new(), String::new()),
+        };
+        format!(
+            "{finished}{of} done ({} failed), {rate:.1}/s{eta}",
+            self.failed
+        )
     }
 
     pub(super) fn finish(&self, err: &mut impl Write) -> Result<(), Error> {
@@ -204,6 +233,13 @@ mod tests {
     fn escaping_keeps_one_line_and_is_reversible() {
         assert_eq!(escape_line("a\nb\\n\r"), "a\\nb\\\\n\\r");
         assert_eq!(escape_line("한 줄"), "한 줄");
+    }
+
+    #[test]
+    fn clock_reads_naturally() {
+        assert_eq!(clock(42.4), "42s");
+        assert_eq!(clock(185.0), "3m05s");
+        assert_eq!(clock(3720.0), "1h02m");
     }
 
     #[test]

@@ -264,7 +264,7 @@ fn progress_shows_on_a_terminal_and_not_in_a_pipe() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("in.txt"), "a\nb\nc\n").unwrap();
     let bin = assert_cmd::cargo::cargo_bin!("oaichat");
-    let command = format!("{} --each x < in.txt > out.txt", bin.display());
+    let command = format!("{} --each -f in.txt x > out.txt", bin.display());
     let output = std::process::Command::new("script")
         .args(["-qec", &command, "/dev/null"])
         .current_dir(dir.path())
@@ -275,10 +275,12 @@ fn progress_shows_on_a_terminal_and_not_in_a_pipe() {
         .expect("run under script (util-linux)");
     let terminal = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{terminal}");
+    // Files are counted first, so progress has a total and an ETA.
     assert!(
-        terminal.contains("\roaichat: 3 done, 0 failed"),
+        terminal.contains("\roaichat: 3/3 done (0 failed)"),
         "{terminal:?}"
     );
+    assert!(terminal.contains("ETA"), "{terminal:?}");
     assert_no_key(&output.stdout);
     // In a pipe, only the summary line.
     let assert = Cmd::at(&server)
