@@ -176,12 +176,26 @@ impl Config {
 
     /// `POST` target for chat completions.
     pub fn chat_url(&self) -> String {
-        format!("{}/chat/completions", self.base_url)
+        self.endpoint("/chat/completions")
     }
 
     /// `GET` target for the model list.
     pub fn models_url(&self) -> String {
-        format!("{}/models", self.base_url)
+        self.endpoint("/models")
+    }
+
+    /// An API path under the base URL. A query in the base URL (gateways that want
+    /// `?api-version=…`) stays at the end, after the path's own query if it has one.
+    pub fn endpoint(&self, path: &str) -> String {
+        let (base, base_query) = match self.base_url.split_once('?') {
+            Some((base, query)) => (base.trim_end_matches('/'), Some(query)),
+            None => (self.base_url.as_str(), None),
+        };
+        match (base_query, path.contains('?')) {
+            (None, _) => format!("{base}{path}"),
+            (Some(query), true) => format!("{base}{path}&{query}"),
+            (Some(query), false) => format!("{base}{path}?{query}"),
+        }
     }
 
     /// The flag that asked for a JSON answer, if any: the answer is then checked to parse.
@@ -328,6 +342,28 @@ mod tests {
         );
         assert!(base_url(Some("ftp://h/v1"), true).is_err());
         assert!(base_url(Some("localhost:8080"), true).is_err());
+    }
+
+    #[test]
+    fn endpoints_keep_a_base_query_at_the_end() {
+        let vars = env(&[("OPENAI_API_KEY", "k")], &[]);
+        let with = |url: &str| {
+            let cli = cli(&["--base-url", url, "hi"]);
+            Config::resolve(&cli, &vars, Files::default()).unwrap()
+        };
+        let gateway = with("https://gw.example/openai/deployments/gpt4o/?api-version=2024-06-01");
+        assert_eq!(
+            gateway.chat_url(),
+            "https://gw.example/openai/deployments/gpt4o/chat/completions?api-version=2024-06-01"
+        );
+        assert_eq!(
+            gateway.endpoint("/batches?limit=100"),
+            "https://gw.example/openai/deployments/gpt4o/batches?limit=100&api-version=2024-06-01"
+        );
+        assert_eq!(
+            with("https://api.example/v1/").models_url(),
+            "https://api.example/v1/models"
+        );
     }
 
     #[test]

@@ -25,7 +25,7 @@ impl<'a> Remote<'a> {
     }
 
     fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.config.base_url)
+        self.config.endpoint(path)
     }
 
     fn body(&self, sent: client::Sent) -> Result<Vec<u8>, Error> {

@@ -122,3 +122,20 @@ fn verbose_warns_about_a_dotenv_every_user_can_read() {
     let assert = cmd.args(["-v", "hi"]).run().success();
     assert!(!stderr(&assert).contains("chmod"), "{}", stderr(&assert));
 }
+
+#[test]
+fn a_query_in_the_base_url_stays_on_every_request() {
+    let server = Server::start(vec![answer("ok")]);
+    Cmd::new()
+        .env(
+            "OPENAI_BASE_URL",
+            &format!("{}?api-version=2024-06-01", server.base_url()),
+        )
+        .args(["hi"])
+        .run()
+        .success();
+    assert_eq!(
+        server.request().path,
+        "/v1/chat/completions?api-version=2024-06-01"
+    );
+}
