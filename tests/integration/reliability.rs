@@ -258,3 +258,61 @@ fn plain_http_to_another_host_is_refused_unless_allowed() {
     // That --allow-insecure-http lifts it is a unit test (config.rs): an integration test
     // would have to send traffic off this machine.
 }
+
+/// A listener whose accept queue is full drops new SYNs, so connecting hangs: exactly what
+/// --connect-timeout is for. (Loopback only; the queue is filled by the test itself.)
+#[test]
+fn a_connect_that_hangs_ends_with_the_connect_timeout() {
+    use std::net::{TcpListener, TcpStream};
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut held = Vec::new();
+    for _ in 0..1024 {
+        match TcpStream::connect_timeout(&addr, Duration::from_millis(100)) {
+            Ok(stream) => held.push(stream),
+            Err(_) => break, // the queue is full: new connections now hang
+        }
+    }
+    let assert = Cmd::new()
+        .env("OPENAI_BASE_URL", &format!("http://{addr}/v1"))
+        .args(["--connect-timeout", "0.3", "--max-retries", "0", "hi"])
+        .run()
+        .code(7);
+    let err = stderr(&assert);
+    assert!(
+        err.contains("within 0.3s: raise --connect-timeout"),
+        "{err}"
+    );
+    drop(listener);
+}
+
+/// HTTP_PROXY is honoured: the request goes to the proxy in absolute form. The target host
+/// is never resolved or contacted; only the loopback proxy is.
+#[test]
+fn requests_go_through_the_proxy_from_the_environment() {
+    let proxy = Server::start(vec![answer("via proxy")]);
+    let proxy_url = proxy.base_url().trim_end_matches("/v1").to_string();
+    Cmd::new()
+        .env("OPENAI_BASE_URL", "http://api.example.invalid/v1")
+        .env("HTTP_PROXY", &proxy_url)
+        .args(["--allow-insecure-http", "--max-retries", "0", "hi"])
+        .run()
+        .success()
+        .stdout("via proxy\n");
+    assert_eq!(
+        proxy.request().path,
+        "http://api.example.invalid/v1/chat/completions"
+    );
+}
+
+#[test]
+fn no_proxy_sends_loopback_requests_directly() {
+    let server = Server::start(vec![answer("direct")]);
+    Cmd::at(&server)
+        .env("HTTP_PROXY", "http://127.0.0.1:9")
+        .env("NO_PROXY", "127.0.0.1")
+        .args(["--max-retries", "0", "hi"])
+        .run()
+        .success()
+        .stdout("direct\n");
+}
