@@ -11,6 +11,7 @@ pub mod cli;
 pub mod client;
 pub mod config;
 pub mod each;
+pub mod endpoint;
 pub mod env;
 pub mod error;
 pub mod history;
