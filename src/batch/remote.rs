@@ -28,8 +28,9 @@ impl<'a> Remote<'a> {
         self.config.endpoint(path)
     }
 
+    /// API objects are small: the chat answer's cap applies.
     fn body(&self, sent: client::Sent) -> Result<Vec<u8>, Error> {
-        client::read_limited(sent.response, client::BODY_LIMIT + MAX_FILE_BYTES)
+        client::read_limited(sent.response, client::BODY_LIMIT)
             .map_err(|e| client::body_error(&e, self.config))
     }
 
@@ -110,6 +111,9 @@ impl<'a> Remote<'a> {
         let sent = self.api.send(self.config, err, None, &url, |http| {
             http.get(&url).timeout(self.config.timeout)
         })?;
-        self.body(sent)
+        // An output file holds every answer of up to 50,000 requests: far more than one
+        // answer, so its cap is the input's 200 MB times ten.
+        client::read_limited(sent.response, 10 * MAX_FILE_BYTES)
+            .map_err(|e| client::body_error(&e, self.config))
     }
 }
