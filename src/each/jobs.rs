@@ -120,6 +120,17 @@ fn jsonl_body(config: &Config, text: &str, id: &mut Value) -> Result<Vec<u8>, St
             line_config.system = Some(system);
         }
         if let Some(Value::String(model)) = object.remove("model") {
+            // The reasoning-model rules follow the line's model, not the default one.
+            let params = &mut line_config.params;
+            let limits = (params.max_tokens, params.max_completion_tokens);
+            let (max, completion) = crate::catalog::token_limits(
+                &model,
+                params.temperature,
+                params.reasoning_effort.as_deref(),
+                limits,
+            )
+            .map_err(|e| e.to_string())?;
+            (params.max_tokens, params.max_completion_tokens) = (max, completion);
             line_config.model = model;
         }
         let mut body = serde_json::to_value(request::build(&line_config, &prompt))

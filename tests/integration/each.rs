@@ -290,3 +290,16 @@ fn progress_shows_on_a_terminal_and_not_in_a_pipe() {
         .success();
     assert!(!stderr(&assert).contains('\r'), "{:?}", stderr(&assert));
 }
+
+#[test]
+fn a_line_model_gets_the_reasoning_rules() {
+    let server = echo_server();
+    Cmd::at(&server)
+        .args(["--jsonl", "--max-tokens", "40"])
+        .stdin("{\"prompt\":\"a\",\"model\":\"o4-mini\"}\n")
+        .run()
+        .success();
+    let body = server.request().json();
+    assert_eq!(body["max_completion_tokens"], 40);
+    assert!(body.get("max_tokens").is_none(), "{body}");
+}
