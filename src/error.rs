@@ -65,6 +65,8 @@ pub enum Error {
     Declined(String),
     /// Local I/O, for example writing to stdout. A broken pipe is not reported.
     Io { what: String, source: io::Error },
+    /// A batch that finished without completing (failed, expired, cancelled).
+    BatchFailed(String),
     /// Ctrl-C stopped an answer (in the interactive chat, which goes on).
     Interrupted,
     /// Some inputs of `--each`/`--jsonl` failed; `code` is the first failure's exit code.
@@ -99,6 +101,7 @@ impl Error {
             Error::Io { .. } => code::UNEXPECTED,
             Error::Partial { code, .. } => *code,
             Error::Interrupted => code::INTERRUPTED,
+            Error::BatchFailed(_) => code::SERVER,
         }
     }
 
@@ -163,9 +166,10 @@ impl fmt::Display for Error {
             Error::StreamError { detail, .. } => {
                 write!(f, "the server sent an error in the stream: {detail}")
             }
-            Error::Network(message) | Error::BadResponse(message) | Error::Declined(message) => {
-                f.write_str(message)
-            }
+            Error::Network(message)
+            | Error::BadResponse(message)
+            | Error::Declined(message)
+            | Error::BatchFailed(message) => f.write_str(message),
             Error::Io { what, source } => write!(f, "{what}: {source}"),
             Error::Interrupted => f.write_str("interrupted"),
             Error::Partial { failed, total, .. } => {

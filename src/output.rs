@@ -134,19 +134,11 @@ pub fn usage_line(usage: Option<&Usage>, model: &str) -> String {
         u.cached(),
         u.reasoning()
     );
-    match catalog::lookup(model) {
-        Some(known) => {
-            let usd = catalog::cost(
-                &known.price,
-                u.prompt_tokens,
-                u.cached(),
-                u.completion_tokens,
-            );
-            format!(
-                "{tokens}; cost ≈ ${usd:.6} ({model} at list prices of {})",
-                catalog::PRICES_AS_OF
-            )
-        }
+    match u.cost(model) {
+        Some(usd) => format!(
+            "{tokens}; cost ≈ ${usd:.6} ({model} at list prices of {})",
+            catalog::PRICES_AS_OF
+        ),
         None => format!("{tokens}; cost unknown for model {model}"),
     }
 }

@@ -50,6 +50,17 @@ impl Usage {
             .and_then(|d| d.reasoning_tokens)
             .unwrap_or(0)
     }
+
+    /// The estimated cost in USD at the catalog's list prices; None for unknown models.
+    pub fn cost(&self, model: &str) -> Option<f64> {
+        let known = crate::catalog::lookup(model)?;
+        Some(crate::catalog::cost(
+            &known.price,
+            self.prompt_tokens,
+            self.cached(),
+            self.completion_tokens,
+        ))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

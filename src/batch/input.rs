@@ -1,9 +1,9 @@
 //! The Batch API input file: one request line per input, validated before any upload.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::fs::File;
+use std::io::BufReader;
 use std::path::Path;
-
-use serde_json::{Value, json};
 
 use super::{ENDPOINT, MAX_FILE_BYTES, MAX_REQUESTS};
 use crate::config::Config;
@@ -11,42 +11,62 @@ use crate::each::{self, Kind};
 use crate::error::Error;
 
 /// Builds the Batch API input file from an input file: one request line per input, with
-/// its id as `custom_id`. Every problem is an error naming its line; nothing is uploaded.
+/// its id as `custom_id`. Lines are read as line mode reads them; every problem is an error
+/// naming its line, and nothing is uploaded.
 pub fn input_file(config: &Config, path: &Path, kind: Kind) -> Result<Vec<u8>, Error> {
     let shown = path.display();
-    let text = crate::prompt::read_file(path)?;
+    let file = File::open(path).map_err(|e| Error::usage(format!("cannot read {shown}: {e}")))?;
     let mut out = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut index = 0;
-    for (number, line) in text.lines().enumerate().map(|(i, l)| (i + 1, l)) {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let job = each::build_job(config, None, kind, index, number, line);
+    let mut count = 0;
+    let mut failure = None;
+    let mut add = |job: each::Job| -> Result<(), Error> {
         let body = job
             .body
             .map_err(|e| Error::usage(format!("{shown}: {e}")))?;
         let custom_id = each::id_key(&job.id);
-        if let Some(first) = seen.insert(custom_id.clone(), number) {
+        if let Some(first) = seen.insert(custom_id.clone(), job.line) {
             return Err(Error::usage(format!(
-                "{shown} line {number}: id {custom_id} repeats line {first}; custom ids must be unique"
+                "{shown} line {}: id {custom_id} repeats line {first}; custom ids must be unique",
+                job.line
             )));
         }
-        let body: Value = serde_json::from_slice(&body)
-            .map_err(|e| Error::usage(format!("{shown} line {number}: {e}")))?;
-        let request =
-            json!({"custom_id": custom_id, "method": "POST", "url": ENDPOINT, "body": body});
-        serde_json::to_writer(&mut out, &request)
-            .map_err(|e| Error::io("cannot encode the batch", std::io::Error::other(e)))?;
-        out.push(b'\n');
-        index += 1;
-        if index > MAX_REQUESTS {
+        count += 1;
+        if count > MAX_REQUESTS {
             return Err(Error::usage(format!(
                 "{shown} has more than {MAX_REQUESTS} requests, the Batch API's limit: split it"
             )));
         }
+        // The body is JSON we just serialized; embed it without parsing it again.
+        out.extend_from_slice(
+            format!(
+                "{{\"custom_id\":{},\"method\":\"POST\",\"url\":\"{ENDPOINT}\",\"body\":",
+                serde_json::Value::String(custom_id)
+            )
+            .as_bytes(),
+        );
+        out.extend_from_slice(&body);
+        out.extend_from_slice(b"}\n");
+        Ok(())
+    };
+    each::read_jobs(
+        config,
+        None,
+        kind,
+        BufReader::new(file),
+        &HashSet::new(),
+        |job, _| match add(job) {
+            Ok(()) => true,
+            Err(e) => {
+                failure = Some(e);
+                false
+            }
+        },
+    );
+    if let Some(e) = failure {
+        return Err(e);
     }
-    if index == 0 {
+    if count == 0 {
         return Err(Error::usage(format!("{shown} has no requests")));
     }
     if out.len() as u64 > MAX_FILE_BYTES {

@@ -125,10 +125,10 @@ pub fn wait(
 pub fn require_completed(batch: &Batch) -> Result<(), Error> {
     match batch.status.as_str() {
         "completed" => Ok(()),
-        _ => Err(Error::StreamError {
-            detail: format!("the batch ended {}", batch.summary()),
-            kind: None,
-        }),
+        _ => Err(Error::BatchFailed(format!(
+            "the batch ended {}",
+            batch.summary()
+        ))),
     }
 }
 

@@ -91,7 +91,8 @@ fn record_result(config: &Config, record: Value) -> Result<each::Answered, Error
     each::answered(config, body)
 }
 
-/// Writes the outcomes in line mode's formats; Err when any input failed.
+/// Writes the outcomes in line mode's formats, with line mode's summary on stderr; Err
+/// when any input failed.
 pub(crate) fn write_results(
     outcomes: &[Outcome],
     jsonl: bool,
@@ -99,22 +100,11 @@ pub(crate) fn write_results(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(), Error> {
-    let mut failed = 0;
-    let mut first_code = None;
+    let mut summary = each::Summary::new(false, None);
     for outcome in outcomes {
         each::write_outcome(out, outcome, jsonl, raw, err)?;
-        if let Err(e) = &outcome.result {
-            failed += 1;
-            first_code.get_or_insert(e.exit_code());
-        }
+        summary.count(outcome, err);
     }
     out.flush()?;
-    match first_code {
-        Some(code) => Err(Error::Partial {
-            failed,
-            total: outcomes.len(),
-            code,
-        }),
-        None => Ok(()),
-    }
+    summary.finish(err)
 }

@@ -7,10 +7,10 @@ use serde_json::{Value, json};
 
 use super::{Job, Kind};
 use crate::config::Config;
-use crate::request;
+use crate::{prompt, request};
 
 /// Reads lines, skipping blank ones, and hands each job to `send` (false: stop).
-pub(super) fn read_jobs(
+pub(crate) fn read_jobs(
     config: &Config,
     instruction: Option<&str>,
     kind: Kind,
@@ -69,7 +69,7 @@ pub(super) fn read_jobs(
     }
 }
 
-pub(crate) fn build_job(
+fn build_job(
     config: &Config,
     instruction: Option<&str>,
     kind: Kind,
@@ -80,11 +80,12 @@ pub(crate) fn build_job(
     let mut id = json!(index);
     let body = match kind {
         Kind::Each => {
-            let prompt = match instruction {
-                Some(i) => format!("{i}\n\n{text}"),
-                None => text.to_string(),
-            };
-            serde_json::to_vec(&request::build(config, &prompt)).map_err(|e| e.to_string())
+            // Joined as a one-shot prompt is: instruction, blank line, material.
+            prompt::assemble(instruction.map(str::to_string), vec![text.to_string()])
+                .map_err(|e| e.to_string())
+                .and_then(|prompt| {
+                    serde_json::to_vec(&request::build(config, &prompt)).map_err(|e| e.to_string())
+                })
         }
         Kind::Jsonl => jsonl_body(config, text, &mut id),
     };

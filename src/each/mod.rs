@@ -17,17 +17,18 @@ use serde_json::Value;
 use crate::client::{self, Api};
 use crate::config::Config;
 use crate::error::Error;
+use crate::output;
 use crate::ratelimit::Gate;
-use crate::response::{ChatResponse, Usage};
-use crate::{catalog, output};
+use crate::response::ChatResponse;
+use serde::Deserialize;
 
 mod jobs;
 mod records;
 
-pub(crate) use jobs::build_job;
-use jobs::read_jobs;
+pub(crate) use jobs::read_jobs;
+pub(crate) use records::Summary;
 pub use records::escape_line;
-use records::{Summary, answered_ids, open_for_append};
+use records::{answered_ids, open_for_append};
 pub(crate) use records::{id_key, write_outcome};
 
 /// Results the reader may run ahead of the writer, per worker.
@@ -202,12 +203,12 @@ fn ask(api: &Api, config: &Config, gate: &Gate, body: Vec<u8>) -> Result<Answere
 
 /// Judges a chat completion body (a response, or one line of a batch's output file).
 pub(crate) fn answered(config: &Config, value: Value) -> Result<Answered, Error> {
-    let parsed: ChatResponse = serde_json::from_value(value.clone())
+    let parsed = ChatResponse::deserialize(&value)
         .map_err(|e| Error::BadResponse(format!("the response is not a chat completion ({e})")))?;
     let endings = output::response_endings(&parsed, true);
     output::judge(&endings, config.json_flag(), &mut io::sink())?;
     let model = parsed.model.clone().unwrap_or_else(|| config.model.clone());
-    let cost = parsed.usage.as_ref().and_then(|u| usage_cost(u, &model));
+    let cost = parsed.usage.as_ref().and_then(|u| u.cost(&model));
     Ok(Answered {
         content: parsed
             .choices
@@ -219,14 +220,4 @@ pub(crate) fn answered(config: &Config, value: Value) -> Result<Answered, Error>
         response: value,
         cost,
     })
-}
-
-fn usage_cost(usage: &Usage, model: &str) -> Option<f64> {
-    let known = catalog::lookup(model)?;
-    Some(catalog::cost(
-        &known.price,
-        usage.prompt_tokens,
-        usage.cached(),
-        usage.completion_tokens,
-    ))
 }

@@ -122,7 +122,7 @@ pub(crate) fn id_key(id: &Value) -> String {
 }
 
 /// Counts, tokens, cost and (on a terminal) progress.
-pub(super) struct Summary {
+pub(crate) struct Summary {
     done: usize,
     failed: usize,
     skipped: usize,
@@ -136,7 +136,7 @@ pub(super) struct Summary {
 }
 
 impl Summary {
-    pub(super) fn new(progress: bool, total: Option<usize>) -> Summary {
+    pub(crate) fn new(progress: bool, total: Option<usize>) -> Summary {
         Summary {
             done: 0,
             failed: 0,
@@ -150,7 +150,7 @@ impl Summary {
         }
     }
 
-    pub(super) fn count(&mut self, o: &Outcome, err: &mut impl Write) {
+    pub(crate) fn count(&mut self, o: &Outcome, err: &mut impl Write) {
         match (&o.result, o.skipped) {
             (_, true) => self.skipped += 1,
             (Ok(a), _) => {
@@ -194,7 +194,7 @@ impl Summary {
         )
     }
 
-    pub(super) fn finish(&self, err: &mut impl Write) -> Result<(), Error> {
+    pub(crate) fn finish(&self, err: &mut impl Write) -> Result<(), Error> {
         if self.progress {
             let _ = write!(err, "\r\x1b[K");
         }
