@@ -3,7 +3,8 @@
 //! `bench_server serve PORT` answers `POST /v1/chat/completions` until killed: a small
 //! completion (after N ms for the model `bench-sleep-N`), or with `"stream": true` a stream
 //! whose length is the number at the end of the model name (`bench-20000` → 20,000 content
-//! chunks, about 5 MB of SSE).
+//! chunks, about 5 MB of SSE). Streams are sent as OpenAI sends them: chunked transfer
+//! encoding, one HTTP chunk per event.
 //!
 //! `bench_server first-chunk BIN RUNS` measures, RUNS times, the time from the server
 //! writing the first content chunk to that text arriving on `BIN --stream`'s stdout pipe,
@@ -23,8 +24,16 @@ fn chunk(content: &str) -> String {
     )
 }
 
-const HEAD_SSE: &str =
-    "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nconnection: close\r\n\r\n";
+/// As OpenAI's API answers a stream: chunked transfer encoding, one HTTP chunk per event.
+const HEAD_CHUNKED: &str =
+    "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n";
+
+/// One SSE event as one HTTP chunk.
+fn write_chunk(out: &mut impl Write, event: &[u8]) -> std::io::Result<()> {
+    write!(out, "{:x}\r\n", event.len())?;
+    out.write_all(event)?;
+    out.write_all(b"\r\n")
+}
 
 /// Reads one request; answers `100 Continue` when asked (curl does for large bodies).
 fn read_request(stream: &mut TcpStream) -> std::io::Result<Vec<u8>> {
@@ -87,11 +96,15 @@ fn serve_one(mut stream: TcpStream) -> std::io::Result<()> {
             .and_then(|n| n.parse().ok())
             .unwrap_or(1);
         let mut out = std::io::BufWriter::with_capacity(64 * 1024, stream);
-        out.write_all(HEAD_SSE.as_bytes())?;
+        out.write_all(HEAD_CHUNKED.as_bytes())?;
         for i in 0..chunks {
-            out.write_all(chunk(if i % 2 == 0 { "token " } else { "word " }).as_bytes())?;
+            write_chunk(
+                &mut out,
+                chunk(if i % 2 == 0 { "token " } else { "word " }).as_bytes(),
+            )?;
         }
-        out.write_all(b"data: [DONE]\n\n")?;
+        write_chunk(&mut out, b"data: [DONE]\n\n")?;
+        out.write_all(b"0\r\n\r\n")?;
         return out.flush();
     }
 }
@@ -114,14 +127,15 @@ fn first_chunk_once(bin: &str) -> Duration {
         let (mut stream, _) = listener.accept().expect("accept");
         stream.set_nodelay(true).expect("nodelay");
         read_request(&mut stream).expect("request");
-        stream.write_all(HEAD_SSE.as_bytes()).expect("head");
+        stream.write_all(HEAD_CHUNKED.as_bytes()).expect("head");
         // Let the client settle into its read loop, then time the first content chunk.
         std::thread::sleep(Duration::from_millis(20));
         let sent = Instant::now();
-        stream.write_all(chunk("Hello").as_bytes()).expect("chunk");
+        write_chunk(&mut stream, chunk("Hello").as_bytes()).expect("chunk");
         tx.send(sent).expect("report");
         std::thread::sleep(Duration::from_millis(5));
-        stream.write_all(b"data: [DONE]\n\n").expect("done");
+        write_chunk(&mut stream, b"data: [DONE]\n\n").expect("done");
+        stream.write_all(b"0\r\n\r\n").expect("end");
     });
     let mut child = Command::new(bin)
         .args(["--stream", "--no-stdin", "--max-retries", "0", "hi"])
