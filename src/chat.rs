@@ -150,7 +150,7 @@ fn dry_run(
 
 fn answer_whole(
     config: &Config,
-    response: reqwest::blocking::Response,
+    response: client::Response,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<Answer, Error> {
@@ -184,7 +184,7 @@ fn answer_whole(
 
 fn answer_stream(
     config: &Config,
-    mut response: reqwest::blocking::Response,
+    mut response: client::Response,
     keep_text: bool,
     out: &mut impl Write,
     err: &mut impl Write,

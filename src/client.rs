@@ -5,11 +5,13 @@ use std::io::{self, Read, Write};
 use std::time::{Duration, Instant, SystemTime};
 
 use bytes::Bytes;
-use reqwest::blocking::{Client as Http, RequestBuilder, Response};
 use reqwest::header::{self, HeaderMap, HeaderValue};
+use reqwest::{Client as Http, RequestBuilder};
 
 use crate::config::Config;
 use crate::error::{ApiFailure, Error};
+use crate::http::Driver;
+pub use crate::http::Response;
 use crate::ratelimit::{self, Gate};
 use crate::response::error_detail;
 use crate::retry::{self, Failure, Verdict};
@@ -54,17 +56,20 @@ pub fn get_models(config: &Config, log: &mut dyn Write) -> Result<Sent, Error> {
     })
 }
 
-/// An HTTP client configured once and shared, so that many requests (line mode, batches)
-/// reuse connections.
-#[derive(Clone)]
+/// An HTTP client configured once, so that many requests (line mode, batches) reuse
+/// connections. Its connections run on the thread that sends: one `Api` per thread.
 pub struct Api {
     http: Http,
+    driver: Driver,
 }
 
 impl Api {
     pub fn new(config: &Config) -> Result<Api, Error> {
+        let driver = Driver::new()
+            .map_err(|err| Error::Network(format!("cannot set up the HTTP client: {err}")))?;
         Ok(Api {
             http: http_client(config)?,
+            driver,
         })
     }
 
@@ -108,10 +113,21 @@ impl Api {
                 gate.wait();
             }
             let started = Instant::now();
-            let sent = request(&self.http)
-                .bearer_auth(config.api_key.expose())
-                .send();
-            let (error, failure) = match check(sent, url, config, started) {
+            let (limit, _) = read_limit(config);
+            // Built inside the runtime: reqwest arms its timers when the request is made.
+            // The wait for the headers is bounded here; each read of the body bounds its own.
+            let sent = self.driver.block_on(async {
+                let sending = request(&self.http)
+                    .bearer_auth(config.api_key.expose())
+                    .send();
+                tokio::time::timeout(limit, sending).await
+            });
+            let sent = match sent {
+                Ok(Ok(response)) => Ok(Response::new(response, &self.driver, limit)),
+                Ok(Err(err)) => Err(network_error(&err, url, config)),
+                Err(_) => Err(no_answer(url, config)),
+            };
+            let (error, failure) = match check(sent, started) {
                 Ok(sent) => {
                     if let Some(gate) = gate {
                         let headers = sent.response.headers();
@@ -162,14 +178,10 @@ impl Api {
 }
 
 fn http_client(config: &Config) -> Result<Http, Error> {
-    let (read_limit, _) = read_limit(config);
     let mut builder = Http::builder()
         .user_agent(USER_AGENT)
         .default_headers(headers(config)?)
-        .connect_timeout(config.connect_timeout)
-        // In the blocking client this bounds each wait: for the headers and for every read
-        // of the body. For a stream that is the longest silence between two chunks.
-        .timeout(read_limit);
+        .connect_timeout(config.connect_timeout);
     if config.base_url.starts_with("http://") {
         // Plain http needs no CA at all, and reading the system store (or an
         // SSL_CERT_FILE bundle) costs milliseconds at every start: measured with
@@ -206,13 +218,8 @@ fn ca_certs(config: &Config) -> Result<Vec<reqwest::Certificate>, Error> {
 }
 
 /// Judges one try. On failure, the error to report and what the retry policy needs.
-fn check(
-    sent: reqwest::Result<Response>,
-    url: &str,
-    config: &Config,
-    started: Instant,
-) -> Result<Sent, (Error, Failure)> {
-    let response = sent.map_err(|err| (network_error(&err, url, config), Failure::default()))?;
+fn check(sent: Result<Response, Error>, started: Instant) -> Result<Sent, (Error, Failure)> {
+    let response = sent.map_err(|err| (err, Failure::default()))?;
     let elapsed = started.elapsed();
     let headers = response.headers();
     let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
@@ -314,8 +321,8 @@ fn is_timeout(err: &io::Error) -> bool {
     err.kind() == io::ErrorKind::TimedOut
         || err
             .get_ref()
-            .and_then(|inner| inner.downcast_ref::<reqwest::Error>())
-            .is_some_and(reqwest::Error::is_timeout)
+            .and_then(|inner| inner.downcast_ref::<crate::http::Shared>())
+            .is_some_and(|shared| shared.0.is_timeout())
 }
 
 fn network_error(err: &reqwest::Error, url: &str, config: &Config) -> Error {
@@ -325,11 +332,7 @@ fn network_error(err: &reqwest::Error, url: &str, config: &Config) -> Error {
             seconds(config.connect_timeout)
         ))
     } else if err.is_timeout() {
-        let (limit, flag) = read_limit(config);
-        Error::Network(format!(
-            "no answer from {url} within {}: raise {flag}",
-            seconds(limit)
-        ))
+        no_answer(url, config)
     } else if err.is_connect() {
         Error::Network(format!(
             "cannot connect to {url}: {}; check OPENAI_BASE_URL and the network",
@@ -338,6 +341,15 @@ fn network_error(err: &reqwest::Error, url: &str, config: &Config) -> Error {
     } else {
         Error::Network(format!("request to {url} failed: {}", causes(err)))
     }
+}
+
+/// No response headers within the wait for an answer.
+fn no_answer(url: &str, config: &Config) -> Error {
+    let (limit, flag) = read_limit(config);
+    Error::Network(format!(
+        "no answer from {url} within {}: raise {flag}",
+        seconds(limit)
+    ))
 }
 
 fn seconds(d: Duration) -> String {

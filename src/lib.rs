@@ -15,6 +15,7 @@ pub mod endpoint;
 pub mod env;
 pub mod error;
 pub mod history;
+pub mod http;
 pub mod image;
 pub mod interactive;
 pub mod interrupt;

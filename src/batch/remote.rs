@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use reqwest::blocking::multipart::{Form, Part};
+use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
 
 use super::{Batch, ENDPOINT, MAX_FILE_BYTES};

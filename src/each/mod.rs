@@ -98,9 +98,12 @@ pub fn run(
         None => None,
     };
     let jsonl_out = options.kind == Kind::Jsonl || resume_file.is_some();
-    let api = Api::new(config)?;
     let gate = Gate::new();
     let parallel = options.parallel.max(1);
+    // One client per worker: a client's connections run on the thread that sends.
+    let apis = (0..parallel)
+        .map(|_| Api::new(config))
+        .collect::<Result<Vec<_>, _>>()?;
     let (job_tx, job_rx) = mpsc::sync_channel::<Job>(parallel);
     let job_rx = Arc::new(Mutex::new(job_rx));
     let (result_tx, result_rx) = mpsc::channel::<Outcome>();
@@ -139,10 +142,10 @@ pub fn run(
                 },
             );
         });
-        for _ in 0..parallel {
+        for api in apis {
             let job_rx = Arc::clone(&job_rx);
             let results = result_tx.clone();
-            let (api, gate) = (&api, &gate);
+            let gate = &gate;
             scope.spawn(move || {
                 loop {
                     let job = match job_rx.lock() {
@@ -151,7 +154,7 @@ pub fn run(
                     };
                     let Ok(job) = job else { return };
                     let result = match job.body {
-                        Ok(body) => ask(api, config, gate, body),
+                        Ok(body) => ask(&api, config, gate, body),
                         Err(message) => Err(Error::usage(message)),
                     };
                     let outcome = Outcome {

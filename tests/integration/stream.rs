@@ -207,6 +207,29 @@ fn a_server_that_ignores_stream_and_sends_json_is_still_read() {
         .stdout("whole\n");
 }
 
+/// OpenAI sends one HTTP chunk per event; a fast server packs thousands into each TCP
+/// write. Every one must come out, in order, whatever size the reads take.
+#[test]
+fn thousands_of_events_as_separate_http_chunks_arrive_whole_and_in_order() {
+    let events: Vec<Vec<u8>> = (0..6000)
+        .map(|i| delta(&format!("{i} ")).into_bytes())
+        .collect();
+    let mut steps: Vec<Step> = events
+        .chunks(1000)
+        .map(|group| Step::Chunks(group.to_vec()))
+        .collect();
+    steps.insert(3, pause());
+    steps.push(write(&finish("stop")));
+    steps.push(write(DONE));
+    let server = Server::start(vec![Reply::stream(steps)]);
+    let expected: String = (0..6000).map(|i| format!("{i} ")).collect();
+    Cmd::at(&server)
+        .args(["--stream", "hi"])
+        .run()
+        .success()
+        .stdout(format!("{expected}\n"));
+}
+
 fn spawn_streaming(server: &Server) -> Spawned {
     let mut spawned = spawn(server, &["--stream", "--no-stdin", "long answer"]);
     drop(spawned.child.stdin.take());

@@ -17,6 +17,9 @@ use serde_json::Value;
 pub enum Step {
     /// Write these bytes (one TCP write; one HTTP chunk when chunked).
     Write(Vec<u8>),
+    /// Write each piece as its own HTTP chunk, all in one TCP write (a chunked reply
+    /// only): what a client sees from a fast server.
+    Chunks(Vec<Vec<u8>>),
     /// Pause.
     Sleep(Duration),
     /// Wait until the test calls [`Gate::open`] (at most 20 s, so a bug cannot hang CI).
@@ -288,6 +291,15 @@ fn write_reply(stream: &mut impl Write, reply: Reply) {
                 stream.write_all(&framed)
             }
             Step::Write(bytes) => stream.write_all(&bytes),
+            Step::Chunks(pieces) => {
+                let mut framed = Vec::new();
+                for piece in pieces {
+                    framed.extend_from_slice(format!("{:x}\r\n", piece.len()).as_bytes());
+                    framed.extend_from_slice(&piece);
+                    framed.extend_from_slice(b"\r\n");
+                }
+                stream.write_all(&framed)
+            }
             Step::Sleep(d) => {
                 thread::sleep(d);
                 Ok(())
