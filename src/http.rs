@@ -35,7 +35,20 @@ const AHEAD: usize = 64 * 1024;
 /// (each line-mode worker has its own).
 #[derive(Clone)]
 pub struct Driver {
-    runtime: Arc<Runtime>,
+    runtime: Arc<Owned>,
+}
+
+/// The runtime, shut down without waiting when the last `Driver` goes. A plain drop waits
+/// for its blocking threads, and a DNS lookup that hangs (getaddrinfo cannot be
+/// cancelled) would keep oaichat from exiting after the connect timeout said it failed.
+struct Owned(Option<Runtime>);
+
+impl Drop for Owned {
+    fn drop(&mut self) {
+        if let Some(runtime) = self.0.take() {
+            runtime.shutdown_background();
+        }
+    }
 }
 
 impl Driver {
@@ -45,13 +58,21 @@ impl Driver {
             .enable_time()
             .build()?;
         Ok(Driver {
-            runtime: Arc::new(runtime),
+            runtime: Arc::new(Owned(Some(runtime))),
         })
+    }
+
+    fn runtime(&self) -> &Runtime {
+        // Only `Owned::drop` takes it out, and nothing can call this after that.
+        self.runtime
+            .0
+            .as_ref()
+            .unwrap_or_else(|| unreachable!("runtime used after drop"))
     }
 
     /// Blocks until `future` is done, running the connections it needs meanwhile.
     pub fn block_on<F: Future>(&self, future: F) -> F::Output {
-        self.runtime.block_on(future)
+        self.runtime().block_on(future)
     }
 }
 
@@ -85,7 +106,7 @@ impl Response {
         let status = inner.status();
         let headers = inner.headers().clone();
         let pipe = Arc::new(Mutex::new(Pipe::default()));
-        let pump = driver.runtime.spawn(pump(inner, Arc::clone(&pipe)));
+        let pump = driver.runtime().spawn(pump(inner, Arc::clone(&pipe)));
         Response {
             status,
             headers,
@@ -370,6 +391,27 @@ mod tests {
         let err = response.read_to_end(&mut body).expect_err("cut off");
         assert!(body.starts_with(b"partial"), "{body:?}");
         assert!(err.get_ref().is_some_and(|e| e.is::<Shared>()), "{err:?}");
+    }
+
+    /// A DNS lookup runs on a blocking thread that cannot be cancelled; after the connect
+    /// timeout has failed the request, oaichat must exit without waiting for it.
+    #[test]
+    fn dropping_the_driver_does_not_wait_for_a_hung_blocking_task() {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let driver = Driver::new().expect("runtime");
+        let finished = Arc::new(AtomicBool::new(false));
+        let (release, hung) = mpsc::channel::<()>();
+        let flag = Arc::clone(&finished);
+        driver.block_on(async {
+            drop(tokio::task::spawn_blocking(move || {
+                let _ = hung.recv_timeout(Duration::from_secs(10));
+                flag.store(true, Ordering::SeqCst);
+            }));
+        });
+        drop(driver);
+        // Had the drop waited, the task would have run to its end by now.
+        assert!(!finished.load(Ordering::SeqCst));
+        drop(release);
     }
 
     #[test]
