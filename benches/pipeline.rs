@@ -69,6 +69,10 @@ fn chunk_parsing(c: &mut Criterion) {
     group.bench_function("parse", |b| {
         b.iter(|| black_box(serde_json::from_slice::<Chunk<'_>>(black_box(data)).is_ok()))
     });
+    let text = std::str::from_utf8(data).expect("ASCII");
+    group.bench_function("fast_path", |b| {
+        b.iter(|| black_box(oaichat::fastchunk::parse(black_box(text)).is_some()))
+    });
     group.finish();
 
     // The whole stream path, bytes to text, without a socket.

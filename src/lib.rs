@@ -14,6 +14,7 @@ pub mod each;
 pub mod endpoint;
 pub mod env;
 pub mod error;
+pub mod fastchunk;
 pub mod history;
 pub mod http;
 pub mod image;
