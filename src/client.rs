@@ -1,5 +1,5 @@
 //! Talking to the API: TLS and timeouts, headers, sending with retries, and statuses
-//! turned into errors. `http.rs` runs the requests and reads the bodies.
+//! turned into errors. `http` runs the requests and reads the bodies.
 
 use std::io::{self, Read, Write};
 use std::time::{Duration, Instant, SystemTime};
