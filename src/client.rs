@@ -10,8 +10,8 @@ use reqwest::{Client as Http, RequestBuilder};
 
 use crate::config::Config;
 use crate::error::{ApiFailure, Error};
-use crate::http::Driver;
 pub use crate::http::Response;
+use crate::http::{Cancelled, Driver, Stop};
 use crate::ratelimit::{self, Gate};
 use crate::response::error_detail;
 use crate::retry::{self, Failure, Verdict};
@@ -65,7 +65,7 @@ pub struct Api {
 
 impl Api {
     pub fn new(config: &Config) -> Result<Api, Error> {
-        let driver = Driver::new()
+        let driver = Driver::new(crate::interrupt::requested)
             .map_err(|err| Error::Network(format!("cannot set up the HTTP client: {err}")))?;
         Ok(Api {
             http: http_client(config)?,
@@ -116,16 +116,18 @@ impl Api {
             let (limit, _) = read_limit(config);
             // Built inside the runtime: reqwest arms its timers when the request is made.
             // The wait for the headers is bounded here; each read of the body bounds its own.
-            let sent = self.driver.block_on(async {
-                let sending = request(&self.http)
+            let sent = self.driver.run_for(limit, async {
+                request(&self.http)
                     .bearer_auth(config.api_key.expose())
-                    .send();
-                tokio::time::timeout(limit, sending).await
+                    .send()
+                    .await
             });
             let sent = match sent {
                 Ok(Ok(response)) => Ok(Response::new(response, &self.driver, limit)),
                 Ok(Err(err)) => Err(network_error(&err, url, config)),
-                Err(_) => Err(no_answer(url, config)),
+                Err(Stop::TimedOut) => Err(no_answer(url, config)),
+                // Asked to stop: not a failure to retry.
+                Err(Stop::Cancelled) => return Err(Error::Interrupted),
             };
             let (error, failure) = match check(sent, started) {
                 Ok(sent) => {
@@ -301,10 +303,12 @@ pub fn read_limited(response: Response, limit: u64) -> io::Result<Vec<u8>> {
     Ok(body)
 }
 
-/// A failed read of the body: a timeout is the network's fault, anything else leaves a
-/// response that cannot be used.
+/// A failed read of the body: a stop the user asked for is an interruption, a timeout is
+/// the network's fault, anything else leaves a response that cannot be used.
 pub fn body_error(err: &io::Error, config: &Config) -> Error {
-    if is_timeout(err) {
+    if err.get_ref().is_some_and(|inner| inner.is::<Cancelled>()) {
+        Error::Interrupted
+    } else if is_timeout(err) {
         let (limit, flag) = read_limit(config);
         let what = if config.stream {
             "the stream was silent for"

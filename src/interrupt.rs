@@ -41,6 +41,12 @@ pub fn take_request() -> bool {
     REQUESTED.swap(false, Ordering::Relaxed)
 }
 
+/// Whether a soft Ctrl-C is waiting to be acted on (without forgetting it): lets a wait
+/// for the network give up at once instead of at the next piece of the answer.
+pub fn requested() -> bool {
+    REQUESTED.load(Ordering::Relaxed)
+}
+
 /// Installs the handler. Without it (if installing fails) Ctrl-C still ends oaichat,
 /// through the default signal action, just without the tidy line end.
 pub fn install() -> bool {

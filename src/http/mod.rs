@@ -30,13 +30,38 @@ use tokio::task::JoinHandle;
 /// slower than the network (a full stdout pipe) does not make the body pile up in memory.
 const AHEAD: usize = 64 * 1024;
 
+/// How often a wait looks at its `cancelled` check: a Ctrl-C in the chat stops a silent
+/// wait (a reasoning model thinking, a local server loading its model) this soon.
+const CHECK_EVERY: Duration = Duration::from_millis(100);
+
 /// Runs futures to completion on the calling thread. Cheap to clone; every clone drives
 /// the same connections, so it must not be shared between threads that send at once
 /// (each line-mode worker has its own).
 #[derive(Clone)]
 pub struct Driver {
     runtime: Arc<Owned>,
+    /// Whether the user has asked to stop waiting.
+    cancelled: fn() -> bool,
 }
+
+/// Why a wait ended without its result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    TimedOut,
+    Cancelled,
+}
+
+/// A read given up because the user asked to stop (a soft Ctrl-C).
+#[derive(Debug)]
+pub struct Cancelled;
+
+impl std::fmt::Display for Cancelled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("stopped")
+    }
+}
+
+impl std::error::Error for Cancelled {}
 
 /// The runtime, shut down without waiting when the last `Driver` goes. A plain drop waits
 /// for its blocking threads, and a DNS lookup that hangs (getaddrinfo cannot be
@@ -52,13 +77,15 @@ impl Drop for Owned {
 }
 
 impl Driver {
-    pub fn new() -> io::Result<Driver> {
+    /// A driver whose waits give up once `cancelled` says so.
+    pub fn new(cancelled: fn() -> bool) -> io::Result<Driver> {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_io()
             .enable_time()
             .build()?;
         Ok(Driver {
             runtime: Arc::new(Owned(Some(runtime))),
+            cancelled,
         })
     }
 
@@ -73,6 +100,25 @@ impl Driver {
     /// Blocks until `future` is done, running the connections it needs meanwhile.
     pub fn block_on<F: Future>(&self, future: F) -> F::Output {
         self.runtime().block_on(future)
+    }
+
+    /// Like [`Driver::block_on`], for at most `limit`, and stopping early once the
+    /// `cancelled` check says so.
+    pub fn run_for<F: Future>(&self, limit: Duration, future: F) -> Result<F::Output, Stop> {
+        let cancelled = self.cancelled;
+        self.block_on(async {
+            let mut future = std::pin::pin!(future);
+            let deadline = tokio::time::Instant::now() + limit;
+            loop {
+                let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+                match tokio::time::timeout(left.min(CHECK_EVERY), future.as_mut()).await {
+                    Ok(output) => return Ok(output),
+                    Err(_) if left <= CHECK_EVERY => return Err(Stop::TimedOut),
+                    Err(_) if cancelled() => return Err(Stop::Cancelled),
+                    Err(_) => {}
+                }
+            }
+        })
     }
 }
 
@@ -209,16 +255,13 @@ impl Response {
                 Poll::Pending
             }
         });
-        let idle = self.idle;
-        match self
-            .driver
-            .block_on(async { tokio::time::timeout(idle, arrived).await })
-        {
+        match self.driver.run_for(self.idle, arrived) {
             Ok(()) => Ok(()),
-            Err(_) => Err(io::Error::new(
+            Err(Stop::TimedOut) => Err(io::Error::new(
                 io::ErrorKind::TimedOut,
-                format!("no data for {}s", idle.as_secs_f64()),
+                format!("no data for {}s", self.idle.as_secs_f64()),
             )),
+            Err(Stop::Cancelled) => Err(io::Error::other(Cancelled)),
         }
     }
 }

@@ -33,7 +33,7 @@ fn chunk(data: &[u8]) -> Vec<u8> {
 }
 
 fn get(url: &str, idle: Duration) -> Response {
-    let driver = Driver::new().expect("runtime");
+    let driver = Driver::new(|| false).expect("runtime");
     let http = reqwest::Client::new();
     let inner = driver
         .block_on(async { http.get(url).send().await })
@@ -108,6 +108,37 @@ fn a_silent_body_times_out_after_the_idle_wait() {
     drop(go);
 }
 
+/// In the chat, Ctrl-C must stop an answer even while nothing arrives (a model that
+/// thinks before it writes): the wait checks, it does not sit out the idle timeout.
+#[test]
+fn a_silent_wait_gives_up_when_cancelled() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static STOP: AtomicBool = AtomicBool::new(false);
+    let (go, wait) = mpsc::channel::<()>();
+    let url = serve(move |stream| {
+        stream.write_all(&chunk(b"first")).expect("chunk");
+        let _ = wait.recv(); // silent until the test is done
+    });
+    let driver = Driver::new(|| STOP.load(Ordering::SeqCst)).expect("runtime");
+    let inner = driver
+        .block_on(async { reqwest::Client::new().get(&url).send().await })
+        .expect("response");
+    let mut response = Response::new(inner, &driver, Duration::from_secs(60));
+    let mut buf = [0u8; 64];
+    assert_eq!(response.read(&mut buf).expect("first"), 5);
+    let stopper = std::thread::spawn(|| {
+        std::thread::sleep(Duration::from_millis(150));
+        STOP.store(true, Ordering::SeqCst);
+    });
+    let err = response.read(&mut buf).expect_err("stopped");
+    assert!(
+        err.get_ref().is_some_and(|e| e.is::<Cancelled>()),
+        "{err:?}"
+    );
+    stopper.join().expect("stopper");
+    drop(go);
+}
+
 #[test]
 fn a_body_cut_off_is_an_error_not_an_end() {
     let url = serve(|stream| {
@@ -126,7 +157,7 @@ fn a_body_cut_off_is_an_error_not_an_end() {
 #[test]
 fn dropping_the_driver_does_not_wait_for_a_hung_blocking_task() {
     use std::sync::atomic::{AtomicBool, Ordering};
-    let driver = Driver::new().expect("runtime");
+    let driver = Driver::new(|| false).expect("runtime");
     let finished = Arc::new(AtomicBool::new(false));
     let (release, hung) = mpsc::channel::<()>();
     let flag = Arc::clone(&finished);

@@ -144,3 +144,100 @@ fn ctrl_c_stops_the_answer_and_the_chat_goes_on() {
         json!([{"role": "user", "content": "second"}])
     );
 }
+
+/// Ctrl-C while the model is silent (thinking before it writes) stops the answer at once,
+/// not when the next piece arrives. The first answer's server holds its stream open until
+/// the test ends and then cuts it: were the Ctrl-C noticed only then, the chat would show
+/// a cut-off error instead of "answer stopped".
+#[test]
+fn ctrl_c_stops_an_answer_that_is_waiting_for_the_model() {
+    use std::io::{Read, Write};
+    use std::sync::Mutex;
+    let (gate, wait) = Gate::new();
+    let held = Mutex::new(Some(wait));
+    let server = Server::handle(move |request| {
+        if request.json()["messages"][0]["content"] == "first" {
+            let wait = held.lock().unwrap().take().unwrap_or(Step::Cut);
+            Reply::stream(vec![
+                Step::Write(delta("half").into_bytes()),
+                wait,
+                Step::Cut,
+            ])
+        } else {
+            streamed("second answer")
+        }
+    });
+    let mut spawned = spawn(&server, &["-i"]);
+    let mut stdin = spawned.child.stdin.take().unwrap();
+    let mut stdout = spawned.child.stdout.take().unwrap();
+    stdin.write_all(b"first\n").unwrap();
+    let mut first = [0u8; 4];
+    stdout.read_exact(&mut first).unwrap();
+    assert_eq!(&first, b"half");
+    let pid = spawned.child.id().to_string();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    stdin.write_all(b"second\nexit\n").unwrap();
+    drop(stdin);
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    gate.open();
+    let output = spawned.child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{err}");
+    assert_eq!(rest, "\nsecond answer\n");
+    assert!(err.contains("answer stopped"), "{err}");
+    assert!(!err.contains("error"), "{err}");
+}
+
+/// The same while no answer has started at all (a local server loading its model).
+#[test]
+fn ctrl_c_stops_a_question_still_waiting_for_its_answer_to_start() {
+    use std::io::{Read, Write};
+    use std::sync::Mutex;
+    let (release, held) = std::sync::mpsc::channel::<()>();
+    let held = Mutex::new(held);
+    let server = Server::handle(move |request| {
+        if request.json()["messages"][0]["content"] == "first" {
+            // No status line, no headers: held until the test ends, then hung up on.
+            let _ = held
+                .lock()
+                .unwrap()
+                .recv_timeout(std::time::Duration::from_secs(20));
+            Reply::hang_up()
+        } else {
+            streamed("second answer")
+        }
+    });
+    let mut spawned = spawn(&server, &["-i"]);
+    let mut stdin = spawned.child.stdin.take().unwrap();
+    let mut stdout = spawned.child.stdout.take().unwrap();
+    stdin.write_all(b"first\n").unwrap();
+    while server.requests().is_empty() {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let pid = spawned.child.id().to_string();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    stdin.write_all(b"second\nexit\n").unwrap();
+    drop(stdin);
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    drop(release);
+    let output = spawned.child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{err}");
+    assert_eq!(rest, "second answer\n");
+    assert!(err.contains("answer stopped"), "{err}");
+    assert!(!err.contains("error"), "{err}");
+}
