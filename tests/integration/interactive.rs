@@ -118,14 +118,7 @@ fn ctrl_c_stops_the_answer_and_the_chat_goes_on() {
     let mut first = [0u8; 4];
     stdout.read_exact(&mut first).unwrap();
     assert_eq!(&first, b"half");
-    let pid = spawned.child.id().to_string();
-    assert!(
-        std::process::Command::new("kill")
-            .args(["-INT", &pid])
-            .status()
-            .unwrap()
-            .success()
-    );
+    spawned.interrupt();
     // Let the signal land before more text arrives for the reader to notice it on.
     std::thread::sleep(std::time::Duration::from_millis(200));
     gate.open();
@@ -174,14 +167,7 @@ fn ctrl_c_stops_an_answer_that_is_waiting_for_the_model() {
     let mut first = [0u8; 4];
     stdout.read_exact(&mut first).unwrap();
     assert_eq!(&first, b"half");
-    let pid = spawned.child.id().to_string();
-    assert!(
-        std::process::Command::new("kill")
-            .args(["-INT", &pid])
-            .status()
-            .unwrap()
-            .success()
-    );
+    spawned.interrupt();
     stdin.write_all(b"second\nexit\n").unwrap();
     drop(stdin);
     let mut rest = String::new();
@@ -221,14 +207,7 @@ fn ctrl_c_stops_a_question_still_waiting_for_its_answer_to_start() {
     while server.requests().is_empty() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    let pid = spawned.child.id().to_string();
-    assert!(
-        std::process::Command::new("kill")
-            .args(["-INT", &pid])
-            .status()
-            .unwrap()
-            .success()
-    );
+    spawned.interrupt();
     stdin.write_all(b"second\nexit\n").unwrap();
     drop(stdin);
     let mut rest = String::new();

@@ -5,7 +5,6 @@
 //! asserted loosely, never as upper bounds.
 
 use std::io::{Read, Write};
-use std::process::Command;
 use std::time::Duration;
 
 use serde_json::json;
@@ -229,9 +228,7 @@ fn ctrl_c_mid_stream_keeps_the_text_ends_the_line_and_exits_130() {
     let mut stdout = spawned.child.stdout.take().unwrap();
     let mut first = [0u8; 11];
     stdout.read_exact(&mut first).unwrap();
-    let pid = spawned.child.id().to_string();
-    let killed = Command::new("kill").args(["-INT", &pid]).status().unwrap();
-    assert!(killed.success());
+    spawned.interrupt();
     let mut rest = Vec::new();
     stdout.read_to_end(&mut rest).unwrap();
     let output = spawned.child.wait_with_output().unwrap();

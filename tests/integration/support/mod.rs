@@ -101,6 +101,18 @@ pub struct Spawned {
     _dir: TempDir,
 }
 
+impl Spawned {
+    /// Presses Ctrl-C: SIGINT to the process, as a terminal sends it.
+    pub fn interrupt(&self) {
+        let pid = self.child.id().to_string();
+        let sent = std::process::Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .expect("run kill");
+        assert!(sent.success(), "kill -INT {pid}");
+    }
+}
+
 /// Starts `oaichat ARGS` against the server with a clean environment and an empty working
 /// directory, stdin, stdout and stderr all piped.
 pub fn spawn(server: &Server, args: &[&str]) -> Spawned {
