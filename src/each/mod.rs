@@ -100,10 +100,11 @@ pub fn run(
     let jsonl_out = options.kind == Kind::Jsonl || resume_file.is_some();
     let gate = Gate::new();
     let parallel = options.parallel.max(1);
-    // One client per worker: a client's connections run on the thread that sends.
-    let apis = (0..parallel)
-        .map(|_| Api::new(config))
-        .collect::<Result<Vec<_>, _>>()?;
+    // One client per worker, since a client's connections run on the thread that sends.
+    // The first is made here, so that a bad setting (a CA file) stops the run before any
+    // work; the others are made by their workers on their first job: in parallel, and
+    // not at all by a worker that gets none (each loads the TLS roots, about 4 ms).
+    let mut first_api = Some(Api::new(config)?);
     let (job_tx, job_rx) = mpsc::sync_channel::<Job>(parallel);
     let job_rx = Arc::new(Mutex::new(job_rx));
     let (result_tx, result_rx) = mpsc::channel::<Outcome>();
@@ -142,7 +143,8 @@ pub fn run(
                 },
             );
         });
-        for api in apis {
+        for _ in 0..parallel {
+            let mut api = first_api.take();
             let job_rx = Arc::clone(&job_rx);
             let results = result_tx.clone();
             let gate = &gate;
@@ -154,7 +156,7 @@ pub fn run(
                     };
                     let Ok(job) = job else { return };
                     let result = match job.body {
-                        Ok(body) => ask(&api, config, gate, body),
+                        Ok(body) => ask(&mut api, config, gate, body),
                         Err(message) => Err(Error::usage(message)),
                     };
                     let outcome = Outcome {
@@ -195,7 +197,16 @@ pub fn run(
     summary.finish(err)
 }
 
-fn ask(api: &Api, config: &Config, gate: &Gate, body: Vec<u8>) -> Result<Answered, Error> {
+fn ask(
+    api: &mut Option<Api>,
+    config: &Config,
+    gate: &Gate,
+    body: Vec<u8>,
+) -> Result<Answered, Error> {
+    let api = match api {
+        Some(api) => api,
+        None => api.insert(Api::new(config)?),
+    };
     let sent = api.post_chat(config, body, &mut io::stderr(), Some(gate))?;
     let bytes = client::read_limited(sent.response, client::BODY_LIMIT)
         .map_err(|e| client::body_error(&e, config))?;
