@@ -314,5 +314,5 @@ impl std::error::Error for Shared {
     }
 }
 
-#[cfg(test)]
+// Tests only: the file opens with `#![cfg(test)]`.
 mod tests;

@@ -1,5 +1,6 @@
 //! The body reader against a real loopback server: batching, pieces, timeouts, cuts,
 //! the read-ahead bound, and exiting while a blocking task hangs.
+#![cfg(test)]
 
 use super::*;
 use std::io::{BufRead, BufReader, Write};
