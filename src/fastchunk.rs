@@ -115,6 +115,19 @@ impl<'a> Parser<'a> {
         Some((negative, digits))
     }
 
+    /// A choice's index: a `u32`, as serde reads it.
+    fn index(&mut self) -> Option<u32> {
+        match self.integer()? {
+            (false, digits) => digits.parse().ok(),
+            (true, _) => None,
+        }
+    }
+
+    /// `null` and nothing else.
+    fn null(&mut self) -> Option<()> {
+        matches!(self.scalar()?, Scalar::Null).then_some(())
+    }
+
     /// A string, an integer, true, false or null; anything else is left to serde.
     fn scalar(&mut self) -> Option<Scalar> {
         self.skip_spaces();
@@ -148,22 +161,13 @@ impl<'a> Parser<'a> {
     fn chunk(&mut self) -> Option<Chunk<'a>> {
         let mut choices = None;
         let mut model = None;
-        let mut usage_seen = false;
+        let mut usage = None;
         self.object(|p, key| match key {
-            "choices" if choices.is_none() => {
-                choices = Some(p.choices()?);
-                Some(())
-            }
-            "model" if model.is_none() => {
-                model = Some(p.optional_string()?);
-                Some(())
-            }
+            "choices" => once(&mut choices, p.choices()),
+            "model" => once(&mut model, p.optional_string()),
             // `usage: null` is common (stream_options); a real usage object goes to serde.
-            "usage" if !usage_seen => {
-                usage_seen = true;
-                matches!(p.scalar()?, Scalar::Null).then_some(())
-            }
-            "choices" | "model" | "usage" | "error" => None,
+            "usage" => once(&mut usage, p.null()),
+            "error" => None,
             _ => p.scalar().map(drop),
         })?;
         Some(Chunk {
@@ -194,20 +198,9 @@ impl<'a> Parser<'a> {
         let mut delta = None;
         let mut finish_reason = None;
         self.object(|p, key| match key {
-            "index" if index.is_none() => {
-                let (negative, digits) = p.integer()?;
-                index = Some(if negative { None } else { digits.parse().ok() }?);
-                Some(())
-            }
-            "delta" if delta.is_none() => {
-                delta = Some(p.delta()?);
-                Some(())
-            }
-            "finish_reason" if finish_reason.is_none() => {
-                finish_reason = Some(p.optional_string()?);
-                Some(())
-            }
-            "index" | "delta" | "finish_reason" => None,
+            "index" => once(&mut index, p.index()),
+            "delta" => once(&mut delta, p.delta()),
+            "finish_reason" => once(&mut finish_reason, p.optional_string()),
             _ => p.scalar().map(drop),
         })?;
         Some(ChunkChoice {
@@ -227,15 +220,8 @@ impl<'a> Parser<'a> {
         let mut content = None;
         let mut refusal = None;
         self.object(|p, key| match key {
-            "content" if content.is_none() => {
-                content = Some(p.optional_string()?);
-                Some(())
-            }
-            "refusal" if refusal.is_none() => {
-                refusal = Some(p.optional_string()?);
-                Some(())
-            }
-            "content" | "refusal" => None,
+            "content" => once(&mut content, p.optional_string()),
+            "refusal" => once(&mut refusal, p.optional_string()),
             _ => p.scalar().map(drop),
         })?;
         Some(Some(Delta {
@@ -243,6 +229,16 @@ impl<'a> Parser<'a> {
             refusal: refusal.flatten().map(Cow::Borrowed),
         }))
     }
+}
+
+/// Keeps a known field's value. A field seen twice is a duplicate key, which serde refuses,
+/// so the fast path declines it too.
+fn once<T>(slot: &mut Option<T>, value: Option<T>) -> Option<()> {
+    if slot.is_some() {
+        return None;
+    }
+    *slot = Some(value?);
+    Some(())
 }
 
 /// The position of the first `"` or `\\`. Strings here are short, where memchr's set-up
