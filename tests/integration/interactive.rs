@@ -102,33 +102,65 @@ fn a_session_is_appended_to_the_history_file_turn_by_turn() {
     );
 }
 
+/// A chat (`oaichat -i`) that has been asked "first".
+struct Chat {
+    spawned: Spawned,
+    stdin: std::process::ChildStdin,
+    stdout: std::process::ChildStdout,
+}
+
+impl Chat {
+    fn asking_first(server: &Server) -> Chat {
+        use std::io::Write;
+        let mut spawned = spawn(server, &["-i"]);
+        let mut stdin = spawned.child.stdin.take().unwrap();
+        let stdout = spawned.child.stdout.take().unwrap();
+        stdin.write_all(b"first\n").unwrap();
+        Chat {
+            spawned,
+            stdin,
+            stdout,
+        }
+    }
+
+    /// Waits for the first `n` bytes of the answer.
+    fn answer_starts(&mut self, n: usize) -> String {
+        use std::io::Read;
+        let mut first = vec![0u8; n];
+        self.stdout.read_exact(&mut first).unwrap();
+        String::from_utf8(first).unwrap()
+    }
+
+    /// Asks "second", ends the chat, and returns the rest of stdout and all of stderr.
+    /// The chat must end with success.
+    fn second_and_exit(mut self) -> (String, String) {
+        use std::io::{Read, Write};
+        self.stdin.write_all(b"second\nexit\n").unwrap();
+        drop(self.stdin);
+        let mut rest = String::new();
+        self.stdout.read_to_string(&mut rest).unwrap();
+        let output = self.spawned.child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert!(output.status.success(), "{err}");
+        (rest, err)
+    }
+}
+
 /// Ctrl-C during an answer stops that answer; the chat goes on with the next question.
 #[test]
 fn ctrl_c_stops_the_answer_and_the_chat_goes_on() {
-    use std::io::{Read, Write};
     let (gate, wait) = Gate::new();
     let mut steps = vec![Step::Write(delta("half").into_bytes()), wait];
     steps.extend((0..50).map(|_| Step::Write(delta(" more").into_bytes())));
     steps.push(Step::Write(DONE.as_bytes().to_vec()));
     let server = Server::start(vec![Reply::stream(steps), streamed("second answer")]);
-    let mut spawned = spawn(&server, &["-i"]);
-    let mut stdin = spawned.child.stdin.take().unwrap();
-    let mut stdout = spawned.child.stdout.take().unwrap();
-    stdin.write_all(b"first\n").unwrap();
-    let mut first = [0u8; 4];
-    stdout.read_exact(&mut first).unwrap();
-    assert_eq!(&first, b"half");
-    spawned.interrupt();
+    let mut chat = Chat::asking_first(&server);
+    assert_eq!(chat.answer_starts(4), "half");
+    chat.spawned.interrupt();
     // Let the signal land before more text arrives for the reader to notice it on.
     std::thread::sleep(std::time::Duration::from_millis(200));
     gate.open();
-    stdin.write_all(b"second\nexit\n").unwrap();
-    drop(stdin);
-    let mut rest = String::new();
-    stdout.read_to_string(&mut rest).unwrap();
-    let output = spawned.child.wait_with_output().unwrap();
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{err}");
+    let (rest, err) = chat.second_and_exit();
     assert_eq!(rest, "\nsecond answer\n");
     assert!(err.contains("answer stopped"), "{err}");
     // The stopped question was not kept: the second request has only the second question.
@@ -144,7 +176,6 @@ fn ctrl_c_stops_the_answer_and_the_chat_goes_on() {
 /// a cut-off error instead of "answer stopped".
 #[test]
 fn ctrl_c_stops_an_answer_that_is_waiting_for_the_model() {
-    use std::io::{Read, Write};
     use std::sync::Mutex;
     let (gate, wait) = Gate::new();
     let held = Mutex::new(Some(wait));
@@ -160,22 +191,11 @@ fn ctrl_c_stops_an_answer_that_is_waiting_for_the_model() {
             streamed("second answer")
         }
     });
-    let mut spawned = spawn(&server, &["-i"]);
-    let mut stdin = spawned.child.stdin.take().unwrap();
-    let mut stdout = spawned.child.stdout.take().unwrap();
-    stdin.write_all(b"first\n").unwrap();
-    let mut first = [0u8; 4];
-    stdout.read_exact(&mut first).unwrap();
-    assert_eq!(&first, b"half");
-    spawned.interrupt();
-    stdin.write_all(b"second\nexit\n").unwrap();
-    drop(stdin);
-    let mut rest = String::new();
-    stdout.read_to_string(&mut rest).unwrap();
+    let mut chat = Chat::asking_first(&server);
+    assert_eq!(chat.answer_starts(4), "half");
+    chat.spawned.interrupt();
+    let (rest, err) = chat.second_and_exit();
     gate.open();
-    let output = spawned.child.wait_with_output().unwrap();
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{err}");
     assert_eq!(rest, "\nsecond answer\n");
     assert!(err.contains("answer stopped"), "{err}");
     assert!(!err.contains("error"), "{err}");
@@ -184,7 +204,6 @@ fn ctrl_c_stops_an_answer_that_is_waiting_for_the_model() {
 /// The same while no answer has started at all (a local server loading its model).
 #[test]
 fn ctrl_c_stops_a_question_still_waiting_for_its_answer_to_start() {
-    use std::io::{Read, Write};
     use std::sync::Mutex;
     let (release, held) = std::sync::mpsc::channel::<()>();
     let held = Mutex::new(held);
@@ -200,22 +219,13 @@ fn ctrl_c_stops_a_question_still_waiting_for_its_answer_to_start() {
             streamed("second answer")
         }
     });
-    let mut spawned = spawn(&server, &["-i"]);
-    let mut stdin = spawned.child.stdin.take().unwrap();
-    let mut stdout = spawned.child.stdout.take().unwrap();
-    stdin.write_all(b"first\n").unwrap();
+    let chat = Chat::asking_first(&server);
     while server.requests().is_empty() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    spawned.interrupt();
-    stdin.write_all(b"second\nexit\n").unwrap();
-    drop(stdin);
-    let mut rest = String::new();
-    stdout.read_to_string(&mut rest).unwrap();
+    chat.spawned.interrupt();
+    let (rest, err) = chat.second_and_exit();
     drop(release);
-    let output = spawned.child.wait_with_output().unwrap();
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{err}");
     assert_eq!(rest, "second answer\n");
     assert!(err.contains("answer stopped"), "{err}");
     assert!(!err.contains("error"), "{err}");

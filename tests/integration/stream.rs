@@ -211,18 +211,9 @@ fn a_server_that_ignores_stream_and_sends_json_is_still_read() {
 /// write. Every one must come out, in order, whatever size the reads take.
 #[test]
 fn thousands_of_events_as_separate_http_chunks_arrive_whole_and_in_order() {
-    let events: Vec<Vec<u8>> = (0..6000)
-        .map(|i| delta(&format!("{i} ")).into_bytes())
-        .collect();
-    let mut steps: Vec<Step> = events
-        .chunks(1000)
-        .map(|group| Step::Chunks(group.to_vec()))
-        .collect();
+    let (mut steps, expected) = numbered_stream(6000, 1000);
     steps.insert(3, pause());
-    steps.push(write(&finish("stop")));
-    steps.push(write(DONE));
     let server = Server::start(vec![Reply::stream(steps)]);
-    let expected: String = (0..6000).map(|i| format!("{i} ")).collect();
     Cmd::at(&server)
         .args(["--stream", "hi"])
         .run()

@@ -20,19 +20,10 @@ fn https_works_with_the_ca_given_by_flag() {
 #[test]
 fn a_stream_over_https_arrives_whole() {
     let tls = fresh_ca_and_server_cert();
-    let events: Vec<Vec<u8>> = (0..3000)
-        .map(|i| delta(&format!("{i} ")).into_bytes())
-        .collect();
-    let mut steps: Vec<Step> = events
-        .chunks(700)
-        .map(|group| Step::Chunks(group.to_vec()))
-        .collect();
-    steps.push(Step::Write(finish("stop").into_bytes()));
-    steps.push(Step::Write(DONE.as_bytes().to_vec()));
+    let (steps, expected) = numbered_stream(3000, 700);
     let server = Server::start_tls(vec![Reply::stream(steps)], tls.server);
     let cmd = Cmd::at(&server);
     let ca = cmd.file("ca.pem", &tls.ca_pem);
-    let expected: String = (0..3000).map(|i| format!("{i} ")).collect();
     cmd.args([
         "--ca-cert".as_ref(),
         ca.as_os_str(),

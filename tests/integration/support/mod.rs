@@ -165,6 +165,23 @@ pub fn delta(content: &str) -> String {
     format!("data: {chunk}\n\n")
 }
 
+/// A long stream as a fast server sends it: `count` events whose deltas read "0 1 2 …",
+/// one HTTP chunk each, `per_write` chunks to a TCP write, then the finish and `[DONE]`.
+/// Returns the steps and the text they make.
+pub fn numbered_stream(count: usize, per_write: usize) -> (Vec<Step>, String) {
+    let events: Vec<Vec<u8>> = (0..count)
+        .map(|i| delta(&format!("{i} ")).into_bytes())
+        .collect();
+    let mut steps: Vec<Step> = events
+        .chunks(per_write)
+        .map(|group| Step::Chunks(group.to_vec()))
+        .collect();
+    steps.push(Step::Write(finish("stop").into_bytes()));
+    steps.push(Step::Write(DONE.as_bytes().to_vec()));
+    let text = (0..count).map(|i| format!("{i} ")).collect();
+    (steps, text)
+}
+
 /// The closing chunk with a finish reason.
 pub fn finish(reason: &str) -> String {
     let chunk = json!({
