@@ -223,7 +223,7 @@ impl Read for Response {
         }
         loop {
             // No timer at all when something is queued: most reads of a fast stream.
-            if !ready(&lock(&self.pipe)) {
+            if !lock(&self.pipe).ready() {
                 self.wait()?;
             }
             let mut pipe = lock(&self.pipe);
@@ -248,7 +248,7 @@ impl Response {
     fn wait(&self) -> io::Result<()> {
         let arrived = poll_fn(|cx| {
             let mut pipe = lock(&self.pipe);
-            if ready(&pipe) {
+            if pipe.ready() {
                 Poll::Ready(())
             } else {
                 pipe.reader = Some(cx.waker().clone());
@@ -267,6 +267,11 @@ impl Response {
 }
 
 impl Pipe {
+    /// Whether a read can return now: bytes are queued, or the body is over.
+    fn ready(&self) -> bool {
+        !self.frames.is_empty() || self.end.is_some()
+    }
+
     /// Moves queued bytes into `buf`, as many as fit.
     fn take(&mut self, buf: &mut [u8]) -> usize {
         let mut filled = 0;
@@ -285,10 +290,6 @@ impl Pipe {
         self.queued -= filled;
         filled
     }
-}
-
-fn ready(pipe: &Pipe) -> bool {
-    !pipe.frames.is_empty() || pipe.end.is_some()
 }
 
 impl Drop for Response {
