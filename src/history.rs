@@ -1,13 +1,13 @@
 //! Conversations kept in JSON Lines files: `--history FILE` and `-c/--continue`.
 //!
 //! One message per line, `{"role": …, "content": …}`, so the file is readable, greppable and
-//! appendable. It is never corrupted: a failed request appends nothing; an answer's lines
-//! are appended in one write under an exclusive lock (two processes never interleave); a
-//! whole new conversation replaces `last.jsonl` by writing a temporary file in the same
-//! directory and renaming it over the old one.
+//! appendable. It survives kills and concurrent runs (see [`crate::jsonl`]): a failed
+//! request appends nothing; an exchange's lines are appended in one write under an
+//! exclusive lock; an exchange torn by a kill is cut off, back to the last answer, before
+//! the file is read or appended to; a whole new conversation replaces `last.jsonl` through
+//! a temporary file and a rename.
 
-use std::fs::{File, OpenOptions};
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::Config;
 use crate::env::Env;
 use crate::error::Error;
+use crate::jsonl::{self, Appender};
 use crate::request::Role;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,7 +84,7 @@ impl Conversation {
         err: &mut impl Write,
     ) -> Result<(), Error> {
         if let Some(path) = &self.continues {
-            return append(path, new);
+            return append(path, new, err);
         }
         if let Some(path) = &self.starts
             && let Err(e) = replace(path, whole)
@@ -136,7 +137,15 @@ pub fn last_conversation(env: &Env) -> Option<PathBuf> {
 }
 
 /// Reads a history file; a missing file is an empty conversation (it will be created).
-pub fn read(path: &Path) -> Result<Vec<Message>, Error> {
+/// An exchange torn by a kill is cut off first (with a warning on `warn`) when the file
+/// can be written; when it cannot, the torn last line is left out of what is read.
+pub fn read(path: &Path, warn: &mut dyn Write) -> Result<Vec<Message>, Error> {
+    if path.is_file()
+        && let Ok(mut file) = Appender::open(path, ends_exchange)
+    {
+        file.mend(warn)
+            .map_err(|e| Error::io(format!("cannot repair history file {}", path.display()), e))?;
+    }
     match std::fs::read_to_string(path) {
         Ok(text) => parse(&text, path),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
@@ -147,22 +156,37 @@ pub fn read(path: &Path) -> Result<Vec<Message>, Error> {
     }
 }
 
-/// Parses JSON Lines; blank lines are skipped, anything else must be a message.
+/// Whether a line is an answer: the last line of every exchange oaichat appends.
+fn ends_exchange(line: &[u8]) -> bool {
+    serde_json::from_slice::<Message>(line).is_ok_and(|m| m.role == Role::Assistant)
+}
+
+/// Parses JSON Lines; blank lines are skipped, anything else must be a message. A byte
+/// order mark at the start (editors on Windows add one) is not part of the first line. A
+/// last line without its newline that does not parse is a torn write, not a message.
 pub fn parse(text: &str, path: &Path) -> Result<Vec<Message>, Error> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(i, line)| {
-            serde_json::from_str(line).map_err(|err| {
-                Error::usage(format!(
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let torn = !text.ends_with('\n');
+    let count = text.lines().count();
+    let mut messages = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str(line) {
+            Ok(message) => messages.push(message),
+            Err(_) if torn && i + 1 == count => {}
+            Err(err) => {
+                return Err(Error::usage(format!(
                     "history file {} line {}: {err}; each line must be \
                      {{\"role\": \"user|assistant|system|developer\", \"content\": \"…\"}}",
                     path.display(),
                     i + 1
-                ))
-            })
-        })
-        .collect()
+                )));
+            }
+        }
+    }
+    Ok(messages)
 }
 
 /// One line per message, each ending in `\n`.
@@ -177,77 +201,23 @@ pub fn encode(messages: &[Message]) -> Vec<u8> {
     out
 }
 
-/// Appends messages in one write, under an exclusive lock, after making sure the file ends
-/// with a newline (a hand-edited file may not).
-pub fn append(path: &Path, messages: &[Message]) -> Result<(), Error> {
+/// Appends an exchange's messages in one write, under an exclusive lock, after cutting off
+/// an exchange a killed run left torn.
+pub fn append(path: &Path, messages: &[Message], warn: &mut dyn Write) -> Result<(), Error> {
     let failed = |err: std::io::Error| {
         Error::io(
             format!("cannot append to history file {}", path.display()),
             err,
         )
     };
-    create_parent(path).map_err(failed)?;
-    let mut file = OpenOptions::new()
-        .read(true)
-        .append(true)
-        .create(true)
-        .open(path)
-        .map_err(failed)?;
-    file.lock().map_err(failed)?;
-    let mut bytes = Vec::new();
-    if !ends_with_newline(&mut file).map_err(failed)? {
-        bytes.push(b'\n');
-    }
-    bytes.extend(encode(messages));
-    file.write_all(&bytes).map_err(failed)?;
-    file.flush().map_err(failed)
-    // The lock is released when the file closes.
+    let mut file = Appender::open(path, ends_exchange).map_err(failed)?;
+    file.append(&encode(messages), warn).map_err(failed)
 }
 
 /// Replaces the file with these messages: a temporary file, then a rename.
 pub fn replace(path: &Path, messages: &[Message]) -> Result<(), Error> {
-    let failed = |err: std::io::Error| {
-        Error::io(format!("cannot write history file {}", path.display()), err)
-    };
-    create_parent(path).map_err(failed)?;
-    let temp = path.with_extension(format!("jsonl.{}.tmp", std::process::id()));
-    let written = private_file(&temp).and_then(|mut file| {
-        file.write_all(&encode(messages))?;
-        file.sync_all()
-    });
-    if let Err(err) = written.and_then(|()| std::fs::rename(&temp, path)) {
-        let _ = std::fs::remove_file(&temp);
-        return Err(failed(err));
-    }
-    Ok(())
-}
-
-fn create_parent(path: &Path) -> std::io::Result<()> {
-    match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => std::fs::create_dir_all(dir),
-        _ => Ok(()),
-    }
-}
-
-/// Conversations can hold secrets: only the owner may read them.
-fn private_file(path: &Path) -> std::io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path)
-}
-
-/// Whether a file is empty or ends with `\n` (appending after a cut-off last line must
-/// start a new line).
-pub(crate) fn ends_with_newline(file: &mut File) -> std::io::Result<bool> {
-    if file.metadata()?.len() == 0 {
-        return Ok(true);
-    }
-    file.seek(SeekFrom::End(-1))?;
-    let mut last = [0u8];
-    file.read_exact(&mut last)?;
-    Ok(last[0] == b'\n')
+    jsonl::replace(path, &encode(messages))
+        .map_err(|err| Error::io(format!("cannot write history file {}", path.display()), err))
 }
 
 #[cfg(test)]
@@ -287,9 +257,9 @@ mod tests {
             .open(&path)
             .and_then(|mut f| f.write_all(b"{\"role\":\"user\",\"content\":\"no newline\"}"))
             .unwrap();
-        append(&path, &[msg(Role::Assistant, "a")]).unwrap();
+        append(&path, &[msg(Role::Assistant, "a")], &mut std::io::sink()).unwrap();
         assert_eq!(
-            read(&path).unwrap(),
+            read(&path, &mut std::io::sink()).unwrap(),
             [
                 msg(Role::System, "s"),
                 msg(Role::User, "no newline"),
@@ -297,8 +267,45 @@ mod tests {
             ]
         );
         replace(&path, &[msg(Role::User, "fresh")]).unwrap();
-        assert_eq!(read(&path).unwrap(), [msg(Role::User, "fresh")]);
-        assert_eq!(read(&dir.path().join("none.jsonl")).unwrap(), []);
+        assert_eq!(
+            read(&path, &mut std::io::sink()).unwrap(),
+            [msg(Role::User, "fresh")]
+        );
+        assert_eq!(
+            read(&dir.path().join("none.jsonl"), &mut std::io::sink()).unwrap(),
+            []
+        );
+    }
+
+    #[test]
+    fn an_exchange_torn_by_a_kill_is_cut_back_to_the_last_answer() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("h.jsonl");
+        let whole = encode(&[msg(Role::User, "q1"), msg(Role::Assistant, "a1")]);
+        let mut torn = whole.clone();
+        torn.extend(encode(&[msg(Role::User, "q2")]));
+        torn.extend(b"{\"role\":\"assistant\",\"content\":\"a2 was lo");
+        std::fs::write(&path, &torn).unwrap();
+        let mut warn = Vec::new();
+        assert_eq!(
+            read(&path, &mut warn).unwrap(),
+            [msg(Role::User, "q1"), msg(Role::Assistant, "a1")]
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), whole);
+        let warned = String::from_utf8(warn).unwrap();
+        assert!(
+            warned.contains(&format!("{} bytes", torn.len() - whole.len())),
+            "{warned}"
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_first_line() {
+        let text = "\u{feff}{\"role\":\"user\",\"content\":\"hi\"}\n";
+        assert_eq!(
+            parse(text, Path::new("h")).unwrap(),
+            [msg(Role::User, "hi")]
+        );
     }
 
     #[test]

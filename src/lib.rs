@@ -20,6 +20,7 @@ pub mod http;
 pub mod image;
 pub mod interactive;
 pub mod interrupt;
+pub mod jsonl;
 pub mod models;
 pub mod output;
 pub mod prompt;
@@ -75,7 +76,7 @@ pub fn run(
             .map(|arg| image::load(arg))
             .collect::<Result<_, _>>()?,
         history: match &conversation.continues {
-            Some(path) => history::read(path)?,
+            Some(path) => history::read(path, err)?,
             None => Vec::new(),
         },
     };

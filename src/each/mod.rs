@@ -28,7 +28,7 @@ mod records;
 pub(crate) use jobs::read_jobs;
 pub(crate) use records::Summary;
 pub use records::escape_line;
-use records::{answered_ids, open_for_append};
+use records::{answered_ids, open_for_append, outcome_line};
 pub(crate) use records::{id_key, write_outcome};
 
 /// Results the reader may run ahead of the writer, per worker.
@@ -89,13 +89,14 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(), Error> {
+    // Mended before it is read: a record a killed run left torn is not an answer.
+    let mut resume_file = match &options.resume {
+        Some(path) => Some(open_for_append(path, err)?),
+        None => None,
+    };
     let done = match &options.resume {
         Some(path) => answered_ids(path)?,
         None => HashSet::new(),
-    };
-    let mut resume_file = match &options.resume {
-        Some(path) => Some(open_for_append(path)?),
-        None => None,
     };
     let jsonl_out = options.kind == Kind::Jsonl || resume_file.is_some();
     let gate = Gate::new();
@@ -180,12 +181,17 @@ pub fn run(
         for outcome in result_rx {
             pending.insert(outcome.index, outcome);
             while let Some(outcome) = pending.remove(&next) {
-                let sink: &mut dyn Write = match resume_file.as_mut() {
-                    Some(file) => file,
-                    None => &mut *out,
-                };
-                write_outcome(sink, &outcome, jsonl_out, options.raw, err)?;
-                sink.flush()?;
+                if let Some(line) = outcome_line(&outcome, jsonl_out, options.raw, err) {
+                    match resume_file.as_mut() {
+                        Some(file) => file
+                            .append(&line, err)
+                            .map_err(|e| Error::io("cannot append to the resume file", e))?,
+                        None => {
+                            out.write_all(&line)?;
+                            out.flush()?;
+                        }
+                    }
+                }
                 summary.count(&outcome, err);
                 next += 1;
                 // The writer caught up by one: let the reader go on.

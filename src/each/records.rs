@@ -3,13 +3,16 @@
 
 use std::collections::HashSet;
 use std::io::{self, Write};
+use std::path::Path;
 use std::time::Instant;
 
 use serde_json::{Value, json};
 
 use super::Outcome;
 use crate::error::Error;
+use crate::jsonl::{self, Appender};
 
+/// Writes one outcome to `out` (stdout) as its line: see [`outcome_line`].
 pub(crate) fn write_outcome(
     out: &mut dyn Write,
     o: &Outcome,
@@ -17,8 +20,23 @@ pub(crate) fn write_outcome(
     raw: bool,
     err: &mut impl Write,
 ) -> Result<(), Error> {
+    if let Some(line) = outcome_line(o, jsonl, raw, err) {
+        out.write_all(&line)?;
+    }
+    Ok(())
+}
+
+/// One outcome as one whole line, serialised before anything is written, so that a file
+/// gets it in one write (a kill cannot leave half a record, see [`crate::jsonl`]). None
+/// for a skipped input. A failed `--each` input is an empty line, its reason on `err`.
+pub(crate) fn outcome_line(
+    o: &Outcome,
+    jsonl: bool,
+    raw: bool,
+    err: &mut impl Write,
+) -> Option<Vec<u8>> {
     if o.skipped {
-        return Ok(());
+        return None;
     }
     if jsonl {
         let (content, usage, error) = match &o.result {
@@ -33,22 +51,20 @@ pub(crate) fn write_outcome(
         if let (true, Ok(a)) = (raw, &o.result) {
             record["response"] = a.response.clone();
         }
-        writeln!(out, "{record}")?;
-        return Ok(());
+        let mut line = record.to_string().into_bytes();
+        line.push(b'\n');
+        return Some(line);
     }
-    match &o.result {
-        Ok(a) => writeln!(
-            out,
-            "{}",
-            escape_line(a.content.as_deref().unwrap_or_default())
-        )?,
+    let mut line = match &o.result {
+        Ok(a) => escape_line(a.content.as_deref().unwrap_or_default()).into_bytes(),
         Err(e) => {
             // The line stays (so output lines match input lines); the reason goes to stderr.
-            writeln!(out)?;
             let _ = writeln!(err, "oaichat: input line {}: error: {e}", o.line);
+            Vec::new()
         }
-    }
-    Ok(())
+    };
+    line.push(b'\n');
+    Some(line)
 }
 
 /// One answer per line: backslashes, newlines and carriage returns are escaped as `\\`,
@@ -66,34 +82,34 @@ pub fn escape_line(text: &str) -> String {
     out
 }
 
-/// Opens the `--resume` file for appending, ending a line an interrupted run cut off.
-pub(super) fn open_for_append(path: &std::path::Path) -> Result<std::fs::File, Error> {
+/// Opens the `--resume` file for appending, cutting off a record a killed run left torn.
+pub(super) fn open_for_append(path: &Path, err: &mut dyn Write) -> Result<Appender, Error> {
     let failed = |e: io::Error| Error::usage(format!("cannot open {}: {e}", path.display()));
-    let mut file = std::fs::OpenOptions::new()
-        .create(true)
-        .read(true)
-        .append(true)
-        .open(path)
-        .map_err(failed)?;
-    if !crate::history::ends_with_newline(&mut file).map_err(failed)? {
-        file.write_all(b"\n").map_err(failed)?;
-    }
+    let mut file = Appender::open(path, jsonl::any_line).map_err(failed)?;
+    file.mend(err).map_err(failed)?;
     Ok(file)
 }
 
-/// Ids with a successful line in a `--resume` file.
-pub(super) fn answered_ids(path: &std::path::Path) -> Result<HashSet<String>, Error> {
+/// Ids with a successful record in a `--resume` file (mended first, so every line must
+/// be a record: a malformed one is an error naming it, never silently skipped).
+pub(super) fn answered_ids(path: &Path) -> Result<HashSet<String>, Error> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(HashSet::new()),
         Err(e) => return Err(Error::usage(format!("cannot read {}: {e}", path.display()))),
     };
     let mut ids = HashSet::new();
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        // A half-written last line (an interrupted run) is just not answered yet.
-        let Ok(record) = serde_json::from_str::<Value>(line) else {
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
             continue;
-        };
+        }
+        let record: Value = serde_json::from_str(line).map_err(|e| {
+            Error::usage(format!(
+                "resume file {} line {}: not a record ({e}): fix or remove that line",
+                path.display(),
+                i + 1
+            ))
+        })?;
         if record.get("error").is_none_or(Value::is_null)
             && let Some(id) = record.get("id")
         {

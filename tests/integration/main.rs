@@ -10,6 +10,7 @@ mod batch;
 mod cli;
 mod config;
 mod conversation;
+mod crash_safety;
 mod each;
 mod errors;
 mod features;
