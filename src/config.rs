@@ -15,7 +15,7 @@ use crate::history;
 use crate::schema::Schema;
 use crate::secret::ApiKey;
 
-pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
+pub use crate::endpoint::DEFAULT_BASE_URL;
 pub const DEFAULT_MODEL: &str = "gpt-4o-mini";
 /// The official SDKs give a request 10 minutes; so do we.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(600);
@@ -46,6 +46,8 @@ pub struct Config {
     pub api_key: ApiKey,
     /// Without a trailing slash.
     pub base_url: String,
+    /// The proxy requests go through, if any (the environment's, checked).
+    pub proxy: Option<crate::proxy::Proxy>,
     pub organization: Option<String>,
     pub project: Option<String>,
     pub model: String,
@@ -91,6 +93,8 @@ impl Config {
             cli.base_url.as_deref().or(env.get("OPENAI_BASE_URL")),
             cli.allow_insecure_http,
         )?;
+        let proxy =
+            crate::endpoint::route(&base_url, |name| env.get(name), cli.allow_insecure_http)?;
         let max_retries = match (cli.max_retries, env.get("OAICHAT_MAX_RETRIES")) {
             (Some(n), _) => n,
             (None, Some(text)) => text.trim().parse().map_err(|_| {
@@ -138,6 +142,7 @@ impl Config {
         Ok(Config {
             api_key: ApiKey::new(api_key.trim().to_string()),
             base_url,
+            proxy,
             organization: env.get("OPENAI_ORG_ID").map(str::to_string),
             project: env.get("OPENAI_PROJECT_ID").map(str::to_string),
             model,

@@ -1,10 +1,12 @@
-//! The base URL: which are accepted, and how endpoint paths join it.
+//! The base URL: which are accepted, which proxy reaches it, and how endpoint paths join it.
 //!
-//! Plain http is for this machine only unless allowed: a typo'd URL must not send the key
-//! across a network in clear text.
+//! Plain http is for this machine only unless allowed: a typo'd URL, or a proxy in the
+//! environment, must not send the key across a network in clear text.
 
-use crate::config::DEFAULT_BASE_URL;
 use crate::error::Error;
+use crate::proxy::{self, Proxy, is_loopback};
+
+pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
 
 /// Checks the base URL is http(s) and drops trailing slashes, so that both
 /// `http://host/v1` and `http://host/v1/` work. Plain http is for this machine only unless
@@ -21,6 +23,13 @@ pub fn base_url(given: Option<&str>, allow_insecure_http: bool) -> Result<String
             "base URL `{raw}` must start with http:// or https://"
         )));
     }
+    if parsed.fragment().is_some() {
+        // A fragment never reaches the server, and joining paths after it would put them
+        // inside it: every request would go to the base path itself.
+        return Err(Error::usage(format!(
+            "base URL `{raw}` has a #fragment, which is never sent: remove it"
+        )));
+    }
     if parsed.scheme() == "http" && !allow_insecure_http && !is_loopback(&parsed) {
         return Err(Error::usage(format!(
             "refusing to send the API key over plain http to {}: use https://, or pass \
@@ -31,14 +40,35 @@ pub fn base_url(given: Option<&str>, allow_insecure_http: bool) -> Result<String
     Ok(raw.trim_end_matches('/').to_string())
 }
 
-/// `localhost`, 127.0.0.0/8 and ::1: traffic that never leaves the machine.
-fn is_loopback(url: &reqwest::Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
+/// The proxy that requests to `base_url` (checked by [`base_url`]) go through, from the
+/// variables `get` reads. A plain-http request through a proxy hands the proxy the whole
+/// request in clear text, key included: like the base URL itself, that proxy must be on
+/// this machine unless allowed. (An https request only asks a proxy for a tunnel; the key
+/// stays inside TLS. An https proxy is reached over TLS.)
+pub fn route<'a>(
+    base_url: &str,
+    get: impl Fn(&str) -> Option<&'a str>,
+    allow_insecure_http: bool,
+) -> Result<Option<Proxy>, Error> {
+    let parsed = reqwest::Url::parse(base_url)
+        .map_err(|err| Error::usage(format!("base URL `{base_url}` is not a URL ({err})")))?;
+    let proxy = proxy::for_url(&parsed, get)?;
+    if let Some(proxy) = &proxy
+        && parsed.scheme() == "http"
+        && !allow_insecure_http
+        && !proxy.is_encrypted()
+        && !proxy.is_loopback()
+    {
+        return Err(Error::usage(format!(
+            "refusing to send the API key over plain http through the proxy {} (from {}): \
+             add {} to NO_PROXY, use https://, or pass --allow-insecure-http if that \
+             network is trusted",
+            proxy.shown(),
+            proxy.variable,
+            parsed.host_str().unwrap_or_default()
+        )));
     }
+    Ok(proxy)
 }
 
 /// An API path under the base URL. A query in the base URL (gateways that want
@@ -58,6 +88,67 @@ pub fn join(base_url: &str, path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn route_with(base: &str, vars: &[(&str, &str)], allow: bool) -> Result<Option<Proxy>, Error> {
+        route(
+            base,
+            |name| vars.iter().find(|(n, _)| *n == name).map(|(_, v)| *v),
+            allow,
+        )
+    }
+
+    #[test]
+    fn a_fragment_is_refused() {
+        let err = base_url(Some("http://localhost:8000/v1#x"), false).unwrap_err();
+        assert!(err.to_string().contains("#fragment"), "{err}");
+    }
+
+    #[test]
+    fn plain_http_through_a_proxy_on_another_machine_is_refused_unless_allowed() {
+        let vars = [("HTTP_PROXY", "http://user:pw@proxy.corp:3128")];
+        let err = route_with("http://localhost:11434/v1", &vars, false).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        let text = err.to_string();
+        assert!(
+            text.contains("http://proxy.corp:3128 (from HTTP_PROXY)"),
+            "{text}"
+        );
+        assert!(text.contains("add localhost to NO_PROXY"), "{text}");
+        assert!(!text.contains("pw"), "{text}");
+        assert!(route_with("http://localhost:11434/v1", &vars, true).is_ok());
+    }
+
+    #[test]
+    fn tunnels_encrypted_hops_local_proxies_and_no_proxy_are_fine() {
+        let http = [("HTTP_PROXY", "http://proxy.corp:3128")];
+        let https = [("HTTPS_PROXY", "http://proxy.corp:3128")];
+        assert!(
+            route_with("https://api.openai.com/v1", &https, false)
+                .unwrap()
+                .is_some()
+        );
+        let tls = [("HTTP_PROXY", "https://proxy.corp:443")];
+        assert!(
+            route_with("http://localhost:1/v1", &tls, false)
+                .unwrap()
+                .is_some()
+        );
+        let local = [("HTTP_PROXY", "http://127.0.0.1:8080")];
+        assert!(
+            route_with("http://localhost:1/v1", &local, false)
+                .unwrap()
+                .is_some()
+        );
+        let bypass = [
+            ("HTTP_PROXY", "http://proxy.corp:3128"),
+            ("NO_PROXY", "localhost"),
+        ];
+        assert_eq!(
+            route_with("http://localhost:1/v1", &bypass, false).unwrap(),
+            None
+        );
+        assert!(route_with("http://localhost:1/v1", &http, false).is_err());
+    }
 
     #[test]
     fn base_url_trailing_slash_and_scheme() {
@@ -88,6 +179,8 @@ mod tests {
             "http://example.com/v1",
             "http://10.0.0.5/v1",
             "http://localhost.evil.com/v1",
+            "http://0.0.0.0:8000/v1",
+            "http://[::ffff:127.0.0.1]/v1",
         ] {
             let err = base_url(Some(bad), false).unwrap_err();
             assert!(err.to_string().contains("--allow-insecure-http"), "{err}");

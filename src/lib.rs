@@ -24,6 +24,7 @@ pub mod jsonl;
 pub mod models;
 pub mod output;
 pub mod prompt;
+pub mod proxy;
 pub mod ratelimit;
 pub mod request;
 pub mod response;

@@ -18,6 +18,7 @@ mod input;
 mod interactive;
 mod output;
 mod properties;
+mod proxies;
 mod reliability;
 mod request;
 mod stream;

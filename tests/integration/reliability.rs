@@ -282,34 +282,3 @@ fn a_connect_that_hangs_ends_with_the_connect_timeout() {
     );
     drop(listener);
 }
-
-/// HTTP_PROXY is honoured: the request goes to the proxy in absolute form. The target host
-/// is never resolved or contacted; only the loopback proxy is.
-#[test]
-fn requests_go_through_the_proxy_from_the_environment() {
-    let proxy = Server::start(vec![answer("via proxy")]);
-    let proxy_url = proxy.base_url().trim_end_matches("/v1").to_string();
-    Cmd::new()
-        .env("OPENAI_BASE_URL", "http://api.example.invalid/v1")
-        .env("HTTP_PROXY", &proxy_url)
-        .args(["--allow-insecure-http", "--max-retries", "0", "hi"])
-        .run()
-        .success()
-        .stdout("via proxy\n");
-    assert_eq!(
-        proxy.request().path,
-        "http://api.example.invalid/v1/chat/completions"
-    );
-}
-
-#[test]
-fn no_proxy_sends_loopback_requests_directly() {
-    let server = Server::start(vec![answer("direct")]);
-    Cmd::at(&server)
-        .env("HTTP_PROXY", "http://127.0.0.1:9")
-        .env("NO_PROXY", "127.0.0.1")
-        .args(["--max-retries", "0", "hi"])
-        .run()
-        .success()
-        .stdout("direct\n");
-}
