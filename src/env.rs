@@ -84,34 +84,30 @@ pub fn world_readable_warning(_path: &Path) -> Option<String> {
     None
 }
 
-/// Parses an env file with dotenvy, without changing the process environment.
+/// Parses an env file with dotenvy, without changing the process environment. A UTF-8
+/// byte order mark at the start (Windows editors add one) is not part of the first name.
 fn read_dotenv(path: &Path) -> Result<HashMap<String, String>, Error> {
     let shown = path.display();
-    let items = dotenvy::from_path_iter(path).map_err(|err| {
-        Error::usage(format!(
-            "cannot read env file {shown}: {}",
-            dotenv_reason(&err)
-        ))
-    })?;
+    let bytes = std::fs::read(path)
+        .map_err(|err| Error::usage(format!("cannot read env file {shown}: {err}")))?;
+    let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
     let mut vars = HashMap::new();
-    for item in items {
+    for item in dotenvy::from_read_iter(text) {
         match item {
             Ok((key, value)) => {
                 vars.insert(key, value);
             }
             Err(dotenvy::Error::LineParse(line, _)) => {
-                let number = line_number(path, &line)
-                    .map(|n| format!("line {n}"))
-                    .unwrap_or_else(|| "a line".into());
-                return Err(Error::usage(format!(
-                    "env file {shown}: cannot parse {number} `{}`: write it as NAME=value",
-                    line.lines().next().unwrap_or_default().trim()
-                )));
+                return Err(Error::usage(bad_line_message(path, text, &line)));
             }
-            Err(err) => {
+            // Never the error's own text: dotenvy's messages quote the line, which may
+            // hold the key.
+            Err(dotenvy::Error::Io(err)) => {
+                return Err(Error::usage(format!("cannot read env file {shown}: {err}")));
+            }
+            Err(_) => {
                 return Err(Error::usage(format!(
-                    "cannot read env file {shown}: {}",
-                    dotenv_reason(&err)
+                    "cannot read env file {shown}: it is not NAME=value lines"
                 )));
             }
         }
@@ -119,18 +115,76 @@ fn read_dotenv(path: &Path) -> Result<HashMap<String, String>, Error> {
     Ok(vars)
 }
 
-fn dotenv_reason(err: &dotenvy::Error) -> String {
-    match err {
-        dotenvy::Error::Io(io) => io.to_string(),
-        other => other.to_string(),
-    }
+/// What is wrong with a line, by its number and the variable it was meant to set, never
+/// its text: `OPENAI_API_KEY sk-…` (the `=` forgotten) or an unclosed quote would print
+/// the key.
+fn bad_line_message(path: &Path, text: &[u8], bad: &str) -> String {
+    let first = bad.lines().next().unwrap_or_default().trim();
+    let number = String::from_utf8_lossy(text)
+        .lines()
+        .position(|line| line.trim() == first)
+        .map(|i| format!("line {}", i + 1))
+        .unwrap_or_else(|| "a line".into());
+    let name: String = first
+        .trim_start_matches("export ")
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.'))
+        .collect();
+    let what = if name.is_empty() {
+        String::new()
+    } else {
+        format!(" (setting {name})")
+    };
+    format!(
+        "env file {}: cannot parse {number}{what}: write it as NAME=value, with quotes \
+         closed (the line is not shown: it may hold a secret)",
+        path.display()
+    )
 }
 
-/// dotenvy reports the text of a bad line, not its number; find it in the file.
-fn line_number(path: &Path, bad: &str) -> Option<usize> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let first = bad.lines().next()?.trim();
-    text.lines()
-        .position(|line| line.trim() == first)
-        .map(|i| i + 1)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(content: &[u8]) -> Result<HashMap<String, String>, Error> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".env");
+        std::fs::write(&path, content).unwrap();
+        read_dotenv(&path)
+    }
+
+    #[test]
+    fn a_bad_line_is_named_by_number_and_variable_never_by_value() {
+        for (content, number, name) in [
+            (
+                "A=1\nOPENAI_API_KEY sk-secret-value\n",
+                "line 2",
+                "OPENAI_API_KEY",
+            ),
+            (
+                "OPENAI_API_KEY=\"sk-secret-value\nB=2\n",
+                "line 1",
+                "OPENAI_API_KEY",
+            ),
+            (
+                "# x\nexport OPENAI_API_KEY='sk-secret-value\n",
+                "line 2",
+                "OPENAI_API_KEY",
+            ),
+        ] {
+            let err = parsed(content.as_bytes()).unwrap_err().to_string();
+            assert!(!err.contains("sk-secret"), "{err}");
+            assert!(
+                err.contains(number) && err.contains(name),
+                "{content:?}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let vars = parsed(b"\xef\xbb\xbfOPENAI_MODEL=m\n").unwrap();
+        assert_eq!(vars.get("OPENAI_MODEL").map(String::as_str), Some("m"));
+    }
 }

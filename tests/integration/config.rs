@@ -59,12 +59,19 @@ fn env_file_flag_names_another_file() {
 fn a_malformed_dotenv_names_the_line() {
     let server = Server::start(vec![]);
     let cmd = Cmd::at(&server);
-    cmd.file(".env", "# comment\nOPENAI_MODEL=x\nthis line is broken\n");
+    cmd.file(
+        ".env",
+        "# comment\nOPENAI_MODEL=x\nOPENAI_API_KEY sk-forgot-the-equals\n",
+    );
     let assert = cmd.args(["hi"]).run().code(2);
     let err = stderr(&assert);
     assert!(
-        err.contains("line 3") && err.contains("this line is broken"),
+        err.contains(".env: cannot parse line 3 (setting OPENAI_API_KEY)"),
         "{err}"
+    );
+    assert!(
+        !err.contains("sk-forgot"),
+        "the value is never shown: {err}"
     );
     assert!(server.requests().is_empty());
 }
