@@ -139,8 +139,10 @@ impl Api {
                                 .and_then(|v| v.to_str().ok())
                                 .map(str::to_string)
                         };
-                        if let Some(wait) = ratelimit::header_pause(header) {
-                            gate.pause(wait);
+                        if let Some(pause) = ratelimit::header_pause(header)
+                            && gate.pause(pause.wait)
+                        {
+                            let _ = writeln!(log, "oaichat: {}", pause.message());
                         }
                     }
                     return Ok(sent);
@@ -160,7 +162,9 @@ impl Api {
                     }
                     match (gate, failure.status) {
                         // Everyone slows down, not just this worker.
-                        (Some(gate), Some(429)) => gate.pause(wait),
+                        (Some(gate), Some(429)) => {
+                            gate.pause(wait);
+                        }
                         _ => std::thread::sleep(wait),
                     }
                 }

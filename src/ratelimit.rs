@@ -7,6 +7,8 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use crate::retry::MAX_SERVER_WAIT;
+
 #[derive(Debug, Default)]
 pub struct Gate {
     until: Mutex<Option<Instant>>,
@@ -28,29 +30,76 @@ impl Gate {
         }
     }
 
-    /// Makes every worker wait at least `wait` from now.
-    pub fn pause(&self, wait: Duration) {
+    /// Makes every worker wait at least `wait` from now. True when no pause was in
+    /// effect: a new pause, worth saying once.
+    pub fn pause(&self, wait: Duration) -> bool {
         let mut until = self.until.lock().unwrap_or_else(|e| e.into_inner());
-        let new = Instant::now() + wait;
-        if until.is_none_or(|t| t < new) {
-            *until = Some(new);
+        let now = Instant::now();
+        let new = until.is_none_or(|t| t <= now);
+        if until.is_none_or(|t| t < now + wait) {
+            *until = Some(now + wait);
         }
+        new
+    }
+}
+
+/// A pause asked for by the rate-limit headers of a successful response.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pause {
+    /// How long every worker waits: the reset, at most [`MAX_SERVER_WAIT`].
+    pub wait: Duration,
+    /// What ran out: `requests` or `tokens`.
+    pub kind: &'static str,
+    /// The server's reset as it wrote it (`1m10s`).
+    pub reset: String,
+    /// The reset, when longer than the wait.
+    pub capped_from: Option<Duration>,
+}
+
+impl Pause {
+    /// What to say on stderr, once per pause: a long silent stall looks like a hang.
+    pub fn message(&self) -> String {
+        let capped = match self.capped_from {
+            Some(reset) => format!(
+                " (the server's reset is {}s; oaichat waits at most {}s, then tries)",
+                reset.as_secs_f64(),
+                MAX_SERVER_WAIT.as_secs()
+            ),
+            None => String::new(),
+        };
+        format!(
+            "rate limit: no {} left until x-ratelimit-reset-{}: {}; every request waits {}s{capped}",
+            self.kind,
+            self.kind,
+            self.reset,
+            self.wait.as_secs_f64()
+        )
     }
 }
 
 /// The pause asked for by OpenAI's rate-limit headers of a successful response: when no
-/// requests (or tokens) remain, wait until the matching reset.
-pub fn header_pause(header: impl Fn(&str) -> Option<String>) -> Option<Duration> {
+/// requests (or tokens) remain, wait until the matching reset, but no longer than a
+/// `retry-after` is waited for; past that the next request finds out (and a 429 says how
+/// long, which the retry rules judge).
+pub fn header_pause(header: impl Fn(&str) -> Option<String>) -> Option<Pause> {
     ["requests", "tokens"]
-        .iter()
+        .into_iter()
         .filter(|kind| {
             header(&format!("x-ratelimit-remaining-{kind}"))
                 .and_then(|v| v.trim().parse::<u64>().ok())
                 == Some(0)
         })
-        .filter_map(|kind| header(&format!("x-ratelimit-reset-{kind}")))
-        .filter_map(|v| parse_reset(&v))
-        .max()
+        .filter_map(|kind| {
+            let reset = header(&format!("x-ratelimit-reset-{kind}"))?;
+            let wait = parse_reset(&reset)?;
+            Some(Pause {
+                wait: wait.min(MAX_SERVER_WAIT),
+                kind,
+                reset: reset.trim().to_string(),
+                capped_from: (wait > MAX_SERVER_WAIT).then_some(wait),
+            })
+        })
+        .max_by_key(|pause| pause.wait)
 }
 
 /// OpenAI's reset durations: `1s`, `6m0s`, `20ms`, `1h2m3.5s`.
@@ -120,14 +169,38 @@ mod tests {
             ("x-ratelimit-remaining-tokens", "10"),
             ("x-ratelimit-reset-tokens", "9s"),
         ]);
-        assert_eq!(header_pause(empty), Some(Duration::from_millis(250)));
+        let pause = header_pause(empty).unwrap();
+        assert_eq!(pause.wait, Duration::from_millis(250));
+        assert_eq!(
+            pause.message(),
+            "rate limit: no requests left until x-ratelimit-reset-requests: 250ms; every \
+             request waits 0.25s"
+        );
+    }
+
+    #[test]
+    fn a_long_reset_is_capped_like_retry_after_and_says_so() {
+        let long = |name: &str| match name {
+            "x-ratelimit-remaining-tokens" => Some("0".to_string()),
+            "x-ratelimit-reset-tokens" => Some("1m10s".to_string()),
+            _ => None,
+        };
+        let pause = header_pause(long).unwrap();
+        assert_eq!(pause.wait, MAX_SERVER_WAIT);
+        assert!(
+            pause
+                .message()
+                .contains("waits 60s (the server's reset is 70s"),
+            "{}",
+            pause.message()
+        );
     }
 
     #[test]
     fn the_gate_keeps_the_longest_pause() {
         let gate = Gate::new();
-        gate.pause(Duration::from_millis(30));
-        gate.pause(Duration::from_millis(1));
+        assert!(gate.pause(Duration::from_millis(30)), "a new pause");
+        assert!(!gate.pause(Duration::from_millis(1)), "within the first");
         let start = Instant::now();
         gate.wait();
         assert!(start.elapsed() >= Duration::from_millis(25));
