@@ -144,9 +144,10 @@ fn line_mode(
         let stdin = std::io::BufReader::new(std::io::stdin());
         return each::run(config, instruction, &options, stdin, out, err);
     }
-    // Files can be counted first, for progress with a total and an ETA.
+    // Files are checked whole before anything is sent, and counted for progress.
+    let inputs = each::scan_files(&cli.files, options.kind)?;
     let options = each::Options {
-        total: options.progress.then(|| count_inputs(&cli.files)).flatten(),
+        total: options.progress.then_some(inputs),
         ..options
     };
     let mut readers: Vec<Box<dyn std::io::Read + Send>> = Vec::new();
@@ -167,21 +168,6 @@ fn line_mode(
         out,
         err,
     )
-}
-
-/// Non-blank lines in the files, or None if one cannot be read (the run will say why).
-fn count_inputs(files: &[std::path::PathBuf]) -> Option<usize> {
-    use std::io::BufRead;
-    let mut count = 0;
-    for path in files {
-        let reader = std::io::BufReader::new(std::fs::File::open(path).ok()?);
-        for line in reader.split(b'\n') {
-            if !line.ok()?.iter().all(u8::is_ascii_whitespace) {
-                count += 1;
-            }
-        }
-    }
-    Some(count)
 }
 
 fn read_prompt(cli: &Cli, facts: Facts, err: &mut impl Write) -> Result<String, Error> {

@@ -1,13 +1,13 @@
 //! The Batch API input file: one request line per input, validated before any upload.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;
 
 use super::{ENDPOINT, MAX_FILE_BYTES, MAX_REQUESTS};
 use crate::config::Config;
-use crate::each::{self, Kind};
+use crate::each::{self, Kind, Work};
 use crate::error::Error;
 
 /// Builds the Batch API input file from an input file: one request line per input, with
@@ -21,13 +21,22 @@ pub fn input_file(config: &Config, path: &Path, kind: Kind) -> Result<Vec<u8>, E
     let mut count = 0;
     let mut failure = None;
     let mut add = |job: each::Job| -> Result<(), Error> {
-        let body = job
-            .body
-            .map_err(|e| Error::usage(format!("{shown}: {e}")))?;
-        let custom_id = each::id_key(&job.id);
+        let body = match job.work {
+            Work::Send(body) => body,
+            Work::Refuse(why) => return Err(Error::usage(format!("{shown}: {why}"))),
+            // A blank text line asks nothing; the batch has no line for it.
+            Work::Blank => return Ok(()),
+        };
+        // An input without an id has its index as custom_id, which an explicit id can
+        // repeat: the Batch API needs them unique, so that is refused like any repeat.
+        let custom_id = match &job.id {
+            Some(id) => each::id_key(id),
+            None => job.index.to_string(),
+        };
         if let Some(first) = seen.insert(custom_id.clone(), job.line) {
             return Err(Error::usage(format!(
-                "{shown} line {}: id {custom_id} repeats line {first}; custom ids must be unique",
+                "{shown} line {}: custom_id {custom_id} repeats line {first} (an input \
+                 without an id has its index as custom_id); custom ids must be unique",
                 job.line
             )));
         }
@@ -49,23 +58,19 @@ pub fn input_file(config: &Config, path: &Path, kind: Kind) -> Result<Vec<u8>, E
         out.extend_from_slice(b"}\n");
         Ok(())
     };
-    each::read_jobs(
-        config,
-        None,
-        kind,
-        BufReader::new(file),
-        &HashSet::new(),
-        |job, _| match add(job) {
+    let read = each::read_jobs(config, None, kind, BufReader::new(file), |job| {
+        match add(job) {
             Ok(()) => true,
             Err(e) => {
                 failure = Some(e);
                 false
             }
-        },
-    );
+        }
+    });
     if let Some(e) = failure {
         return Err(e);
     }
+    read.map_err(|e| Error::usage(format!("{shown}: {e}")))?;
     if count == 0 {
         return Err(Error::usage(format!("{shown} has no requests")));
     }

@@ -52,9 +52,9 @@ pub(crate) fn outcomes(
         outcomes.push(Outcome {
             index,
             line: index + 1,
-            id: json!(custom_id),
+            id: Some(json!(custom_id)),
             result,
-            skipped: false,
+            skipped: None,
         });
     }
     Ok(outcomes)
@@ -101,10 +101,16 @@ pub(crate) fn write_results(
     err: &mut impl Write,
 ) -> Result<(), Error> {
     let mut summary = each::Summary::new(false, None);
+    let format = each::Format {
+        jsonl,
+        raw,
+        compact_json: false,
+    };
     for outcome in outcomes {
-        each::write_outcome(out, outcome, jsonl, raw, err)?;
+        each::write_outcome(out, outcome, format, err)?;
         summary.count(outcome, err);
     }
     out.flush()?;
-    summary.finish(err)
+    summary.report(err);
+    summary.verdict()
 }

@@ -1,72 +1,130 @@
 //! Input lines into requests: `--each` prompts and `--jsonl` objects.
+//!
+//! Line N is input N: a blank `--each` line is an input of its own (answered by a blank
+//! line, nothing sent), so output line N answers input line N and messages count lines the
+//! same way. Input that is not text (UTF-16, a NUL byte, invalid UTF-8) stops the run:
+//! nothing from that line on is sent. An id seen before refuses its input: the answers
+//! are found by id, and a repeated one would be taken for answered (issue 10).
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::io::BufRead;
 
 use serde_json::{Value, json};
 
-use super::{Job, Kind};
+use super::{Job, Kind, Work, id_key};
 use crate::config::Config;
+use crate::error::Error;
 use crate::{prompt, request};
 
-/// Reads lines, skipping blank ones, and hands each job to `send` (false: stop).
+/// Reads lines and hands each job to `send` (false: stop). An error is the end of usable
+/// input: not text, or unreadable.
 pub(crate) fn read_jobs(
     config: &Config,
     instruction: Option<&str>,
     kind: Kind,
     mut input: impl BufRead,
-    done: &HashSet<String>,
-    mut send: impl FnMut(Job, bool) -> bool,
-) {
+    mut send: impl FnMut(Job) -> bool,
+) -> Result<(), Error> {
     let mut buf = Vec::new();
-    let mut index = 0;
-    let mut line = 0;
+    let mut ids = Ids::default();
+    let (mut index, mut line) = (0, 0);
     loop {
         buf.clear();
-        match input.read_until(b'\n', &mut buf) {
-            Ok(0) => return,
-            Ok(_) => {}
-            Err(e) => {
-                let job = Job {
-                    index,
-                    line: line + 1,
-                    id: json!(index),
-                    body: Err(format!("cannot read input: {e}")),
-                };
-                let _ = send(job, false);
-                return;
-            }
+        let n = input
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| Error::usage(format!("cannot read input line {}: {e}", line + 1)))?;
+        if n == 0 {
+            return Ok(());
         }
         line += 1;
-        let text = String::from_utf8(std::mem::take(&mut buf)).map_err(|e| {
-            format!(
-                "line {line} is not valid UTF-8 (byte {})",
-                e.utf8_error().valid_up_to()
-            )
-        });
-        let job = match text {
-            Ok(text) if text.trim().is_empty() => continue,
-            Ok(text) => build_job(
-                config,
-                instruction,
-                kind,
+        let text = text_line(&buf, line == 1)
+            .map_err(|not| Error::usage(not.describe(&format!("input line {line}"))))?;
+        let mut job = if !text.trim().is_empty() {
+            build_job(config, instruction, kind, index, line, text)
+        } else if kind == Kind::Each {
+            Job {
                 index,
                 line,
-                text.trim_end_matches(['\n', '\r']),
-            ),
-            Err(message) => Job {
-                index,
-                line,
-                id: json!(index),
-                body: Err(message),
-            },
+                id: None,
+                work: Work::Blank,
+            }
+        } else {
+            continue;
         };
-        let skip = done.contains(&super::records::id_key(&job.id));
+        if let Some(id) = &job.id
+            && let Some(first) = ids.first_seen(id, line)
+        {
+            let repeat = repeated(id, &format!("line {first}"));
+            job.work = Work::Refuse(format!("line {line}: {repeat}"));
+        }
         index += 1;
-        if !send(job, skip) {
-            return;
+        if !send(job) {
+            return Ok(());
         }
     }
+}
+
+/// The ids seen so far, with the line each was first seen on.
+#[derive(Default)]
+pub(crate) struct Ids(HashMap<String, usize>);
+
+impl Ids {
+    /// Records `id` at `line`; when it is a repeat, the line that had it first.
+    pub(crate) fn first_seen(&mut self, id: &Value, line: usize) -> Option<usize> {
+        let first = *self.0.entry(id_key(id)).or_insert(line);
+        (first != line).then_some(first)
+    }
+}
+
+/// What is wrong with a repeated id, `first` naming where it was first seen.
+pub(crate) fn repeated(id: &Value, first: &str) -> String {
+    format!("id {id} repeats {first}: ids must be unique (answers are found by id)")
+}
+
+/// Why a line is not text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NotText {
+    Utf16,
+    Nul(usize),
+    Utf8(usize),
+}
+
+impl NotText {
+    /// One message for `place` ("input line 3", "file a.txt line 3").
+    pub(crate) fn describe(self, place: &str) -> String {
+        match self {
+            NotText::Utf16 => format!(
+                "{place} starts a UTF-16 file: line mode takes UTF-8 text; convert it with \
+                 iconv -f UTF-16 -t UTF-8"
+            ),
+            NotText::Nul(column) => format!(
+                "{place} looks binary (a NUL byte at column {column}): line mode takes text, \
+                 one input per line; nothing from this line on is sent"
+            ),
+            NotText::Utf8(column) => format!(
+                "{place} is not valid UTF-8 (byte {column}): convert it, e.g. with iconv -f \
+                 CP949 -t UTF-8; nothing from this line on is sent"
+            ),
+        }
+    }
+}
+
+/// A line as text, without its line ending (and a first line without a UTF-8 byte order
+/// mark): the checks a prompt file gets, line by line.
+pub(crate) fn text_line(bytes: &[u8], first: bool) -> Result<&str, NotText> {
+    if first && (bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])) {
+        return Err(NotText::Utf16);
+    }
+    if let Some(at) = memchr::memchr(0, bytes) {
+        return Err(NotText::Nul(at + 1));
+    }
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| NotText::Utf8(e.valid_up_to() + 1))?
+        .trim_end_matches(['\n', '\r']);
+    Ok(match first {
+        true => text.strip_prefix('\u{feff}').unwrap_or(text),
+        false => text,
+    })
 }
 
 fn build_job(
@@ -77,7 +135,7 @@ fn build_job(
     line: usize,
     text: &str,
 ) -> Job {
-    let mut id = json!(index);
+    let mut id = None;
     let body = match kind {
         Kind::Each => {
             // Joined as a one-shot prompt is: instruction, blank line, material.
@@ -93,53 +151,90 @@ fn build_job(
         index,
         line,
         id,
-        body: body.map_err(|e| format!("line {line}: {e}")),
+        work: match body {
+            Ok(body) => Work::Send(body),
+            Err(e) => Work::Refuse(format!("line {line}: {e}")),
+        },
     }
 }
 
 /// `{"prompt": …, "id"?, "system"?, "model"?, other request fields…}` or a whole request
-/// body `{"messages": […], …}` (an `id` is taken out of it; streaming is turned off).
-fn jsonl_body(config: &Config, text: &str, id: &mut Value) -> Result<Vec<u8>, String> {
+/// body `{"messages": […], …}`. The `id` is taken out; streaming is turned off (line mode
+/// reads whole answers); more than one answer (`n`) is refused, since a record keeps one.
+fn jsonl_body(config: &Config, text: &str, id: &mut Option<Value>) -> Result<Vec<u8>, String> {
     let value: Value = serde_json::from_str(text).map_err(|e| format!("not JSON ({e})"))?;
     let Value::Object(mut object) = value else {
         return Err("must be a JSON object".into());
     };
-    if let Some(given) = object.remove("id") {
-        *id = given;
+    *id = object.remove("id").filter(|given| !given.is_null());
+    object.remove("stream");
+    object.remove("stream_options");
+    if let Some(n) = object.get("n").and_then(Value::as_u64).filter(|&n| n > 1) {
+        return Err(format!(
+            "\"n\": {n} asks for {n} answers, but a record keeps one: remove \"n\""
+        ));
     }
     let body = if object.contains_key("messages") {
         object.entry("model").or_insert_with(|| json!(config.model));
-        object.remove("stream");
-        object.remove("stream_options");
         Value::Object(object)
     } else {
-        let Some(Value::String(prompt)) = object.remove("prompt") else {
-            return Err("needs \"prompt\" (a string) or \"messages\"".into());
-        };
-        let mut line_config = config.clone();
-        if let Some(Value::String(system)) = object.remove("system") {
-            line_config.system = Some(system);
-        }
-        if let Some(Value::String(model)) = object.remove("model") {
-            // The reasoning-model rules follow the line's model, not the default one.
-            let params = &mut line_config.params;
-            let limits = (params.max_tokens, params.max_completion_tokens);
-            let (max, completion) = crate::catalog::token_limits(
-                &model,
-                params.temperature,
-                params.reasoning_effort.as_deref(),
-                limits,
-            )
-            .map_err(|e| e.to_string())?;
-            (params.max_tokens, params.max_completion_tokens) = (max, completion);
-            line_config.model = model;
-        }
-        let mut body = serde_json::to_value(request::build(&line_config, &prompt))
-            .map_err(|e| e.to_string())?;
-        if let Value::Object(fields) = &mut body {
-            fields.extend(object);
-        }
-        body
+        prompt_body(config, object)?
     };
     serde_json::to_vec(&body).map_err(|e| e.to_string())
+}
+
+/// The prompt form: the request a one-shot run would send, with the record's fields on top.
+fn prompt_body(
+    config: &Config,
+    mut object: serde_json::Map<String, Value>,
+) -> Result<Value, String> {
+    let Some(Value::String(prompt)) = object.remove("prompt") else {
+        return Err("needs \"prompt\" (a string) or \"messages\"".into());
+    };
+    let mut line_config = config.clone();
+    if let Some(Value::String(system)) = object.remove("system") {
+        line_config.system = Some(system);
+    }
+    if let Some(Value::String(model)) = object.remove("model") {
+        // The reasoning-model rules follow the line's model, not the default one.
+        let params = &mut line_config.params;
+        let limits = (params.max_tokens, params.max_completion_tokens);
+        let (max, completion) = crate::catalog::token_limits(
+            &model,
+            params.temperature,
+            params.reasoning_effort.as_deref(),
+            limits,
+        )
+        .map_err(|e| e.to_string())?;
+        (params.max_tokens, params.max_completion_tokens) = (max, completion);
+        line_config.model = model;
+    }
+    let mut body =
+        serde_json::to_value(request::build(&line_config, &prompt)).map_err(|e| e.to_string())?;
+    if let Value::Object(fields) = &mut body {
+        fields.extend(object);
+    }
+    Ok(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_lines_are_checked_like_prompt_files() {
+        assert_eq!(text_line(b"hi\r\n", false), Ok("hi"));
+        assert_eq!(text_line(b"\xef\xbb\xbfhi\n", true), Ok("hi"));
+        assert_eq!(text_line(b"\xff\xfeh\0i\0\n", true), Err(NotText::Utf16));
+        assert_eq!(text_line(b"h\0i\0\n", false), Err(NotText::Nul(2)));
+        assert_eq!(text_line(b"ab\xff\n", false), Err(NotText::Utf8(3)));
+    }
+
+    #[test]
+    fn ids_compare_as_text_and_remember_their_first_line() {
+        let mut ids = Ids::default();
+        assert_eq!(ids.first_seen(&json!("a"), 1), None);
+        assert_eq!(ids.first_seen(&json!(7), 2), None);
+        assert_eq!(ids.first_seen(&json!("7"), 5), Some(2));
+    }
 }

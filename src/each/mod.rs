@@ -1,22 +1,25 @@
 //! Many prompts: `--each` (every input line is a prompt) and `--jsonl` (every line a JSON
 //! request), sent `-P N` at a time, answered one line per input in input order.
 //!
-//! A reader thread parses lines lazily; workers share one HTTP client and one rate-limit
-//! gate; the calling thread writes each result as soon as the next one in order is ready.
-//! A fixed window bounds how far the reader may run ahead of the writer, so memory depends
-//! on `--parallel`, never on the size of the input.
+//! A reader thread parses lines lazily; workers share one rate-limit gate; the calling
+//! thread writes each result as soon as the next one in order is ready. A fixed window
+//! bounds how far the reader may run ahead of the writer, so memory depends on
+//! `--parallel`, not on the size of the input (the ids seen, kept to refuse a repeat, are
+//! the exception).
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
-use std::sync::mpsc;
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::sync::{Arc, Mutex};
+use std::thread::Scope;
 
 use serde_json::Value;
 
 use crate::client::{self, Api};
 use crate::config::Config;
 use crate::error::Error;
+use crate::jsonl::Appender;
 use crate::output;
 use crate::ratelimit::Gate;
 use crate::response::ChatResponse;
@@ -24,12 +27,15 @@ use serde::Deserialize;
 
 mod jobs;
 mod records;
+mod scan;
+mod summary;
 
 pub(crate) use jobs::read_jobs;
-pub(crate) use records::Summary;
 pub use records::escape_line;
-use records::{answered_ids, open_for_append, outcome_line};
-pub(crate) use records::{id_key, write_outcome};
+pub(crate) use records::{Format, id_key, write_outcome};
+use records::{Key, answered_keys, open_for_append, outcome_line};
+pub use scan::scan_files;
+pub(crate) use summary::Summary;
 
 /// Results the reader may run ahead of the writer, per worker.
 const WINDOW_PER_WORKER: usize = 8;
@@ -56,27 +62,69 @@ pub struct Options {
     pub total: Option<usize>,
 }
 
-/// One input, ready to send (or already failed to parse).
+/// One input, as read.
 pub(crate) struct Job {
     pub index: usize,
     pub line: usize,
-    pub id: Value,
-    pub body: Result<Vec<u8>, String>,
+    /// The input's own id; None when it has none (its index is its key then).
+    pub id: Option<Value>,
+    pub work: Work,
+}
+
+/// What to do with an input.
+pub(crate) enum Work {
+    /// Send this request body.
+    Send(Vec<u8>),
+    /// Send nothing: the input is wrong in this way.
+    Refuse(String),
+    /// A blank `--each` line: answered by a blank line.
+    Blank,
+}
+
+impl Job {
+    /// What identifies the input in a resume file: its id, else its index.
+    fn key(&self) -> Key {
+        match &self.id {
+            Some(id) => Key::Given(id_key(id)),
+            None => Key::Index(self.index),
+        }
+    }
+
+    fn outcome(self, result: Result<Answered, Error>, skipped: Option<Skip>) -> Outcome {
+        Outcome {
+            index: self.index,
+            line: self.line,
+            id: self.id,
+            result,
+            skipped,
+        }
+    }
 }
 
 /// What became of one input.
 pub(crate) struct Outcome {
     pub index: usize,
     pub line: usize,
-    pub id: Value,
+    pub id: Option<Value>,
     pub result: Result<Answered, Error>,
-    pub skipped: bool,
+    pub skipped: Option<Skip>,
+}
+
+/// Why an input was not sent although nothing is wrong with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Skip {
+    /// `--resume` found its answer.
+    Answered,
+    /// A blank `--each` line.
+    Blank,
 }
 
 pub(crate) struct Answered {
     pub content: Option<String>,
     pub usage: Option<Value>,
     pub response: Value,
+    /// The model that answered, and the cost at list prices when it is known.
+    pub model: String,
     pub cost: Option<f64>,
 }
 
@@ -89,118 +137,171 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(), Error> {
+    if let Some(n) = config.params.n.filter(|&n| n > 1) {
+        return Err(Error::usage(format!(
+            "-n {n} would pay for {n} answers per input, but line mode keeps one: drop -n"
+        )));
+    }
     // Mended before it is read: a record a killed run left torn is not an answer.
     let mut resume_file = match &options.resume {
         Some(path) => Some(open_for_append(path, err)?),
         None => None,
     };
     let done = match &options.resume {
-        Some(path) => answered_ids(path)?,
+        Some(path) => answered_keys(path)?,
         None => HashSet::new(),
     };
-    let jsonl_out = options.kind == Kind::Jsonl || resume_file.is_some();
-    let gate = Gate::new();
-    let parallel = options.parallel.max(1);
+    let format = Format {
+        jsonl: options.kind == Kind::Jsonl || resume_file.is_some(),
+        raw: options.raw,
+        compact_json: config.json_flag().is_some(),
+    };
     // One client per worker, since a client's connections run on the thread that sends.
     // The first is made here, so that a bad setting (a CA file) stops the run before any
     // work; the others are made by their workers on their first job: in parallel, and
     // not at all by a worker that gets none (each loads the TLS roots, about 4 ms).
-    let mut first_api = Some(Api::new(config)?);
+    let first_api = Api::new(config)?;
+    let parallel = options.parallel.max(1);
+    let gate = Gate::new();
     let (job_tx, job_rx) = mpsc::sync_channel::<Job>(parallel);
-    let job_rx = Arc::new(Mutex::new(job_rx));
     let (result_tx, result_rx) = mpsc::channel::<Outcome>();
     let (permit_tx, permit_rx) = mpsc::sync_channel::<()>(parallel * WINDOW_PER_WORKER);
     let mut summary = Summary::new(options.progress, options.total);
-
-    std::thread::scope(|scope| -> Result<(), Error> {
-        // Owned here, so that an early return (a closed stdout) drops them and every
-        // thread blocked on a channel wakes up with an error instead of waiting forever.
-        let (permit_rx, job_rx, result_rx) = (permit_rx, job_rx, result_rx);
-        let reader_results = result_tx.clone();
-        let instruction = instruction.as_deref();
-        scope.spawn(move || {
-            read_jobs(
-                config,
-                instruction,
-                options.kind,
-                input,
-                &done,
-                |job, skip| {
-                    // Blocks while the writer is a full window behind.
-                    if permit_tx.send(()).is_err() {
-                        return false;
-                    }
-                    if skip {
-                        let outcome = Outcome {
-                            index: job.index,
-                            line: job.line,
-                            id: job.id,
-                            result: Err(Error::usage("skipped")),
-                            skipped: true,
-                        };
-                        return reader_results.send(outcome).is_ok();
-                    }
-                    job_tx.send(job).is_ok()
-                },
-            );
-        });
-        for _ in 0..parallel {
-            let mut api = first_api.take();
-            let job_rx = Arc::clone(&job_rx);
+    let read = std::thread::scope(|scope| -> Result<Result<(), Error>, Error> {
+        // Owned here, so that an early return (a closed stdout) drops it and a reader
+        // waiting for room wakes up with an error instead of waiting forever.
+        let permit_rx = permit_rx;
+        let reader = scope.spawn({
             let results = result_tx.clone();
-            let gate = &gate;
-            scope.spawn(move || {
-                loop {
-                    let job = match job_rx.lock() {
-                        Ok(rx) => rx.recv(),
-                        Err(_) => return,
-                    };
-                    let Ok(job) = job else { return };
-                    let result = match job.body {
-                        Ok(body) => ask(&mut api, config, gate, body),
-                        Err(message) => Err(Error::usage(message)),
-                    };
-                    let outcome = Outcome {
-                        index: job.index,
-                        line: job.line,
-                        id: job.id,
-                        result,
-                        skipped: false,
-                    };
-                    if results.send(outcome).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-        drop(result_tx);
-        drop(job_rx);
-
-        let mut pending = BTreeMap::new();
-        let mut next = 0;
-        for outcome in result_rx {
-            pending.insert(outcome.index, outcome);
-            while let Some(outcome) = pending.remove(&next) {
-                if let Some(line) = outcome_line(&outcome, jsonl_out, options.raw, err) {
-                    match resume_file.as_mut() {
-                        Some(file) => file
-                            .append(&line, err)
-                            .map_err(|e| Error::io("cannot append to the resume file", e))?,
-                        None => {
-                            out.write_all(&line)?;
-                            out.flush()?;
-                        }
-                    }
-                }
-                summary.count(&outcome, err);
-                next += 1;
-                // The writer caught up by one: let the reader go on.
-                let _ = permit_rx.try_recv();
+            let instruction = instruction.as_deref();
+            let done = &done;
+            move || {
+                read_jobs(config, instruction, options.kind, input, |job| {
+                    dispatch(job, done, &permit_tx, &job_tx, &results)
+                })
             }
-        }
-        Ok(())
+        });
+        spawn_workers(
+            scope, config, &gate, parallel, first_api, job_rx, &result_tx,
+        );
+        drop(result_tx);
+        let mut sink = Sink {
+            out: &mut *out,
+            resume: resume_file.as_mut(),
+        };
+        write_in_order(result_rx, &permit_rx, &mut sink, format, &mut summary, err)?;
+        reader
+            .join()
+            .map_err(|_| Error::io("cannot read the input", io::Error::other("reader stopped")))
     })?;
-    summary.finish(err)
+    summary.report(err);
+    // Input that stopped being text ends the run with its own error, after what was sent.
+    read?;
+    summary.verdict()
+}
+
+/// Hands a job on: to the writer when it needs no request, else to the workers. False
+/// when nobody listens any more (the writer stopped).
+fn dispatch(
+    job: Job,
+    done: &HashSet<Key>,
+    permit: &SyncSender<()>,
+    jobs: &SyncSender<Job>,
+    results: &Sender<Outcome>,
+) -> bool {
+    // Blocks while the writer is a full window behind.
+    if permit.send(()).is_err() {
+        return false;
+    }
+    let skipped = match &job.work {
+        Work::Blank => Some(Skip::Blank),
+        _ if done.contains(&job.key()) => Some(Skip::Answered),
+        _ => None,
+    };
+    let outcome = match (skipped, &job.work) {
+        (Some(skip), _) => job.outcome(Err(Error::usage("not sent")), Some(skip)),
+        (None, Work::Refuse(why)) => {
+            let why = why.clone();
+            job.outcome(Err(Error::usage(why)), None)
+        }
+        (None, _) => return jobs.send(job).is_ok(),
+    };
+    results.send(outcome).is_ok()
+}
+
+fn spawn_workers<'scope>(
+    scope: &'scope Scope<'scope, '_>,
+    config: &'scope Config,
+    gate: &'scope Gate,
+    parallel: usize,
+    first_api: Api,
+    jobs: Receiver<Job>,
+    results: &Sender<Outcome>,
+) {
+    let jobs = Arc::new(Mutex::new(jobs));
+    let mut first_api = Some(first_api);
+    for _ in 0..parallel {
+        let mut api = first_api.take();
+        let jobs = Arc::clone(&jobs);
+        let results = results.clone();
+        scope.spawn(move || {
+            loop {
+                let job = match jobs.lock() {
+                    Ok(rx) => rx.recv(),
+                    Err(_) => return,
+                };
+                let Ok(mut job) = job else { return };
+                let result = match std::mem::replace(&mut job.work, Work::Blank) {
+                    Work::Send(body) => ask(&mut api, config, gate, body),
+                    Work::Refuse(why) => Err(Error::usage(why)),
+                    Work::Blank => Err(Error::usage("blank")),
+                };
+                if results.send(job.outcome(result, None)).is_err() {
+                    return;
+                }
+            }
+        });
+    }
+}
+
+/// Where results go: stdout, or the resume file (one locked write per record).
+struct Sink<'a, W: Write> {
+    out: &'a mut W,
+    resume: Option<&'a mut Appender>,
+}
+
+/// Writes each outcome as soon as all before it are written.
+fn write_in_order<W: Write>(
+    results: Receiver<Outcome>,
+    permits: &Receiver<()>,
+    sink: &mut Sink<'_, W>,
+    format: Format,
+    summary: &mut Summary,
+    err: &mut impl Write,
+) -> Result<(), Error> {
+    let mut pending = BTreeMap::new();
+    let mut next = 0;
+    for outcome in results {
+        pending.insert(outcome.index, outcome);
+        while let Some(outcome) = pending.remove(&next) {
+            if let Some(line) = outcome_line(&outcome, format, err) {
+                match sink.resume.as_mut() {
+                    Some(file) => file
+                        .append(&line, err)
+                        .map_err(|e| Error::io("cannot append to the resume file", e))?,
+                    None => {
+                        sink.out.write_all(&line)?;
+                        sink.out.flush()?;
+                    }
+                }
+            }
+            summary.count(&outcome, err);
+            next += 1;
+            // The writer caught up by one: let the reader go on.
+            let _ = permits.try_recv();
+        }
+    }
+    Ok(())
 }
 
 fn ask(
@@ -230,6 +331,7 @@ pub(crate) fn answered(config: &Config, value: Value) -> Result<Answered, Error>
     let model = parsed.model.clone().unwrap_or_else(|| config.model.clone());
     let cost = parsed.usage.as_ref().and_then(|u| u.cost(&model));
     Ok(Answered {
+        model,
         content: parsed
             .choices
             .iter()

@@ -1,26 +1,36 @@
-//! What line mode writes: one line or JSON record per input, the `--resume` file, and the
-//! summary on stderr.
+//! What line mode writes: one line or JSON record per input, and the `--resume` file that
+//! remembers which inputs have their answer.
 
 use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::Path;
-use std::time::Instant;
 
 use serde_json::{Value, json};
 
-use super::Outcome;
+use super::{Outcome, Skip};
 use crate::error::Error;
 use crate::jsonl::{self, Appender};
+
+/// How outcomes are written.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Format {
+    /// JSON records (`--jsonl`, `--resume`), else one escaped text line per input.
+    pub jsonl: bool,
+    /// Records carry the whole response.
+    pub raw: bool,
+    /// Text answers that are JSON (`--json`, `--schema`) are printed compactly, so that
+    /// each line is a JSON value `jq` reads (escaping a pretty-printed one is not).
+    pub compact_json: bool,
+}
 
 /// Writes one outcome to `out` (stdout) as its line: see [`outcome_line`].
 pub(crate) fn write_outcome(
     out: &mut dyn Write,
     o: &Outcome,
-    jsonl: bool,
-    raw: bool,
+    format: Format,
     err: &mut impl Write,
 ) -> Result<(), Error> {
-    if let Some(line) = outcome_line(o, jsonl, raw, err) {
+    if let Some(line) = outcome_line(o, format, err) {
         out.write_all(&line)?;
     }
     Ok(())
@@ -28,43 +38,77 @@ pub(crate) fn write_outcome(
 
 /// One outcome as one whole line, serialised before anything is written, so that a file
 /// gets it in one write (a kill cannot leave half a record, see [`crate::jsonl`]). None
-/// for a skipped input. A failed `--each` input is an empty line, its reason on `err`.
-pub(crate) fn outcome_line(
-    o: &Outcome,
-    jsonl: bool,
-    raw: bool,
-    err: &mut impl Write,
-) -> Option<Vec<u8>> {
-    if o.skipped {
-        return None;
+/// when the input has no line of its own there: answered before, or a blank line among
+/// records. A failed `--each` input is an empty line, with its reason on `err`.
+pub(crate) fn outcome_line(o: &Outcome, format: Format, err: &mut impl Write) -> Option<Vec<u8>> {
+    match (o.skipped, format.jsonl) {
+        (Some(Skip::Answered), _) | (Some(Skip::Blank), true) => return None,
+        (Some(Skip::Blank), false) => return Some(b"\n".to_vec()),
+        (None, _) => {}
     }
-    if jsonl {
-        let (content, usage, error) = match &o.result {
-            Ok(a) => (
-                json!(a.content),
-                a.usage.clone().unwrap_or(Value::Null),
-                Value::Null,
-            ),
-            Err(e) => (Value::Null, Value::Null, json!(e.to_string())),
-        };
-        let mut record = json!({"id": o.id, "index": o.index, "content": content, "usage": usage, "error": error});
-        if let (true, Ok(a)) = (raw, &o.result) {
-            record["response"] = a.response.clone();
-        }
-        let mut line = record.to_string().into_bytes();
-        line.push(b'\n');
-        return Some(line);
-    }
-    let mut line = match &o.result {
-        Ok(a) => escape_line(a.content.as_deref().unwrap_or_default()).into_bytes(),
-        Err(e) => {
-            // The line stays (so output lines match input lines); the reason goes to stderr.
-            let _ = writeln!(err, "oaichat: input line {}: error: {e}", o.line);
-            Vec::new()
+    let mut line = if format.jsonl {
+        record(o, format.raw).to_string().into_bytes()
+    } else {
+        match &o.result {
+            Ok(a) => text_line(a.content.as_deref().unwrap_or_default(), format),
+            Err(e) => {
+                // The line stays (so output lines match input lines); the reason goes to stderr.
+                let _ = writeln!(err, "oaichat: input line {}: error: {e}", o.line);
+                Vec::new()
+            }
         }
     };
     line.push(b'\n');
     Some(line)
+}
+
+/// `{"id", "index", "content", "usage", "error"}` (and `"response"` with `--raw`). An input
+/// without an id has `"id": null`: its index is its key, and cannot be taken for an id.
+fn record(o: &Outcome, raw: bool) -> Value {
+    let (content, usage, error) = match &o.result {
+        Ok(a) => (
+            json!(a.content),
+            a.usage.clone().unwrap_or(Value::Null),
+            Value::Null,
+        ),
+        Err(e) => (Value::Null, Value::Null, json!(e.to_string())),
+    };
+    let id = o.id.clone().unwrap_or(Value::Null);
+    let mut record =
+        json!({"id": id, "index": o.index, "content": content, "usage": usage, "error": error});
+    if let (true, Ok(a)) = (raw, &o.result) {
+        record["response"] = a.response.clone();
+    }
+    record
+}
+
+fn text_line(content: &str, format: Format) -> Vec<u8> {
+    let compact = format.compact_json.then(|| compact_json(content)).flatten();
+    escape_line(compact.as_deref().unwrap_or(content)).into_bytes()
+}
+
+/// JSON text without the whitespace between tokens; None when it is not JSON. Strings and
+/// numbers are kept byte for byte (a round trip through a parser could change a number).
+pub(crate) fn compact_json(text: &str) -> Option<String> {
+    serde_json::from_str::<serde::de::IgnoredAny>(text).ok()?;
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in text.chars() {
+        if in_string {
+            (escaped, in_string) = match (escaped, c) {
+                (true, _) => (false, true),
+                (false, '\\') => (true, true),
+                (false, '"') => (false, false),
+                _ => (false, true),
+            };
+        } else if c == '"' {
+            in_string = true;
+        } else if matches!(c, ' ' | '\t' | '\n' | '\r') {
+            continue;
+        }
+        out.push(c);
+    }
+    Some(out)
 }
 
 /// One answer per line: backslashes, newlines and carriage returns are escaped as `\\`,
@@ -90,15 +134,23 @@ pub(super) fn open_for_append(path: &Path, err: &mut dyn Write) -> Result<Append
     Ok(file)
 }
 
-/// Ids with a successful record in a `--resume` file (mended first, so every line must
-/// be a record: a malformed one is an error naming it, never silently skipped).
-pub(super) fn answered_ids(path: &Path) -> Result<HashSet<String>, Error> {
+/// What identifies an input in a resume file. Given ids and indexes never meet, so an
+/// input without an id can never be taken for one with an id (issue 10).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Key {
+    Given(String),
+    Index(usize),
+}
+
+/// The keys of the successful records in a `--resume` file (mended first, so every line
+/// must be a record: a malformed one is an error naming it, never silently skipped).
+pub(super) fn answered_keys(path: &Path) -> Result<HashSet<Key>, Error> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(HashSet::new()),
         Err(e) => return Err(Error::usage(format!("cannot read {}: {e}", path.display()))),
     };
-    let mut ids = HashSet::new();
+    let mut keys = HashSet::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -110,22 +162,27 @@ pub(super) fn answered_ids(path: &Path) -> Result<HashSet<String>, Error> {
                 i + 1
             ))
         })?;
-        if record.get("error").is_none_or(Value::is_null)
-            && let Some(id) = record.get("id")
-        {
-            ids.insert(id_key(id));
+        if record.get("error").is_none_or(Value::is_null) {
+            keys.extend(record_keys(&record));
         }
     }
-    Ok(ids)
+    Ok(keys)
 }
 
-/// Seconds as `1h02m`, `3m05s` or `42s`.
-fn clock(seconds: f64) -> String {
-    let s = seconds.round() as u64;
-    match (s / 3600, s / 60 % 60, s % 60) {
-        (0, 0, sec) => format!("{sec}s"),
-        (0, min, sec) => format!("{min}m{sec:02}s"),
-        (h, min, _) => format!("{h}h{min:02}m"),
+/// A record's keys: its id, or its index when the id is null. Files written before ids
+/// and indexes were told apart gave an input without an id its index as id: a number
+/// equal to the index answers that index too (for the same input, never wrongly: the
+/// input at that index is that record's input).
+fn record_keys(record: &Value) -> Vec<Key> {
+    let index = record.get("index").and_then(Value::as_u64);
+    let index = index.and_then(|i| usize::try_from(i).ok());
+    match (record.get("id").filter(|id| !id.is_null()), index) {
+        (Some(id), Some(index)) if id.as_u64() == Some(index as u64) => {
+            vec![Key::Given(id_key(id)), Key::Index(index)]
+        }
+        (Some(id), _) => vec![Key::Given(id_key(id))],
+        (None, Some(index)) => vec![Key::Index(index)],
+        (None, None) => Vec::new(),
     }
 }
 
@@ -134,110 +191,6 @@ pub(crate) fn id_key(id: &Value) -> String {
     match id {
         Value::String(s) => s.clone(),
         other => other.to_string(),
-    }
-}
-
-/// Counts, tokens, cost and (on a terminal) progress.
-pub(crate) struct Summary {
-    done: usize,
-    failed: usize,
-    skipped: usize,
-    tokens: u64,
-    cost: f64,
-    first_error: Option<u8>,
-    started: Instant,
-    progress: bool,
-    /// Inputs in all, when known (files are counted first; stdin is not).
-    total: Option<usize>,
-}
-
-impl Summary {
-    pub(crate) fn new(progress: bool, total: Option<usize>) -> Summary {
-        Summary {
-            done: 0,
-            failed: 0,
-            skipped: 0,
-            tokens: 0,
-            cost: 0.0,
-            first_error: None,
-            started: Instant::now(),
-            progress,
-            total,
-        }
-    }
-
-    pub(crate) fn count(&mut self, o: &Outcome, err: &mut impl Write) {
-        match (&o.result, o.skipped) {
-            (_, true) => self.skipped += 1,
-            (Ok(a), _) => {
-                self.done += 1;
-                self.tokens += a
-                    .usage
-                    .as_ref()
-                    .and_then(|u| u.get("total_tokens"))
-                    .and_then(Value::as_u64)
-                    .unwrap_or(0);
-                self.cost += a.cost.unwrap_or(0.0);
-            }
-            (Err(e), _) => {
-                self.failed += 1;
-                self.first_error.get_or_insert(e.exit_code());
-            }
-        }
-        if self.progress {
-            let _ = write!(err, "\roaichat: {} ", self.progress_line());
-        }
-    }
-
-    /// `done[/total] done, failed, rate, ETA` (the total and ETA when the input size is known).
-    fn progress_line(&self) -> String {
-        let elapsed = self.started.elapsed().as_secs_f64().max(1e-3);
-        let finished = self.done + self.failed;
-        let rate = finished as f64 / elapsed;
-        let (of, eta) = match self.total {
-            Some(total) if rate > 0.0 => {
-                let left = total.saturating_sub(finished + self.skipped);
-                (
-                    format!("/{}", total - self.skipped.min(total)),
-                    format!(", ETA {}", clock(left as f64 / rate)),
-                )
-            }
-            _ => (String::new(), String::new()),
-        };
-        format!(
-            "{finished}{of} done ({} failed), {rate:.1}/s{eta}",
-            self.failed
-        )
-    }
-
-    pub(crate) fn finish(&self, err: &mut impl Write) -> Result<(), Error> {
-        if self.progress {
-            let _ = write!(err, "\r\x1b[K");
-        }
-        let skipped = if self.skipped > 0 {
-            format!(", {} already answered", self.skipped)
-        } else {
-            String::new()
-        };
-        crate::log(
-            err,
-            format_args!(
-                "{} done, {} failed{skipped}, {} tokens, cost ≈ ${:.4} in {:.1}s",
-                self.done,
-                self.failed,
-                self.tokens,
-                self.cost,
-                self.started.elapsed().as_secs_f64()
-            ),
-        );
-        match self.first_error {
-            Some(code) => Err(Error::Partial {
-                failed: self.failed,
-                total: self.done + self.failed,
-                code,
-            }),
-            None => Ok(()),
-        }
     }
 }
 
@@ -252,15 +205,33 @@ mod tests {
     }
 
     #[test]
-    fn clock_reads_naturally() {
-        assert_eq!(clock(42.4), "42s");
-        assert_eq!(clock(185.0), "3m05s");
-        assert_eq!(clock(3720.0), "1h02m");
+    fn compact_json_keeps_strings_and_numbers_exactly() {
+        let pretty = "{\n  \"a b\": \"x\\\" y\\\\\",\n  \"n\": 1.50e3,\n  \"l\": [ 1, 2 ]\n}";
+        assert_eq!(
+            compact_json(pretty).as_deref(),
+            Some("{\"a b\":\"x\\\" y\\\\\",\"n\":1.50e3,\"l\":[1,2]}")
+        );
+        assert_eq!(compact_json("not json"), None);
     }
 
     #[test]
     fn ids_compare_as_text() {
         assert_eq!(id_key(&json!(7)), "7");
         assert_eq!(id_key(&json!("7")), "7");
+    }
+
+    #[test]
+    fn records_are_keyed_by_id_or_index_never_both_but_for_old_files() {
+        let keys = |r: Value| record_keys(&r);
+        assert_eq!(
+            keys(json!({"id": "a", "index": 3})),
+            [Key::Given("a".into())]
+        );
+        assert_eq!(keys(json!({"id": null, "index": 3})), [Key::Index(3)]);
+        assert_eq!(keys(json!({"id": 5, "index": 3})), [Key::Given("5".into())]);
+        assert_eq!(
+            keys(json!({"id": 3, "index": 3})),
+            [Key::Given("3".into()), Key::Index(3)]
+        );
     }
 }

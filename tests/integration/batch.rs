@@ -246,7 +246,7 @@ fn invalid_input_is_refused_with_its_line_before_any_upload() {
         (
             "{\"id\":1,\"prompt\":\"a\"}\n{\"id\":\"1\",\"prompt\":\"b\"}\n",
             &[],
-            "line 2: id 1 repeats line 1",
+            "line 2: id \"1\" repeats line 1",
         ),
         ("{\"prompt\":\"a\"}\nnot json\n", &[], "line 2: not JSON"),
         ("{\"nothing\":1}\n", &[], "line 1: needs \"prompt\""),

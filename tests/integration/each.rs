@@ -71,13 +71,15 @@ fn a_failing_input_keeps_its_line_and_makes_the_exit_non_zero() {
     let server = echo_server();
     let assert = Cmd::at(&server)
         .args(["--each", "--max-retries", "0"])
-        .stdin("one\nplease fail\n\nthree\n")
+        .stdin("one\n\nplease fail\nthree\n")
         .run()
         .code(5);
-    assert_eq!(stdout(&assert), "re: one\n\nre: three\n");
+    // Output line N answers input line N: a blank input line gets a blank output line,
+    // a failed one an empty line, and messages count lines the same way.
+    assert_eq!(stdout(&assert), "re: one\n\n\nre: three\n");
     let err = stderr(&assert);
     assert!(
-        err.contains("input line 2: error: HTTP 400 Bad Request: cannot do that"),
+        err.contains("input line 3: error: HTTP 400 Bad Request: cannot do that"),
         "{err}"
     );
     assert!(err.contains("2 done, 1 failed"), "{err}");
@@ -226,17 +228,32 @@ fn resume_sends_only_the_missing_inputs_and_appends_them() {
         "{}",
         stderr(&assert)
     );
+    // The torn record was cut off with a warning; every line is a record now.
+    assert!(
+        stderr(&assert).contains("torn record"),
+        "{}",
+        stderr(&assert)
+    );
     let text = std::fs::read_to_string(&path).unwrap();
     let answered: Vec<Value> = text
         .lines()
-        .filter_map(|l| serde_json::from_str(l).ok())
+        .map(|l| serde_json::from_str(l).expect("every line is a record"))
         .collect();
-    let ids: Vec<Value> = answered
+    // Inputs without ids are keyed by index: `--each` records have a null id.
+    let keys: Vec<(Value, Value)> = answered
         .iter()
         .filter(|r| r["error"].is_null())
-        .map(|r| r["id"].clone())
+        .map(|r| (r["id"].clone(), r["index"].clone()))
         .collect();
-    assert_eq!(ids, [json!(0), json!(1), json!(2), json!(3)]);
+    assert_eq!(
+        keys,
+        [
+            (json!(0), json!(0)),
+            (json!(null), json!(1)),
+            (json!(null), json!(2)),
+            (json!(null), json!(3))
+        ]
+    );
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod config;
 mod conversation;
 mod crash_safety;
 mod each;
+mod each_inputs;
 mod errors;
 mod features;
 mod input;

@@ -1,0 +1,119 @@
+//! Input files are checked whole before line mode sends anything: a UTF-16 file, a binary
+//! line or a repeated id is refused with nothing sent and nothing paid for (issue 10).
+//! Stdin can be read only once, so its lines get the same checks as they are read.
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::Kind;
+use super::jobs::{Ids, repeated, text_line};
+use crate::error::Error;
+
+/// Only the id of a `--jsonl` line; serde skips the rest without building it.
+#[derive(Deserialize)]
+struct IdOnly {
+    #[serde(default)]
+    id: Option<Value>,
+}
+
+/// Checks the files and counts their inputs (non-blank lines), for progress.
+pub fn scan_files(files: &[PathBuf], kind: Kind) -> Result<usize, Error> {
+    let mut ids = Ids::default();
+    // Where each id was first seen, as "FILE line N", by its index in `places`.
+    let mut places: Vec<String> = Vec::new();
+    let mut inputs = 0;
+    for path in files {
+        let shown = path.display();
+        let file = std::fs::File::open(path)
+            .map_err(|e| Error::usage(format!("cannot read {shown}: {e}")))?;
+        let mut reader = BufReader::new(file);
+        let mut buf = Vec::new();
+        let mut in_file = 0;
+        loop {
+            buf.clear();
+            let n = reader
+                .read_until(b'\n', &mut buf)
+                .map_err(|e| Error::usage(format!("cannot read {shown}: {e}")))?;
+            if n == 0 {
+                break;
+            }
+            in_file += 1;
+            let place = || format!("{shown} line {in_file}");
+            let text = text_line(&buf, in_file == 1)
+                .map_err(|not| Error::usage(not.describe(&place())))?;
+            if text.trim().is_empty() {
+                continue;
+            }
+            inputs += 1;
+            if kind == Kind::Jsonl
+                && let Ok(IdOnly { id: Some(id) }) = serde_json::from_str(text)
+                && !id.is_null()
+            {
+                if let Some(first) = ids.first_seen(&id, places.len()) {
+                    let repeat = repeated(&id, &places[first]);
+                    return Err(Error::usage(format!(
+                        "{}: {repeat}; nothing was sent",
+                        place()
+                    )));
+                }
+                places.push(place());
+            }
+        }
+    }
+    Ok(inputs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(contents: &[&[u8]]) -> (tempfile::TempDir, Vec<PathBuf>) {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = contents
+            .iter()
+            .enumerate()
+            .map(|(i, content)| {
+                let path = dir.path().join(format!("f{i}.txt"));
+                std::fs::write(&path, content).unwrap();
+                path
+            })
+            .collect();
+        (dir, paths)
+    }
+
+    #[test]
+    fn inputs_are_counted_across_files() {
+        let (_dir, paths) = files(&[b"a\n\nb\n", b"c"]);
+        assert_eq!(scan_files(&paths, Kind::Each).unwrap(), 3);
+    }
+
+    #[test]
+    fn a_file_that_is_not_text_is_refused_naming_its_line() {
+        let (_dir, paths) = files(&[b"a\n", b"\xff\xfeh\0i\0\n"]);
+        let err = scan_files(&paths, Kind::Each).unwrap_err().to_string();
+        assert!(err.contains("f1.txt line 1 starts a UTF-16 file"), "{err}");
+        let (_dir, paths) = files(&[b"a\nb\0\n"]);
+        let err = scan_files(&paths, Kind::Each).unwrap_err().to_string();
+        assert!(err.contains("f0.txt line 2 looks binary"), "{err}");
+    }
+
+    #[test]
+    fn a_repeated_id_names_both_lines_even_across_files() {
+        let (_dir, paths) = files(&[
+            b"{\"id\":\"a\",\"prompt\":\"x\"}\n{\"prompt\":\"no id\"}\n",
+            b"\n{\"id\":\"a\",\"prompt\":\"again\"}\n",
+        ]);
+        let err = scan_files(&paths, Kind::Jsonl).unwrap_err().to_string();
+        assert!(
+            err.contains("f1.txt line 2: id \"a\" repeats ")
+                && err.contains("f0.txt line 1: ids must be unique"),
+            "{err}"
+        );
+        // Inputs without ids never collide, and --each lines have none.
+        let (_dir, paths) = files(&[b"{\"prompt\":\"x\"}\n{\"prompt\":\"x\"}\n"]);
+        assert_eq!(scan_files(&paths, Kind::Jsonl).unwrap(), 2);
+    }
+}
