@@ -50,6 +50,18 @@ pub fn exchange(
     }
     drop(request); // borrows the prompt; the body is what goes out
 
+    if !config.stream {
+        // Read whole within each attempt: a body cut off is retried, as nothing is shown.
+        let fetched = client::fetch_chat(config, body, err)?;
+        log_status(
+            config,
+            fetched.status,
+            fetched.elapsed,
+            &fetched.request_id,
+            err,
+        );
+        return answer_whole(config, &fetched.body, out, err);
+    }
     let sent = client::post_chat(config, body, err)?;
     let is_event_stream = sent
         .response
@@ -57,26 +69,43 @@ pub fn exchange(
         .get(reqwest::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/event-stream"));
+    log_status(
+        config,
+        sent.response.status(),
+        sent.elapsed,
+        &sent.request_id,
+        err,
+    );
+    if is_event_stream {
+        answer_stream(config, sent.response, keep_text, out, err)
+    } else {
+        // A server that ignores `stream: true` and answers with plain JSON still gets read.
+        let body = client::read_limited(sent.response, client::BODY_LIMIT)
+            .map_err(|e| client::body_error(&e, config))?;
+        answer_whole(config, &body, out, err)
+    }
+}
+
+/// With `-v`: the status, how long it took, and the request id.
+fn log_status(
+    config: &Config,
+    status: reqwest::StatusCode,
+    elapsed: std::time::Duration,
+    request_id: &Option<String>,
+    err: &mut impl Write,
+) {
     if config.verbose {
-        let id = sent
-            .request_id
+        let id = request_id
             .as_deref()
             .map(|id| format!(", x-request-id {id}"));
         crate::log(
             err,
             format_args!(
-                "{} in {} ms{}",
-                sent.response.status(),
-                sent.elapsed.as_millis(),
+                "{status} in {} ms{}",
+                elapsed.as_millis(),
                 id.unwrap_or_default()
             ),
         );
-    }
-    // A server that ignores `stream: true` and answers with plain JSON still gets read.
-    if config.stream && is_event_stream {
-        answer_stream(config, sent.response, keep_text, out, err)
-    } else {
-        answer_whole(config, sent.response, out, err)
     }
 }
 
@@ -150,22 +179,20 @@ fn dry_run(
 
 fn answer_whole(
     config: &Config,
-    response: client::Response,
+    body: &[u8],
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<Answer, Error> {
-    let body = client::read_limited(response, client::BODY_LIMIT)
-        .map_err(|e| client::body_error(&e, config))?;
-    let parsed: Result<ChatResponse, _> = serde_json::from_slice(&body);
+    let parsed: Result<ChatResponse, _> = serde_json::from_slice(body);
     if config.raw {
-        out.write_all(&body)?;
+        out.write_all(body)?;
         if !body.ends_with(b"\n") {
             out.write_all(b"\n")?;
         }
         out.flush()?;
     }
     let parsed = parsed.map_err(|e| {
-        let excerpt = response::error_detail(&body).text;
+        let excerpt = response::error_detail(body).text;
         Error::BadResponse(format!(
             "the response is not a chat completion ({e}): {excerpt}"
         ))

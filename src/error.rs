@@ -30,6 +30,13 @@ pub mod code {
     pub const BAD_RESPONSE: u8 = 8;
     /// The model declined: a refusal or `finish_reason: content_filter`.
     pub const DECLINED: u8 = 9;
+    /// The model asked to call tools (which oaichat does not run yet); nothing was saved.
+    pub const TOOL_CALLS: u8 = 10;
+    /// `batch results` on a batch that has not finished yet: try again later.
+    pub const BATCH_PENDING: u8 = 11;
+    /// The batch ended without completing: failed (an invalid input file), expired or
+    /// cancelled.
+    pub const BATCH_INCOMPLETE: u8 = 12;
     /// Ctrl-C (SIGINT), as shells report it: 128 + 2.
     pub const INTERRUPTED: u8 = 130;
 }
@@ -44,6 +51,19 @@ pub struct ApiFailure {
     pub request_id: Option<String>,
     /// Set when the server asked for a wait too long to sleep through before a retry.
     pub wait_refused: Option<std::time::Duration>,
+    /// What the request was for, so that the hint fits the command.
+    pub target: Target,
+}
+
+/// What a request was for. A 404 from the chat endpoint means a model or a URL, from the
+/// batches endpoint a batch id: the hints differ.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Target {
+    #[default]
+    Chat,
+    Models,
+    Batches,
+    Files,
 }
 
 #[derive(Debug)]
@@ -67,6 +87,10 @@ pub enum Error {
     Io { what: String, source: io::Error },
     /// A batch that finished without completing (failed, expired, cancelled).
     BatchFailed(String),
+    /// A batch whose results were asked for before it finished.
+    BatchPending(String),
+    /// The answer is a request to call tools, which oaichat does not run (yet).
+    ToolCalls(String),
     /// Ctrl-C stopped an answer (in the interactive chat, which goes on).
     Interrupted,
     /// Some inputs of `--each`/`--jsonl` failed; `code` is the first failure's exit code.
@@ -101,7 +125,20 @@ impl Error {
             Error::Io { .. } => code::UNEXPECTED,
             Error::Partial { code, .. } => *code,
             Error::Interrupted => code::INTERRUPTED,
-            Error::BatchFailed(_) => code::SERVER,
+            Error::BatchFailed(_) => code::BATCH_INCOMPLETE,
+            Error::BatchPending(_) => code::BATCH_PENDING,
+            Error::ToolCalls(_) => code::TOOL_CALLS,
+        }
+    }
+
+    /// The same error, saying the server asked for a wait too long to sleep through.
+    pub fn with_wait_refused(self, wait: std::time::Duration) -> Error {
+        match self {
+            Error::Api(failure) => Error::Api(ApiFailure {
+                wait_refused: Some(wait),
+                ..failure
+            }),
+            other => other,
         }
     }
 
@@ -158,7 +195,7 @@ impl fmt::Display for Error {
                         wait.as_secs_f64().ceil(),
                         crate::retry::MAX_SERVER_WAIT.as_secs()
                     )?;
-                } else if let Some(hint) = status_hint(failure.status) {
+                } else if let Some(hint) = status_hint(failure.status, failure.target) {
                     write!(f, "; {hint}")?;
                 }
                 Ok(())
@@ -169,7 +206,9 @@ impl fmt::Display for Error {
             Error::Network(message)
             | Error::BadResponse(message)
             | Error::Declined(message)
-            | Error::BatchFailed(message) => f.write_str(message),
+            | Error::BatchFailed(message)
+            | Error::BatchPending(message)
+            | Error::ToolCalls(message) => f.write_str(message),
             Error::Io { what, source } => write!(f, "{what}: {source}"),
             Error::Interrupted => f.write_str("interrupted"),
             Error::Partial { failed, total, .. } => {
@@ -191,13 +230,19 @@ fn status_text(status: u16) -> String {
     }
 }
 
-/// The fix a user can make for the common statuses.
-fn status_hint(status: u16) -> Option<&'static str> {
-    match status {
-        401 => Some("check OPENAI_API_KEY"),
-        403 => Some("the key has no access to this model or project"),
-        404 => Some("check --model and OPENAI_BASE_URL"),
-        429 => Some("wait and retry, or check your plan and billing"),
+/// The fix a user can make for the common statuses, in the terms of the command.
+fn status_hint(status: u16, target: Target) -> Option<&'static str> {
+    match (status, target) {
+        (401, _) => Some("check OPENAI_API_KEY"),
+        (403, Target::Chat) => Some("the key has no access to this model or project"),
+        (403, _) => Some("the key has no access to this project"),
+        (404, Target::Chat) => Some("check --model and OPENAI_BASE_URL"),
+        (404, Target::Models) => Some("check OPENAI_BASE_URL (it usually ends in /v1)"),
+        (404, Target::Batches) => Some("check the batch id and OPENAI_BASE_URL"),
+        (404, Target::Files) => {
+            Some("check OPENAI_BASE_URL: this server may not offer the Files API")
+        }
+        (429, _) => Some("wait and retry, or check your plan and billing"),
         _ => None,
     }
 }
@@ -239,6 +284,9 @@ mod tests {
             code::NETWORK,
             code::BAD_RESPONSE,
             code::DECLINED,
+            code::TOOL_CALLS,
+            code::BATCH_PENDING,
+            code::BATCH_INCOMPLETE,
             code::INTERRUPTED,
         ];
         all.sort_unstable();
@@ -283,11 +331,33 @@ mod tests {
                 .into(),
             request_id: Some("req_123".into()),
             wait_refused: None,
+            target: Target::Chat,
         });
         assert_eq!(
             err.to_string(),
             "HTTP 401 Unauthorized: Incorrect API key provided (type invalid_request_error, \
              code invalid_api_key) (request id req_123); check OPENAI_API_KEY"
         );
+    }
+
+    #[test]
+    fn a_404_hint_fits_what_was_asked_for() {
+        let not_found = |target| {
+            Error::Api(ApiFailure {
+                status: 404,
+                detail: "No such thing".into(),
+                request_id: None,
+                wait_refused: None,
+                target,
+            })
+            .to_string()
+        };
+        assert!(not_found(Target::Chat).ends_with("check --model and OPENAI_BASE_URL"));
+        let batch = not_found(Target::Batches);
+        assert!(
+            batch.ends_with("check the batch id and OPENAI_BASE_URL"),
+            "{batch}"
+        );
+        assert!(!batch.contains("--model"), "{batch}");
     }
 }

@@ -219,14 +219,20 @@ impl<'a> Parser<'a> {
         }
         let mut content = None;
         let mut refusal = None;
+        let (mut tool_calls, mut function_call) = (None, None);
         self.object(|p, key| match key {
             "content" => once(&mut content, p.optional_string()),
             "refusal" => once(&mut refusal, p.optional_string()),
+            // Only null here: a call (or a value serde would refuse) goes to serde.
+            "tool_calls" => once(&mut tool_calls, p.null()),
+            "function_call" => once(&mut function_call, p.null()),
             _ => p.scalar().map(drop),
         })?;
         Some(Some(Delta {
             content: content.flatten().map(Cow::Borrowed),
             refusal: refusal.flatten().map(Cow::Borrowed),
+            tool_calls: None,
+            function_call: None,
         }))
     }
 }
@@ -332,6 +338,8 @@ mod tests {
             r#"{"choices":[{"delta":{"content":"line\nbreak"}}]}"#, // an escape
             "{\"choices\":[{\"delta\":{\"content\":\"tab\there\"}}]}", // a raw control byte
             r#"{"choices":[{"delta":{"tool_calls":[{"index":0}]}}]}"#, // a nested value
+            r#"{"choices":[{"delta":{"tool_calls":false}}]}"#,      // serde wants a list
+            r#"{"choices":[{"delta":{"function_call":"x"}}]}"#,
             r#"{"choices":[],"usage":{"prompt_tokens":1}}"#,
             r#"{"error":{"message":"boom"}}"#,
             r#"{"choices":[],"choices":[]}"#, // serde refuses duplicates

@@ -14,19 +14,14 @@ pub fn list(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Resu
     if config.verbose {
         crate::log(err, format_args!("GET {}", config.models_url()));
     }
-    let sent = client::get_models(config, err)?;
+    let fetched = client::get_models(config, err)?;
     if config.verbose {
         crate::log(
             err,
-            format_args!(
-                "{} in {} ms",
-                sent.response.status(),
-                sent.elapsed.as_millis()
-            ),
+            format_args!("{} in {} ms", fetched.status, fetched.elapsed.as_millis()),
         );
     }
-    let body = client::read_limited(sent.response, client::BODY_LIMIT)
-        .map_err(|e| client::body_error(&e, config))?;
+    let body = fetched.body;
     if config.raw {
         out.write_all(&body)?;
         if !body.ends_with(b"\n") {

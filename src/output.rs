@@ -24,6 +24,8 @@ pub struct Ending {
     pub refusal: Option<String>,
     /// The full text, kept only when it has to be checked (`--json`).
     pub text: Option<String>,
+    /// The tools the model asked to call, by name.
+    pub tool_calls: Vec<String>,
 }
 
 /// Writes every choice's text, in index order, separated by [`SEPARATOR`].
@@ -51,11 +53,16 @@ pub fn response_endings(response: &ChatResponse, keep_text: bool) -> Vec<Ending>
         .iter()
         .map(|choice| {
             let message = choice.message.clone().unwrap_or_default();
+            let tool_calls = crate::response::tool_names(
+                message.tool_calls.as_deref(),
+                message.function_call.as_ref(),
+            );
             Ending {
                 index: choice.index,
                 finish_reason: choice.finish_reason.clone(),
                 refusal: message.refusal,
                 text: keep_text.then(|| message.content.unwrap_or_default()),
+                tool_calls,
             }
         })
         .collect()
@@ -102,6 +109,12 @@ pub fn judge(
             "the answer was withheld by the content filter (finish_reason: content_filter)".into(),
         ));
     }
+    if let Some(calls) = tool_calls(endings) {
+        return Err(Error::ToolCalls(format!(
+            "the model asked to call {calls} instead of answering; oaichat does not run \
+             tools yet (--raw shows the calls), and nothing was saved"
+        )));
+    }
     if let Some(flag) = json_flag {
         for ending in endings {
             let text = ending.text.as_deref().unwrap_or_default();
@@ -118,6 +131,31 @@ pub fn judge(
         }
     }
     Ok(())
+}
+
+/// The tools asked for, as words, when an answer is tool calls (by its finish reason, or
+/// by calls that came with it).
+fn tool_calls(endings: &[Ending]) -> Option<String> {
+    let asked = endings.iter().any(|e| {
+        !e.tool_calls.is_empty()
+            || matches!(
+                e.finish_reason.as_deref(),
+                Some("tool_calls" | "function_call")
+            )
+    });
+    if !asked {
+        return None;
+    }
+    let mut names: Vec<&str> = endings
+        .iter()
+        .flat_map(|e| e.tool_calls.iter().map(String::as_str))
+        .collect();
+    names.dedup();
+    Some(match names.as_slice() {
+        [] => "a tool".to_string(),
+        [one] => format!("the tool {one}"),
+        many => format!("the tools {}", many.join(", ")),
+    })
 }
 
 /// The `--usage` line: tokens, and the cost at the catalog's list prices when the model
@@ -182,6 +220,10 @@ impl StreamText {
                 ending.finish_reason = Some(reason.to_string());
             }
             let Some(delta) = &choice.delta else { continue };
+            ending.tool_calls.extend(crate::response::tool_names(
+                delta.tool_calls.as_deref(),
+                delta.function_call.as_ref(),
+            ));
             if let Some(refusal) = &delta.refusal {
                 ending
                     .refusal
@@ -274,7 +316,7 @@ mod tests {
             index,
             delta: Some(Delta {
                 content: Some(content.into()),
-                refusal: None,
+                ..Delta::default()
             }),
             finish_reason: None,
         }
@@ -344,5 +386,23 @@ mod tests {
         };
         let failure = judge(&[refused], None, &mut Vec::new()).unwrap_err();
         assert_eq!(failure.to_string(), "the model refused: I can't");
+    }
+
+    #[test]
+    fn tool_calls_are_their_own_failure_naming_the_tools() {
+        let calls = Ending {
+            finish_reason: Some("tool_calls".into()),
+            tool_calls: vec!["get_weather".into(), "get_time".into()],
+            text: Some(String::new()),
+            ..Ending::default()
+        };
+        let failure = judge(&[calls], Some("--json"), &mut Vec::new()).unwrap_err();
+        assert_eq!(failure.exit_code(), 10);
+        assert!(
+            failure.to_string().starts_with(
+                "the model asked to call the tools get_weather, get_time instead of answering"
+            ),
+            "{failure}"
+        );
     }
 }

@@ -6,9 +6,9 @@ use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
 
 use super::{Batch, ENDPOINT, MAX_FILE_BYTES};
-use crate::client::{self, Api};
+use crate::client::{self, Api, Call};
 use crate::config::Config;
-use crate::error::Error;
+use crate::error::{Error, Target};
 
 /// The REST calls, with the chat client's headers, timeouts and retries.
 pub struct Remote<'a> {
@@ -24,38 +24,44 @@ impl<'a> Remote<'a> {
         })
     }
 
-    fn url(&self, path: &str) -> String {
-        self.config.endpoint(path)
-    }
-
-    /// API objects are small: the chat answer's cap applies.
-    fn body(&self, sent: client::Sent) -> Result<Vec<u8>, Error> {
-        client::read_limited(sent.response, client::BODY_LIMIT)
-            .map_err(|e| client::body_error(&e, self.config))
-    }
-
-    fn json<T: serde::de::DeserializeOwned>(
+    /// `GET` or `POST` an API object (small: the chat answer's cap applies), read whole
+    /// within each attempt so that a body cut off is retried.
+    fn object(
         &self,
-        sent: client::Sent,
-        what: &str,
-    ) -> Result<T, Error> {
-        let bytes = self.body(sent)?;
-        serde_json::from_slice(&bytes).map_err(|e| {
+        path: &str,
+        target: Target,
+        err: &mut dyn Write,
+        request: impl Fn(&reqwest::Client, &str) -> reqwest::RequestBuilder,
+    ) -> Result<Vec<u8>, Error> {
+        let url = self.config.endpoint(path);
+        let fetched = self.api.fetch(
+            self.config,
+            err,
+            Call::new(&url, target),
+            client::BODY_LIMIT,
+            |http| request(http, &url).timeout(self.config.timeout),
+        )?;
+        Ok(fetched.body)
+    }
+
+    fn batch(&self, bytes: Vec<u8>) -> Result<(Batch, Vec<u8>), Error> {
+        let batch = serde_json::from_slice(&bytes).map_err(|e| {
             Error::BadResponse(format!(
-                "the response is not {what} ({e}): {}",
+                "the response is not a batch ({e}): {}",
                 crate::response::error_detail(&bytes).text
             ))
-        })
+        })?;
+        Ok((batch, bytes))
     }
 
     pub fn upload(&self, file: Vec<u8>, err: &mut dyn Write) -> Result<String, Error> {
-        let url = self.url("/files");
-        let sent = self.api.send(self.config, err, None, &url, |http| {
+        let bytes = self.object("/files", Target::Files, err, |http, url| {
             let part = Part::bytes(file.clone()).file_name("batch.jsonl");
             let form = Form::new().text("purpose", "batch").part("file", part);
-            http.post(&url).multipart(form).timeout(self.config.timeout)
+            http.post(url).multipart(form)
         })?;
-        let uploaded: Value = self.json(sent, "a file object")?;
+        let uploaded: Value = serde_json::from_slice(&bytes)
+            .map_err(|e| Error::BadResponse(format!("the response is not a file object ({e})")))?;
         uploaded["id"]
             .as_str()
             .map(str::to_string)
@@ -63,57 +69,46 @@ impl<'a> Remote<'a> {
     }
 
     pub fn create(&self, file_id: &str, err: &mut dyn Write) -> Result<Batch, Error> {
-        let url = self.url("/batches");
         let body =
             json!({"input_file_id": file_id, "endpoint": ENDPOINT, "completion_window": "24h"})
                 .to_string();
-        let sent = self.api.send(self.config, err, None, &url, |http| {
-            http.post(&url)
+        let bytes = self.object("/batches", Target::Batches, err, |http, url| {
+            http.post(url)
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
                 .body(body.clone())
-                .timeout(self.config.timeout)
         })?;
-        self.json(sent, "a batch")
+        Ok(self.batch(bytes)?.0)
     }
 
     pub fn get(&self, id: &str, err: &mut dyn Write) -> Result<(Batch, Vec<u8>), Error> {
-        let url = self.url(&format!("/batches/{id}"));
-        let sent = self.api.send(self.config, err, None, &url, |http| {
-            http.get(&url).timeout(self.config.timeout)
-        })?;
-        let bytes = self.body(sent)?;
-        let batch = serde_json::from_slice(&bytes)
-            .map_err(|e| Error::BadResponse(format!("the response is not a batch ({e})")))?;
-        Ok((batch, bytes))
+        let path = format!("/batches/{id}");
+        let bytes = self.object(&path, Target::Batches, err, |http, url| http.get(url))?;
+        self.batch(bytes)
     }
 
     pub fn cancel(&self, id: &str, err: &mut dyn Write) -> Result<(Batch, Vec<u8>), Error> {
-        let url = self.url(&format!("/batches/{id}/cancel"));
-        let sent = self.api.send(self.config, err, None, &url, |http| {
-            http.post(&url).timeout(self.config.timeout)
-        })?;
-        let bytes = self.body(sent)?;
-        let batch = serde_json::from_slice(&bytes)
-            .map_err(|e| Error::BadResponse(format!("the response is not a batch ({e})")))?;
-        Ok((batch, bytes))
+        let path = format!("/batches/{id}/cancel");
+        let bytes = self.object(&path, Target::Batches, err, |http, url| http.post(url))?;
+        self.batch(bytes)
     }
 
     pub fn list(&self, err: &mut dyn Write) -> Result<Vec<u8>, Error> {
-        let url = self.url("/batches?limit=100");
-        let sent = self.api.send(self.config, err, None, &url, |http| {
-            http.get(&url).timeout(self.config.timeout)
-        })?;
-        self.body(sent)
+        self.object("/batches?limit=100", Target::Batches, err, |http, url| {
+            http.get(url)
+        })
     }
 
     pub fn file_content(&self, id: &str, err: &mut dyn Write) -> Result<Vec<u8>, Error> {
-        let url = self.url(&format!("/files/{id}/content"));
-        let sent = self.api.send(self.config, err, None, &url, |http| {
-            http.get(&url).timeout(self.config.timeout)
-        })?;
+        let url = self.config.endpoint(&format!("/files/{id}/content"));
         // An output file holds every answer of up to 50,000 requests: far more than one
         // answer, so its cap is the input's 200 MB times ten.
-        client::read_limited(sent.response, 10 * MAX_FILE_BYTES)
-            .map_err(|e| client::body_error(&e, self.config))
+        let fetched = self.api.fetch(
+            self.config,
+            err,
+            Call::new(&url, Target::Files),
+            10 * MAX_FILE_BYTES,
+            |http| http.get(&url).timeout(self.config.timeout),
+        )?;
+        Ok(fetched.body)
     }
 }

@@ -86,6 +86,7 @@ fn record_result(config: &Config, record: Value) -> Result<each::Answered, Error
                 .and_then(Value::as_str)
                 .map(str::to_string),
             wait_refused: None,
+            target: crate::error::Target::Chat,
         }));
     }
     each::answered(config, body)

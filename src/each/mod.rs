@@ -16,9 +16,9 @@ use std::thread::Scope;
 
 use serde_json::Value;
 
-use crate::client::{self, Api};
+use crate::client::{Api, Call};
 use crate::config::Config;
-use crate::error::Error;
+use crate::error::{Error, Target};
 use crate::jsonl::Appender;
 use crate::output;
 use crate::ratelimit::Gate;
@@ -314,9 +314,12 @@ fn ask(
         Some(api) => api,
         None => api.insert(Api::new(config)?),
     };
-    let sent = api.post_chat(config, body, &mut io::stderr(), Some(gate))?;
-    let bytes = client::read_limited(sent.response, client::BODY_LIMIT)
-        .map_err(|e| client::body_error(&e, config))?;
+    let url = config.chat_url();
+    let call = Call {
+        gate: Some(gate),
+        ..Call::new(&url, Target::Chat)
+    };
+    let bytes = api.fetch_chat(config, body, &mut io::stderr(), call)?.body;
     let value: Value = serde_json::from_slice(&bytes)
         .map_err(|e| Error::BadResponse(format!("the response is not JSON ({e})")))?;
     answered(config, value)

@@ -54,24 +54,61 @@ fn http_statuses_map_to_documented_exit_codes() {
 }
 
 #[test]
-fn an_html_error_page_shows_the_status_and_the_start_of_the_body() {
-    let page = format!(
-        "<html><body><h1>502 Bad Gateway</h1>{}</body></html>",
-        "x".repeat(400)
-    );
+fn an_html_error_page_shows_its_title_on_one_line() {
+    let page = "<!DOCTYPE html>\n<html>\n<head><title>502 Bad Gateway</title></head>\n\
+                <body>\n<center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx</center>\n\
+                </body>\n</html>\n";
     let server = Server::start(vec![Reply::body(502, "text/html", page)]);
+    let assert = Cmd::at(&server)
+        .args(["--max-retries", "0", "hi"])
+        .run()
+        .code(6);
+    assert_eq!(
+        stderr(&assert),
+        "oaichat: error: HTTP 502 Bad Gateway: 502 Bad Gateway\n"
+    );
+}
+
+#[test]
+fn a_long_plain_body_is_cut_at_200_characters() {
+    let body = format!("upstream failed {}", "x".repeat(400));
+    let server = Server::start(vec![Reply::body(502, "text/plain", body)]);
     let assert = Cmd::at(&server)
         .args(["--max-retries", "0", "hi"])
         .run()
         .code(6);
     let err = stderr(&assert);
     assert!(
-        err.contains("HTTP 502 Bad Gateway: <html><body><h1>502 Bad Gateway</h1>"),
+        err.contains("HTTP 502 Bad Gateway: upstream failed xxx"),
         "{err}"
     );
+    assert!(err.trim_end().ends_with('…'), "{err}");
+}
+
+/// A local server's Python traceback: the error stays one line; -v shows all of it.
+#[test]
+fn a_message_of_many_lines_is_one_line_unless_verbose() {
+    let traceback = "Internal Server Error\nTraceback (most recent call last):\n  File \"server.py\", \
+                     line 12, in handle\nKeyError: 'messages'\n";
+    let reply = || Reply::json(500, &json!({"detail": traceback}));
+    let server = Server::start(vec![reply(), reply()]);
+    let assert = Cmd::at(&server)
+        .args(["--max-retries", "0", "hi"])
+        .run()
+        .code(6);
+    assert_eq!(
+        stderr(&assert),
+        "oaichat: error: HTTP 500 Internal Server Error: Internal Server Error (and 3 more \
+         lines: -v shows them)\n"
+    );
+    let assert = Cmd::at(&server)
+        .args(["--max-retries", "0", "-v", "hi"])
+        .run()
+        .code(6);
     assert!(
-        err.trim_end().ends_with('…'),
-        "the body is cut at 200 characters: {err}"
+        stderr(&assert).contains("KeyError: 'messages'"),
+        "{}",
+        stderr(&assert)
     );
 }
 

@@ -282,3 +282,29 @@ fn a_connect_that_hangs_ends_with_the_connect_timeout() {
     );
     drop(listener);
 }
+
+/// A whole answer cut off before its Content-Length is like a dropped connection: nothing
+/// reached stdout, so it is retried.
+#[test]
+fn a_whole_answer_cut_off_mid_body_is_retried() {
+    let body = completion(&["whole"]).to_string();
+    let server = Server::start(vec![Reply::cut_short(200, &body), answer("whole")]);
+    let assert = Cmd::at(&server)
+        .args(["-v", "hi"])
+        .run()
+        .success()
+        .stdout("whole\n");
+    assert_eq!(server.requests().len(), 2);
+    let err = stderr(&assert);
+    assert!(
+        err.contains("retry 1/2") && err.contains("cut off"),
+        "{err}"
+    );
+    // Without retries it is a bad response, exit 8.
+    let server = Server::start(vec![Reply::cut_short(200, &body)]);
+    let assert = Cmd::at(&server)
+        .args(["--max-retries", "0", "hi"])
+        .run()
+        .code(8);
+    assert!(stderr(&assert).contains("cut off"), "{}", stderr(&assert));
+}

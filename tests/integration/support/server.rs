@@ -36,6 +36,8 @@ pub struct Reply {
     pub chunked: bool,
     /// Close the connection without answering (a reset, as far as the client can tell).
     pub hang_up: bool,
+    /// A Content-Length to announce instead of the body's own (a body cut short).
+    pub announced_length: Option<usize>,
 }
 
 impl Reply {
@@ -47,6 +49,17 @@ impl Reply {
             steps: vec![Step::Write(body.into())],
             chunked: false,
             hang_up: false,
+            announced_length: None,
+        }
+    }
+
+    /// A JSON body that announces its whole length, sends half, and closes: what a
+    /// connection reset mid-answer looks like to the client.
+    pub fn cut_short(status: u16, body: &str) -> Reply {
+        let half = body.as_bytes()[..body.len() / 2].to_vec();
+        Reply {
+            announced_length: Some(body.len()),
+            ..Reply::body(status, "application/json", half)
         }
     }
 
@@ -73,6 +86,7 @@ impl Reply {
             steps,
             chunked: true,
             hang_up: false,
+            announced_length: None,
         }
     }
 
@@ -271,11 +285,13 @@ fn write_reply(stream: &mut impl Write, reply: Reply) {
     if reply.chunked {
         head.push_str("transfer-encoding: chunked\r\n");
     } else {
-        let length: usize = reply
-            .steps
-            .iter()
-            .map(|s| if let Step::Write(b) = s { b.len() } else { 0 })
-            .sum();
+        let length: usize = reply.announced_length.unwrap_or_else(|| {
+            reply
+                .steps
+                .iter()
+                .map(|s| if let Step::Write(b) = s { b.len() } else { 0 })
+                .sum()
+        });
         head.push_str(&format!("content-length: {length}\r\n"));
     }
     head.push_str("\r\n");
