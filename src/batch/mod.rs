@@ -121,7 +121,8 @@ pub fn wait(
     }
 }
 
-/// A finished batch that did not complete is a failure of the server side of the job.
+/// A finished batch that did not complete (failed, expired, cancelled) has its own exit
+/// code: scripts tell it from a batch with failed requests, and from one not done yet.
 pub fn require_completed(batch: &Batch) -> Result<(), Error> {
     match batch.status.as_str() {
         "completed" => Ok(()),
@@ -130,6 +131,45 @@ pub fn require_completed(batch: &Batch) -> Result<(), Error> {
             batch.summary()
         ))),
     }
+}
+
+/// `batch results`: one result per input, in input order. A batch still running is "not
+/// finished yet"; a failed one (its input was refused) has no results; an expired or
+/// cancelled one prints the results it has, then fails with its own code.
+fn results(
+    remote: &Remote<'_>,
+    config: &Config,
+    id: &str,
+    jsonl: bool,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(), Error> {
+    let (batch, _) = remote.get(id, err)?;
+    if !batch.is_finished() {
+        return Err(Error::BatchPending(format!(
+            "{}: not finished yet; `oaichat batch wait {id}` waits for it",
+            batch.summary()
+        )));
+    }
+    if batch.status == "failed" {
+        require_completed(&batch)?;
+    }
+    let input_id = batch
+        .input_file_id
+        .as_deref()
+        .ok_or_else(|| Error::BadResponse("the batch names no input file".into()))?;
+    let input = remote.file_content(input_id, err)?;
+    let fetch = |file: &Option<String>, err: &mut dyn Write| match file {
+        Some(id) => remote.file_content(id, err),
+        None => Ok(Vec::new()),
+    };
+    let output = fetch(&batch.output_file_id, err)?;
+    let errors = fetch(&batch.error_file_id, err)?;
+    let outcomes = outcomes(config, &input, &output, &errors)?;
+    let written = write_results(&outcomes, jsonl, config.raw, out, err);
+    // An incomplete batch says so after what it has, whatever its requests did.
+    require_completed(&batch)?;
+    written
 }
 
 /// Runs `oaichat batch ACTION`.
@@ -169,29 +209,7 @@ pub fn command(
             out.flush()?;
             require_completed(&batch)
         }
-        BatchAction::Results { id, each } => {
-            let (batch, _) = remote.get(id, err)?;
-            if batch.output_file_id.is_none() && batch.error_file_id.is_none() {
-                require_completed(&batch)?;
-                return Err(Error::BadResponse(format!(
-                    "{}: no result files yet",
-                    batch.summary()
-                )));
-            }
-            let input_id = batch
-                .input_file_id
-                .as_deref()
-                .ok_or_else(|| Error::BadResponse("the batch names no input file".into()))?;
-            let input = remote.file_content(input_id, err)?;
-            let fetch = |file: &Option<String>, err: &mut dyn Write| match file {
-                Some(id) => remote.file_content(id, err),
-                None => Ok(Vec::new()),
-            };
-            let output = fetch(&batch.output_file_id, err)?;
-            let errors = fetch(&batch.error_file_id, err)?;
-            let outcomes = outcomes(config, &input, &output, &errors)?;
-            write_results(&outcomes, !*each, config.raw, out, err)
-        }
+        BatchAction::Results { id, each } => results(&remote, config, id, !*each, out, err),
         BatchAction::Cancel { id } => {
             let (batch, bytes) = remote.cancel(id, err)?;
             show(out, &batch, &bytes)

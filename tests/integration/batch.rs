@@ -162,7 +162,16 @@ fn batch_server() -> (Server, Arc<Mutex<State>>) {
                 let mut batch = batch;
                 if polls == 0 {
                     batch["status"] = json!("in_progress");
-                } else if !["completed", "failed"]
+                } else if batch["status"] == "cancelling" {
+                    // Cancelled with what it had done: the results so far.
+                    let input = batch["input_file_id"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_string();
+                    let done = finish(&mut state, &id, &input);
+                    batch["output_file_id"] = done["output_file_id"].clone();
+                    batch["status"] = json!("cancelled");
+                } else if !["completed", "failed", "cancelled"]
                     .contains(&batch["status"].as_str().unwrap_or_default())
                 {
                     let input = batch["input_file_id"]
@@ -329,7 +338,7 @@ fn a_failed_batch_ends_wait_with_its_errors() {
     let assert = Cmd::at(&server)
         .args(["batch", "wait", &id, "--poll", "0.05"])
         .run()
-        .code(6);
+        .code(12);
     let err = stderr(&assert);
     assert!(
         err.contains("the batch ended batch_1 failed")
@@ -339,8 +348,50 @@ fn a_failed_batch_ends_wait_with_its_errors() {
     let assert = Cmd::at(&server)
         .args(["batch", "results", &id])
         .run()
-        .code(6);
+        .code(12);
     assert!(stderr(&assert).contains("failed"), "{}", stderr(&assert));
+}
+
+/// A batch still running has no results yet: its own message and exit code, not the
+/// server-error code of a batch that "ended".
+#[test]
+fn results_before_the_batch_finishes_say_not_finished_yet() {
+    let (server, _) = batch_server();
+    let id = create(&server, "{\"prompt\":\"x\"}\n", &[]);
+    let assert = Cmd::at(&server)
+        .args(["batch", "results", &id])
+        .run()
+        .code(11);
+    let err = stderr(&assert);
+    assert!(
+        err.contains("batch_1 in_progress") && err.contains("not finished yet"),
+        "{err}"
+    );
+    assert!(!err.contains("ended"), "{err}");
+}
+
+#[test]
+fn a_cancelled_batch_gives_the_results_it_has_then_exit_12() {
+    let (server, _) = batch_server();
+    let id = create(&server, "{\"prompt\":\"one\"}\n", &[]);
+    Cmd::at(&server)
+        .args(["batch", "status", &id])
+        .run()
+        .success();
+    Cmd::at(&server)
+        .args(["batch", "cancel", &id])
+        .run()
+        .success();
+    let assert = Cmd::at(&server)
+        .args(["batch", "results", &id, "--each"])
+        .run()
+        .code(12);
+    assert_eq!(stdout(&assert), "re: one\n");
+    assert!(
+        stderr(&assert).contains("the batch ended batch_1 cancelled"),
+        "{}",
+        stderr(&assert)
+    );
 }
 
 #[test]
@@ -375,9 +426,10 @@ fn status_cancel_and_list() {
         .args(["batch", "status", "batch_9", "--max-retries", "0"])
         .run()
         .code(5);
+    let err = stderr(&assert);
     assert!(
-        stderr(&assert).contains("No batch found"),
-        "{}",
-        stderr(&assert)
+        err.contains("No batch found") && err.contains("check the batch id"),
+        "{err}"
     );
+    assert!(!err.contains("--model"), "the hint fits the command: {err}");
 }
