@@ -114,7 +114,12 @@ fn log_status(
 fn fit(config: &Config, request: &mut ChatRequest<'_>, err: &mut impl Write) -> Result<(), Error> {
     let encoding = Encoding::for_model(&config.model);
     if let Some(limit) = config.history_limit {
-        let dropped = tokens::trim_to(encoding, request, limit as usize);
+        let dropped = tokens::trim_to(encoding, request, limit as usize).map_err(|needed| {
+            Error::usage(format!(
+                "--history-limit {limit}: the system message and the prompt alone are \
+                 {needed} tokens: raise --history-limit, or shorten them"
+            ))
+        })?;
         if dropped > 0 && config.verbose {
             crate::log(
                 err,

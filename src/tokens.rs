@@ -12,7 +12,7 @@
 use tiktoken_rs::CoreBPE;
 
 use crate::catalog;
-use crate::request::{ChatRequest, Content, Message, Part};
+use crate::request::{ChatRequest, Content, Message, Part, Role};
 
 /// Per message, and once for the reply, in OpenAI's counting rule for chat models.
 const PER_MESSAGE: usize = 3;
@@ -93,11 +93,19 @@ pub fn upper_bound(request: &ChatRequest<'_>) -> usize {
             .sum::<usize>()
 }
 
-/// Drops the oldest messages, never a system message nor the last (the new prompt), until
-/// the request fits in `limit` tokens or nothing more may go. Returns how many went.
-pub fn trim_to(encoding: Encoding, request: &mut ChatRequest<'_>, limit: usize) -> usize {
+/// Drops the oldest turns until the request fits in `limit` tokens. A turn is a user
+/// message and what follows it up to the next user message, dropped whole: servers with
+/// strict chat templates (vLLM, llama.cpp with Mistral or Gemma templates) reject a
+/// conversation that alternates wrongly. System messages and the last message (the new
+/// prompt) stay. Returns how many messages went, or, when even what must stay is over
+/// the limit, how many tokens that is.
+pub fn trim_to(
+    encoding: Encoding,
+    request: &mut ChatRequest<'_>,
+    limit: usize,
+) -> Result<usize, usize> {
     if upper_bound(request) <= limit {
-        return 0;
+        return Ok(0);
     }
     let mut sizes: Vec<usize> = request
         .messages
@@ -107,17 +115,29 @@ pub fn trim_to(encoding: Encoding, request: &mut ChatRequest<'_>, limit: usize) 
     let mut total = REPLY_PRIMING + sizes.iter().sum::<usize>();
     let mut dropped = 0;
     while total > limit {
-        let last = request.messages.len().saturating_sub(1);
-        let Some(oldest) =
-            (0..last).find(|&i| request.messages[i].role != crate::request::Role::System)
-        else {
-            break;
+        let Some(turn) = oldest_turn(&request.messages) else {
+            return Err(total);
         };
-        total -= sizes.remove(oldest);
-        request.messages.remove(oldest);
-        dropped += 1;
+        for i in turn.rev() {
+            if request.messages[i].role != Role::System {
+                total -= sizes.remove(i);
+                request.messages.remove(i);
+                dropped += 1;
+            }
+        }
     }
-    dropped
+    Ok(dropped)
+}
+
+/// The indexes of the oldest turn before the last message: from the first message that is
+/// not a system message up to the next user message.
+fn oldest_turn(messages: &[Message<'_>]) -> Option<std::ops::Range<usize>> {
+    let last = messages.len().checked_sub(1)?;
+    let start = (0..last).find(|&i| messages[i].role != Role::System)?;
+    let end = (start + 1..last)
+        .find(|&i| messages[i].role == Role::User)
+        .unwrap_or(last);
+    Some(start..end)
 }
 
 #[cfg(test)]
@@ -134,6 +154,67 @@ mod tests {
         assert_eq!(ids(Encoding::Cl100k, "Hello, world!"), [9906, 11, 1917, 0]);
         assert_eq!(ids(Encoding::Cl100k, "hello world"), [15339, 1917]);
         assert_eq!(Encoding::O200k.count(""), 0);
+    }
+
+    fn message(role: Role, text: &str) -> Message<'_> {
+        Message {
+            role,
+            content: Content::Text(text),
+        }
+    }
+
+    fn request<'a>(messages: Vec<Message<'a>>) -> ChatRequest<'a> {
+        ChatRequest {
+            model: "m",
+            messages,
+            temperature: None,
+            top_p: None,
+            max_tokens: None,
+            max_completion_tokens: None,
+            reasoning_effort: None,
+            n: None,
+            stop: &[],
+            seed: None,
+            frequency_penalty: None,
+            presence_penalty: None,
+            response_format: None,
+            stream: None,
+            stream_options: None,
+        }
+    }
+
+    #[test]
+    fn history_is_trimmed_by_whole_turns() {
+        let long = "word ".repeat(50);
+        let mut r = request(vec![
+            message(Role::System, "sys"),
+            message(Role::User, &long),
+            message(Role::Assistant, "a1"),
+            message(Role::Assistant, "a1 again"),
+            message(Role::User, "q2"),
+            message(Role::Assistant, "a2"),
+            message(Role::User, "now"),
+        ]);
+        // Dropping the long question alone would fit; its answers go with it.
+        assert_eq!(trim_to(Encoding::O200k, &mut r, 40), Ok(3));
+        let roles: Vec<Role> = r.messages.iter().map(|m| m.role).collect();
+        assert_eq!(
+            roles,
+            [Role::System, Role::User, Role::Assistant, Role::User]
+        );
+    }
+
+    #[test]
+    fn what_must_stay_over_the_limit_is_an_error_with_its_size() {
+        let long = "word ".repeat(50);
+        let mut r = request(vec![
+            message(Role::System, &long),
+            message(Role::User, "q1"),
+            message(Role::Assistant, "a1"),
+            message(Role::User, "now"),
+        ]);
+        let needed = trim_to(Encoding::O200k, &mut r, 20).unwrap_err();
+        assert!(needed > 50, "{needed}");
     }
 
     #[test]

@@ -279,3 +279,53 @@ fn history_limit_drops_the_oldest_turns_but_not_system_or_prompt() {
         stderr(&assert)
     );
 }
+
+/// Dropping only the long question would fit, but would leave its answer first: a
+/// conversation strict chat templates reject. The turn goes whole.
+#[test]
+fn history_limit_never_drops_half_a_turn() {
+    let server = Server::start(vec![answer("ok")]);
+    let cmd = Cmd::at(&server);
+    let filler = "lorem ipsum dolor sit amet ".repeat(40);
+    let history: String = [
+        json!({"role": "user", "content": format!("old {filler}")}),
+        json!({"role": "assistant", "content": "short old answer"}),
+        json!({"role": "user", "content": "recent"}),
+        json!({"role": "assistant", "content": "recent answer"}),
+    ]
+    .iter()
+    .map(|m| format!("{m}\n"))
+    .collect();
+    let path = cmd.file("h.jsonl", history);
+    cmd.args(["--history-limit", "100", "--history", &text(&path), "now"])
+        .run()
+        .success();
+    let roles: Vec<Value> = server.request().json()["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["role"].clone())
+        .collect();
+    assert_eq!(roles, [json!("user"), json!("assistant"), json!("user")]);
+}
+
+#[test]
+fn history_limit_below_the_system_message_and_prompt_is_refused() {
+    let server = Server::start(vec![]);
+    let assert = Cmd::at(&server)
+        .args([
+            "-s",
+            "a long system message of many words",
+            "--history-limit",
+            "5",
+        ])
+        .args(["now"])
+        .run()
+        .code(2);
+    assert!(
+        stderr(&assert).contains("--history-limit 5: the system message and the prompt alone"),
+        "{}",
+        stderr(&assert)
+    );
+    assert!(server.requests().is_empty());
+}
