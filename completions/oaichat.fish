@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_oaichat_global_optspecs
-    string join \n user= assistant= f/file= image= image-detail= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= n= stop= seed= frequency-penalty= presence-penalty= json schema= history= c/continue history-limit= i/interactive each jsonl P/parallel= resume= usage dry-run stream raw timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http env-file= v/verbose V/version h/help
+    string join \n user= assistant= f/file= image= image-detail= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= stop= seed= frequency-penalty= presence-penalty= json schema= n= history= c/continue history-limit= i/interactive each jsonl P/parallel= resume= usage dry-run stream raw timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http env-file= v/verbose V/version h/help
 end
 
 function __fish_oaichat_needs_command
@@ -42,12 +42,12 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -l reasoning-effort -d 'Ho
 low\t''
 medium\t''
 high\t''"
-complete -c oaichat -n "__fish_oaichat_needs_command" -s n -d 'Number of answers to generate (printed separated by a line `---`)' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l stop -d 'Stop generating at this text (repeatable, at most 4)' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l seed -d 'Ask for deterministic sampling with this seed (best effort)' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l frequency-penalty -d 'Penalise tokens by how often they appeared, -2 to 2' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l presence-penalty -d 'Penalise tokens that appeared at all, -2 to 2' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l schema -d 'Structured output: the answer follows this JSON Schema (a file, or inline JSON starting with `{`), sent as response_format json_schema with strict: true' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -s n -d 'Number of answers to generate (printed separated by a line `---`)' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l history -d 'Keep the conversation in this JSON Lines file: its messages are sent before the prompt, and the new question and answer are appended after a successful answer' -r -F
 complete -c oaichat -n "__fish_oaichat_needs_command" -l history-limit -d 'Drop the oldest turns (never the system message or the new prompt) until the conversation fits in this many tokens' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -s P -l parallel -d 'Requests at once in line mode' -r
@@ -76,31 +76,22 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -s h -l help -d 'Print hel
 complete -c oaichat -n "__fish_oaichat_needs_command" -a "models" -d 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API\'s JSON'
 complete -c oaichat -n "__fish_oaichat_needs_command" -a "batch" -d 'OpenAI\'s Batch API: half the price, no local rate limits, results within 24 h'
 complete -c oaichat -n "__fish_oaichat_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oaichat -n "__fish_oaichat_using_subcommand models" -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand models" -s s -l system -d 'System message: how the model should behave' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l system-file -d 'Read the system message from a file' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
-complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l raw -d 'Print the API\'s JSON'
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -s h -l help -d 'Print help'
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -s s -l system -d 'System message: how the model should behave' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l system-file -d 'Read the system message from a file' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -s h -l help -d 'Print help'
@@ -114,87 +105,78 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_se
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -s s -l system -d 'System message: how the model should behave' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l system-file -d 'Read the system message from a file' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -s t -l temperature -d 'Sampling temperature, 0 to 2: lower is more focused, higher more random' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l top-p -d 'Nucleus sampling, 0 to 1: only the tokens in the top P probability mass' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l max-tokens -d 'Upper bound on the tokens in the answer (sent as `max_tokens`, or as `max_completion_tokens` for reasoning models, which reject `max_tokens`)' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l max-completion-tokens -d 'Upper bound on answer plus reasoning tokens, sent as `max_completion_tokens`' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l reasoning-effort -d 'How hard a reasoning model thinks: minimal (gpt-5 family), low, medium or high' -r -f -a "minimal\t''
+low\t''
+medium\t''
+high\t''"
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l stop -d 'Stop generating at this text (repeatable, at most 4)' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l seed -d 'Ask for deterministic sampling with this seed (best effort)' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l frequency-penalty -d 'Penalise tokens by how often they appeared, -2 to 2' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l presence-penalty -d 'Penalise tokens that appeared at all, -2 to 2' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l schema -d 'Structured output: the answer follows this JSON Schema (a file, or inline JSON starting with `{`), sent as response_format json_schema with strict: true' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l each -d 'Every line of INPUT is a prompt (else a --jsonl request object)'
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l json -d 'JSON mode: the answer is one JSON object, checked to parse'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -s s -l system -d 'System message: how the model should behave' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l system-file -d 'Read the system message from a file' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l raw -d 'Print the batch object'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l poll -d 'Seconds between the first polls (then backing off to a minute)' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -s s -l system -d 'System message: how the model should behave' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l system-file -d 'Read the system message from a file' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -s s -l system -d 'System message: how the model should behave' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l system-file -d 'Read the system message from a file' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l each -d 'Print text lines as --each does (else JSON records)'
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l raw -d 'Add each response to its record'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -s h -l help -d 'Print help'
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -s s -l system -d 'System message: how the model should behave' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l system-file -d 'Read the system message from a file' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l raw -d 'Print the batch object'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -s m -l model -d 'Model ID [default: $OPENAI_MODEL, else gpt-4o-mini]' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -s s -l system -d 'System message: how the model should behave' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l system-file -d 'Read the system message from a file' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l raw -d 'Print the API\'s JSON'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'

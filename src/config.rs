@@ -83,10 +83,10 @@ impl Config {
     /// Resolves flags over variables. `files` holds what flags named and `lib` read
     /// (`--system-file`, `--schema`), so that this stays free of I/O.
     pub fn resolve(cli: &Cli, env: &Env, files: Files) -> Result<Config, Error> {
-        if cli.stop.len() > MAX_STOP {
+        if cli.request.stop.len() > MAX_STOP {
             return Err(Error::usage(format!(
                 "--stop was given {} times; the API takes at most {MAX_STOP} stop sequences",
-                cli.stop.len()
+                cli.request.stop.len()
             )));
         }
         let base_url = crate::endpoint::base_url(
@@ -119,15 +119,16 @@ impl Config {
             .chain(env.get("SSL_CERT_FILE").map(PathBuf::from))
             .collect();
         let model = cli
+            .request
             .model
             .clone()
             .or_else(|| env.get("OPENAI_MODEL").map(str::to_string))
             .unwrap_or_else(|| DEFAULT_MODEL.to_string());
         let (max_tokens, max_completion_tokens) = catalog::token_limits(
             &model,
-            cli.temperature,
-            cli.reasoning_effort.as_deref(),
-            (cli.max_tokens, cli.max_completion_tokens),
+            cli.request.temperature,
+            cli.request.reasoning_effort.as_deref(),
+            (cli.request.max_tokens, cli.request.max_completion_tokens),
         )?;
         // A dry run sends nothing, so it needs no key.
         let api_key = env
@@ -146,7 +147,7 @@ impl Config {
             organization: env.get("OPENAI_ORG_ID").map(str::to_string),
             project: env.get("OPENAI_PROJECT_ID").map(str::to_string),
             model,
-            system: cli.system.clone().or(files.system),
+            system: cli.request.system.clone().or(files.system),
             history: files.history,
             history_limit: cli.history_limit,
             turns: cli.turns.clone(),
@@ -154,18 +155,18 @@ impl Config {
             images: files.images,
             image_detail: cli.image_detail.clone(),
             params: Params {
-                temperature: cli.temperature,
-                top_p: cli.top_p,
+                temperature: cli.request.temperature,
+                top_p: cli.request.top_p,
                 max_tokens,
                 max_completion_tokens,
-                reasoning_effort: cli.reasoning_effort.clone(),
+                reasoning_effort: cli.request.reasoning_effort.clone(),
                 n: cli.n,
-                stop: cli.stop.clone(),
-                seed: cli.seed,
-                frequency_penalty: cli.frequency_penalty,
-                presence_penalty: cli.presence_penalty,
+                stop: cli.request.stop.clone(),
+                seed: cli.request.seed,
+                frequency_penalty: cli.request.frequency_penalty,
+                presence_penalty: cli.request.presence_penalty,
             },
-            json: cli.json,
+            json: cli.request.json,
             schema: files.schema,
             usage: cli.usage,
             stream: cli.stream,

@@ -66,11 +66,17 @@ pub fn run(
     let conversation = Conversation::locate(cli.history.as_deref(), cli.continue_last, &env)?;
     let files = config::Files {
         system: cli
+            .request
             .system_file
             .as_deref()
             .map(prompt::read_file)
             .transpose()?,
-        schema: cli.schema.as_deref().map(schema::load).transpose()?,
+        schema: cli
+            .request
+            .schema
+            .as_deref()
+            .map(schema::load)
+            .transpose()?,
         images: cli
             .images
             .iter()
@@ -88,7 +94,7 @@ pub fn run(
         log(err, format_args!("{warning}"));
     }
     match &cli.command {
-        Some(cli::Sub::Models) => return models::list(&config, out, err),
+        Some(cli::Sub::Models { .. }) => return models::list(&config, out, err),
         Some(cli::Sub::Batch { action }) => {
             return batch::command(action, &config, out, err);
         }

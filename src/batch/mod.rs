@@ -191,7 +191,7 @@ pub fn command(
         Ok(out.flush()?)
     };
     match action {
-        BatchAction::Create { input, each } => {
+        BatchAction::Create { input, each, .. } => {
             let kind = if *each { Kind::Each } else { Kind::Jsonl };
             let file = input_file(config, input, kind)?;
             let file_id = remote.upload(file, err)?;
@@ -199,7 +199,7 @@ pub fn command(
             writeln!(out, "{}", batch.id)?;
             Ok(out.flush()?)
         }
-        BatchAction::Status { id } => {
+        BatchAction::Status { id, .. } => {
             let (batch, bytes) = remote.get(id, err)?;
             show(out, &batch, &bytes)
         }
@@ -209,12 +209,12 @@ pub fn command(
             out.flush()?;
             require_completed(&batch)
         }
-        BatchAction::Results { id, each } => results(&remote, config, id, !*each, out, err),
-        BatchAction::Cancel { id } => {
+        BatchAction::Results { id, each, .. } => results(&remote, config, id, !*each, out, err),
+        BatchAction::Cancel { id, .. } => {
             let (batch, bytes) = remote.cancel(id, err)?;
             show(out, &batch, &bytes)
         }
-        BatchAction::List => {
+        BatchAction::List { .. } => {
             let bytes = remote.list(err)?;
             if config.raw {
                 out.write_all(&bytes)?;

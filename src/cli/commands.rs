@@ -4,13 +4,21 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
+use super::request::RequestArgs;
 use super::values::poll_seconds;
 
+// Parsed once per run: the size of the largest variant (batch create's request fields)
+// costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug, Clone, PartialEq)]
 pub enum Sub {
     /// List the models the API offers (GET /models), one id per line, sorted. Also the
     /// quickest check that a key works. With --raw, the API's JSON.
-    Models,
+    Models {
+        /// Print the API's JSON.
+        #[arg(long)]
+        raw: bool,
+    },
     /// OpenAI's Batch API: half the price, no local rate limits, results within 24 h.
     Batch {
         #[command(subcommand)]
@@ -18,6 +26,7 @@ pub enum Sub {
     },
 }
 
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug, Clone, PartialEq)]
 pub enum BatchAction {
     /// Upload INPUT (--jsonl lines, or text lines with --each) as a batch; prints its id.
@@ -27,9 +36,17 @@ pub enum BatchAction {
         /// Every line of INPUT is a prompt (else a --jsonl request object).
         #[arg(long)]
         each: bool,
+        /// The requests' fields, as for a one-shot request.
+        #[command(flatten)]
+        request: RequestArgs,
     },
     /// Print a batch's status and counts (--raw: the batch object).
-    Status { id: String },
+    Status {
+        id: String,
+        /// Print the batch object.
+        #[arg(long)]
+        raw: bool,
+    },
     /// Wait until a batch finishes, with progress on stderr; non-zero unless it completed.
     Wait {
         id: String,
@@ -44,9 +61,21 @@ pub enum BatchAction {
         /// Print text lines as --each does (else JSON records).
         #[arg(long)]
         each: bool,
+        /// Add each response to its record.
+        #[arg(long)]
+        raw: bool,
     },
     /// Cancel a batch.
-    Cancel { id: String },
+    Cancel {
+        id: String,
+        /// Print the batch object.
+        #[arg(long)]
+        raw: bool,
+    },
     /// List recent batches: id, status and counts, one per line.
-    List,
+    List {
+        /// Print the API's JSON.
+        #[arg(long)]
+        raw: bool,
+    },
 }

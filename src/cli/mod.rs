@@ -9,10 +9,13 @@ use std::path::PathBuf;
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser};
 
 mod commands;
+mod guard;
+mod request;
 mod values;
 
 pub use commands::{BatchAction, Sub};
-use values::{non_empty, penalty, seconds, temperature, top_p};
+pub use request::RequestArgs;
+use values::seconds;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -80,84 +83,13 @@ pub struct Cli {
     #[arg(help_heading = "Input", long)]
     pub no_stdin: bool,
 
-    /// Model ID [default: $OPENAI_MODEL, else gpt-4o-mini].
-    #[arg(help_heading = "Request", short, long, global = true, value_name = "MODEL", value_parser = non_empty)]
-    pub model: Option<String>,
-
-    /// System message: how the model should behave.
-    #[arg(
-        help_heading = "Request",
-        short,
-        long,
-        global = true,
-        value_name = "TEXT",
-        conflicts_with = "system_file"
-    )]
-    pub system: Option<String>,
-
-    /// Read the system message from a file.
-    #[arg(help_heading = "Request", long, global = true, value_name = "PATH")]
-    pub system_file: Option<PathBuf>,
-
-    /// Sampling temperature, 0 to 2: lower is more focused, higher more random.
-    #[arg(help_heading = "Request", short, long, value_name = "T", value_parser = temperature, allow_negative_numbers = true)]
-    pub temperature: Option<f64>,
-
-    /// Nucleus sampling, 0 to 1: only the tokens in the top P probability mass.
-    #[arg(help_heading = "Request", long, value_name = "P", value_parser = top_p, allow_negative_numbers = true)]
-    pub top_p: Option<f64>,
-
-    /// Upper bound on the tokens in the answer (sent as `max_tokens`, or as
-    /// `max_completion_tokens` for reasoning models, which reject `max_tokens`).
-    #[arg(help_heading = "Request", long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), allow_negative_numbers = true)]
-    pub max_tokens: Option<u32>,
-
-    /// Upper bound on answer plus reasoning tokens, sent as `max_completion_tokens`.
-    #[arg(help_heading = "Request", long, value_name = "N", conflicts_with = "max_tokens", value_parser = clap::value_parser!(u32).range(1..), allow_negative_numbers = true)]
-    pub max_completion_tokens: Option<u32>,
-
-    /// How hard a reasoning model thinks: minimal (gpt-5 family), low, medium or high.
-    #[arg(help_heading = "Request", long, value_name = "EFFORT", value_parser = ["minimal", "low", "medium", "high"])]
-    pub reasoning_effort: Option<String>,
+    /// The request's fields (shared with `batch create`).
+    #[command(flatten)]
+    pub request: RequestArgs,
 
     /// Number of answers to generate (printed separated by a line `---`).
     #[arg(help_heading = "Request", short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=128), allow_negative_numbers = true)]
     pub n: Option<u32>,
-
-    /// Stop generating at this text (repeatable, at most 4).
-    #[arg(
-        help_heading = "Request",
-        long,
-        value_name = "TEXT",
-        allow_hyphen_values = true
-    )]
-    pub stop: Vec<String>,
-
-    /// Ask for deterministic sampling with this seed (best effort).
-    #[arg(
-        help_heading = "Request",
-        long,
-        value_name = "INT",
-        allow_negative_numbers = true
-    )]
-    pub seed: Option<i64>,
-
-    /// Penalise tokens by how often they appeared, -2 to 2.
-    #[arg(help_heading = "Request", long, value_name = "X", value_parser = penalty, allow_negative_numbers = true)]
-    pub frequency_penalty: Option<f64>,
-
-    /// Penalise tokens that appeared at all, -2 to 2.
-    #[arg(help_heading = "Request", long, value_name = "X", value_parser = penalty, allow_negative_numbers = true)]
-    pub presence_penalty: Option<f64>,
-
-    /// JSON mode: the answer is one JSON object, checked to parse.
-    #[arg(help_heading = "Request", long, conflicts_with = "schema")]
-    pub json: bool,
-
-    /// Structured output: the answer follows this JSON Schema (a file, or inline JSON
-    /// starting with `{`), sent as response_format json_schema with strict: true.
-    #[arg(help_heading = "Request", long, value_name = "FILE|JSON")]
-    pub schema: Option<String>,
 
     /// Keep the conversation in this JSON Lines file: its messages are sent before the
     /// prompt, and the new question and answer are appended after a successful answer.
@@ -217,7 +149,7 @@ pub struct Cli {
     pub stream: bool,
 
     /// Print the API's JSON instead of the text (one object per line with --stream).
-    #[arg(help_heading = "Output", long, global = true)]
+    #[arg(help_heading = "Output", long)]
     pub raw: bool,
 
     /// Give up on a whole answer after this many seconds [default: 600].
@@ -229,7 +161,7 @@ pub struct Cli {
     pub connect_timeout: Option<f64>,
 
     /// With --stream, give up when the server is silent this long [default: 120].
-    #[arg(help_heading = "Connection", long, global = true, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
+    #[arg(help_heading = "Connection", long, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
     pub idle_timeout: Option<f64>,
 
     /// Retries on connection errors, timeouts, 408, 409, 429 and 5xx
@@ -298,9 +230,26 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let matches = command().try_get_matches_from(args)?;
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    let matches = command()
+        .try_get_matches_from(&args)
+        .map_err(|err| guard::prompt_hint(&args, err))?;
     let mut cli = Cli::from_arg_matches(&matches)?;
     cli.turns = ordered_turns(&matches, &cli);
+    // A subcommand's own options stand where the rest of oaichat reads them.
+    match &cli.command {
+        Some(Sub::Models { raw }) => cli.raw = *raw,
+        Some(Sub::Batch { action }) => match action {
+            BatchAction::Create { request, .. } => cli.request = request.clone(),
+            BatchAction::Status { raw, .. }
+            | BatchAction::Results { raw, .. }
+            | BatchAction::Cancel { raw, .. }
+            | BatchAction::List { raw } => cli.raw = *raw,
+            BatchAction::Wait { .. } => {}
+        },
+        None => return Ok(cli),
+    }
+    guard::only_global_options(&matches)?;
     Ok(cli)
 }
 
@@ -360,7 +309,7 @@ mod tests {
     #[test]
     fn models_is_a_subcommand_unless_after_double_dash() {
         let cli = parse_from(["oaichat", "models", "--raw"]).expect("valid");
-        assert_eq!(cli.command, Some(Sub::Models));
+        assert_eq!(cli.command, Some(Sub::Models { raw: true }));
         assert!(cli.raw);
         let cli = parse_from(["oaichat", "--", "models"]).expect("valid");
         assert_eq!(cli.command, None);
@@ -371,7 +320,7 @@ mod tests {
     fn negative_penalties_parse_as_values() {
         let cli = parse_from(["oaichat", "--frequency-penalty", "-1.5", "hi"])
             .expect("valid command line");
-        assert_eq!(cli.frequency_penalty, Some(-1.5));
+        assert_eq!(cli.request.frequency_penalty, Some(-1.5));
         assert_eq!(cli.prompt, ["hi"]);
     }
 }

@@ -35,21 +35,26 @@ pub(super) fn penalty(value: &str) -> Result<f64, String> {
 }
 
 pub(super) fn poll_seconds(value: &str) -> Result<f64, String> {
-    let parsed = number_in(value, 0.0, 3600.0)?;
-    if parsed > 0.0 {
-        Ok(parsed)
-    } else {
-        Err("must be more than 0 seconds".into())
-    }
+    positive_seconds(value, 3600.0)
 }
 
 pub(super) fn seconds(value: &str) -> Result<f64, String> {
     // A day is far beyond any real request; the bound keeps Duration conversion safe.
-    let parsed = number_in(value, 0.0, 86_400.0)?;
-    if parsed > 0.0 {
+    positive_seconds(value, 86_400.0)
+}
+
+/// Seconds more than 0 and at most `max`: one message for every value outside, so that
+/// `0` and `-1` are told the same thing.
+fn positive_seconds(value: &str, max: f64) -> Result<f64, String> {
+    let range = format!("give a number of seconds more than 0 and at most {max}");
+    let parsed: f64 = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("not a number; {range}"))?;
+    if parsed.is_finite() && parsed > 0.0 && parsed <= max {
         Ok(parsed)
     } else {
-        Err("must be more than 0 seconds".into())
+        Err(format!("out of range; {range}"))
     }
 }
 
@@ -67,8 +72,15 @@ mod tests {
         assert!(top_p("-1").is_err());
         assert_eq!(penalty("-2"), Ok(-2.0));
         assert!(penalty("3").is_err());
-        assert!(seconds("0").is_err());
-        assert!(seconds("inf").is_err());
         assert_eq!(seconds("0.5"), Ok(0.5));
+        assert!(seconds("inf").is_err());
+        // Zero and a negative number are told the same range.
+        let zero = seconds("0").unwrap_err();
+        assert_eq!(zero, seconds("-1").unwrap_err());
+        assert_eq!(
+            zero,
+            "out of range; give a number of seconds more than 0 and at most 86400"
+        );
+        assert_eq!(poll_seconds("0"), poll_seconds("-5"));
     }
 }

@@ -49,6 +49,29 @@ fn bad_input_is_exit_2_without_a_request() {
         (&["--no-stdin", "-"], "--no-stdin"),
         (&["--ca-cert", "missing.pem", "hi"], "missing.pem"),
         (&["--env-file", "missing.env", "hi"], "missing.env"),
+        // Issue 10: the words after a subcommand's name that do not parse as it, options
+        // that do nothing where they were given, and a base URL whose paths would vanish.
+        (
+            &["batch", "processing", "in", "python"],
+            "put -- before it: oaichat -- batch processing in python",
+        ),
+        (
+            &["help", "me", "write", "a", "poem"],
+            "oaichat -- help me write a poem",
+        ),
+        (
+            &["-s", "be brief", "models"],
+            "--system does not apply to `oaichat models`",
+        ),
+        (&["models", "-m", "gpt-4o"], "'-m'"),
+        (
+            &["batch", "list", "--idle-timeout", "5"],
+            "'--idle-timeout'",
+        ),
+        (
+            &["--base-url", "http://localhost:1/v1#chat", "hi"],
+            "#fragment",
+        ),
     ];
     let server = Server::start(vec![]);
     for (args, named) in cases {
@@ -63,6 +86,49 @@ fn bad_input_is_exit_2_without_a_request() {
         );
     }
     assert!(server.requests().is_empty());
+}
+
+/// `--timeout 0` and `--timeout -1` are told the same range, for every timeout flag.
+#[test]
+fn zero_and_negative_timeouts_get_the_same_message() {
+    for flag in ["--timeout", "--connect-timeout", "--idle-timeout"] {
+        let message = |value: &str| {
+            let assert = Cmd::new().args([flag, value, "hi"]).run().code(2);
+            let err = stderr(&assert);
+            let line = err.lines().next().unwrap_or_default().to_string();
+            line.replace(&format!("'{value}'"), "VALUE")
+        };
+        let zero = message("0");
+        assert_eq!(zero, message("-1"));
+        assert!(zero.contains("more than 0 and at most 86400"), "{zero}");
+    }
+}
+
+/// A subcommand's help lists only what applies to it.
+#[test]
+fn subcommand_help_lists_only_what_applies() {
+    let assert = Cmd::new().args(["models", "--help"]).run().success();
+    let help = stdout(&assert);
+    for absent in ["--system", "--model", "--idle-timeout", "--temperature"] {
+        assert!(!help.contains(absent), "{absent} in:\n{help}");
+    }
+    assert!(
+        help.contains("--raw") && help.contains("--timeout"),
+        "{help}"
+    );
+    let assert = Cmd::new()
+        .args(["batch", "create", "--help"])
+        .run()
+        .success();
+    let help = stdout(&assert);
+    assert!(
+        help.contains("--model") && help.contains("--temperature"),
+        "{help}"
+    );
+    assert!(
+        !help.contains("--idle-timeout") && !help.contains("--raw"),
+        "{help}"
+    );
 }
 
 #[test]
