@@ -230,3 +230,77 @@ fn ctrl_c_stops_a_question_still_waiting_for_its_answer_to_start() {
     assert!(err.contains("answer stopped"), "{err}");
     assert!(!err.contains("error"), "{err}");
 }
+
+/// Drives `oaichat -i` on a pseudo-terminal (python3's pty module): waits for the prompt,
+/// sends every line of `burst` in one write, as tmux send-keys or expect do without
+/// bracketed paste, waits until `until` appears, then ends the session with Ctrl-D.
+fn on_a_terminal(server: &Server, burst: &str, until: &str) -> String {
+    const DRIVER: &str = r#"
+import os, pty, select, sys, time
+burst, until, argv = sys.argv[1].encode(), sys.argv[2].encode(), sys.argv[3:]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(argv[0], argv)
+seen = b""
+def read_until(word, limit):
+    global seen
+    end = time.time() + limit
+    while word not in seen and time.time() < end:
+        if select.select([fd], [], [], 0.05)[0]:
+            try:
+                seen += os.read(fd, 4096)
+            except OSError:
+                return
+read_until(b"> ", 10)
+os.write(fd, burst)
+read_until(until, 10)
+# Ctrl-D only at the next prompt: typed while an answer streams, the terminal (not yet
+# in raw mode) would take it as its own end-of-file and never pass it on.
+seen = seen[seen.find(until):]
+read_until(b"> ", 10)
+os.write(fd, b"\x04")
+end = time.time() + 10
+while os.waitpid(pid, os.WNOHANG) == (0, 0):
+    if time.time() > end:
+        os.kill(pid, 9)
+        sys.stdout.write("[oaichat did not end at Ctrl-D]")
+        break
+    read_until(b"\x00never", 0.1)
+sys.stdout.write(seen.decode(errors="replace"))
+"#;
+    let output = std::process::Command::new("python3")
+        .args(["-c", DRIVER, burst, until])
+        .arg(assert_cmd::cargo::cargo_bin!("oaichat"))
+        .args(["-i", "--no-stdin"])
+        .env_clear()
+        .env("TERM", "xterm")
+        .env("OPENAI_API_KEY", KEY)
+        .env("OPENAI_BASE_URL", server.base_url())
+        .current_dir(tempfile::tempdir().unwrap().path())
+        .output()
+        .expect("python3 drives the pseudo-terminal");
+    assert_no_key(&output.stdout);
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Lines that arrive in one burst are each asked in turn, none lost.
+#[test]
+fn lines_typed_in_one_burst_are_asked_one_after_another() {
+    let server = Server::start(vec![
+        streamed("A-one"),
+        streamed("A-two"),
+        streamed("A-three"),
+    ]);
+    let screen = on_a_terminal(&server, "one\rtwo\rthree\r", "A-three");
+    let asked: Vec<String> = server
+        .requests()
+        .iter()
+        .map(|r| {
+            let body = r.json();
+            let last = body["messages"].as_array().unwrap().last().unwrap().clone();
+            last["content"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(asked, ["one", "two", "three"], "{screen}");
+    assert!(!screen.contains("did not end"), "{screen}");
+}
