@@ -30,7 +30,8 @@ Environment: OPENAI_API_KEY (required), OPENAI_BASE_URL, OPENAI_MODEL, OPENAI_OR
 OPENAI_PROJECT_ID, OAICHAT_MAX_RETRIES, SSL_CERT_FILE; read from ./.env too, never overriding
 variables already set.
 Exit codes: 0 ok, 1 unexpected, 2 usage, 3 auth, 4 rate limit, 5 invalid request,
-6 server error, 7 network, 8 bad response, 9 declined by the model, 130 Ctrl-C.";
+6 server error, 7 network, 8 bad response, 9 declined by the model, 10 tool calls,
+11 batch not finished yet, 12 batch did not complete, 130 Ctrl-C.";
 
 /// Send a prompt to an OpenAI-compatible Chat Completions API and print the answer.
 ///

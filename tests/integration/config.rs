@@ -146,3 +146,26 @@ fn a_query_in_the_base_url_stays_on_every_request() {
         "/v1/chat/completions?api-version=2024-06-01"
     );
 }
+
+/// Editors on Windows start files with a UTF-8 byte order mark: .env and history files
+/// that have one are read as if they had none.
+#[test]
+fn a_byte_order_mark_in_dotenv_and_history_is_accepted() {
+    let server = Server::start(vec![answer("ok")]);
+    let cmd = Cmd::at(&server).env_remove("OPENAI_API_KEY");
+    cmd.file(
+        ".env",
+        format!("\u{feff}OPENAI_API_KEY={KEY}\nOPENAI_MODEL=from-bom-file\n"),
+    );
+    let history = cmd.file(
+        "h.jsonl",
+        "\u{feff}{\"role\":\"user\",\"content\":\"earlier\"}\n{\"role\":\"assistant\",\"content\":\"yes\"}\n",
+    );
+    cmd.args(["--history", history.to_str().unwrap(), "now"])
+        .run()
+        .success()
+        .stdout("ok\n");
+    let body = server.request().json();
+    assert_eq!(body["model"], "from-bom-file");
+    assert_eq!(body["messages"][0]["content"], "earlier");
+}
