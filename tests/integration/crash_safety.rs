@@ -41,14 +41,6 @@ impl Dice {
     }
 }
 
-/// The last user message of a request.
-fn question(request: &Recorded) -> String {
-    let body = request.json();
-    let messages = body["messages"].as_array().cloned().unwrap_or_default();
-    let last = messages.last().cloned().unwrap_or_default();
-    last["content"].as_str().unwrap_or_default().to_string()
-}
-
 /// Starts oaichat with its output thrown away, to be killed.
 fn start(server: &Server, dir: &Path, args: &[&str], input: Option<&Path>) -> std::process::Child {
     let stdin = match input {

@@ -8,41 +8,6 @@ use serde_json::{Value, json};
 
 use crate::support::*;
 
-/// The last user message of a recorded request.
-fn question(request: &Recorded) -> String {
-    let body = request.json();
-    let messages = body["messages"].as_array().cloned().unwrap_or_default();
-    messages
-        .last()
-        .map(|m| m["content"].as_str().unwrap_or_default().to_string())
-        .unwrap_or_default()
-}
-
-/// Answers "re: QUESTION" after the delay named in it (`sleep=MS`), and fails questions
-/// containing "fail" with a 400.
-fn echo_server() -> Server {
-    Server::handle(|request| {
-        let q = question(request);
-        if q.contains("fail") {
-            return Reply::json(
-                400,
-                &json!({"error": {"message": "cannot do that", "type": "invalid_request_error"}}),
-            );
-        }
-        let sleep: u64 = q
-            .split("sleep=")
-            .nth(1)
-            .and_then(|s| s.split_whitespace().next())
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(0);
-        let mut reply = answer(&format!("re: {q}"));
-        reply
-            .steps
-            .insert(0, Step::Sleep(Duration::from_millis(sleep)));
-        reply
-    })
-}
-
 #[test]
 fn answers_come_out_in_input_order_despite_varying_delays() {
     let server = echo_server();

@@ -7,24 +7,6 @@ use serde_json::{Value, json};
 
 use crate::support::*;
 
-fn question(request: &Recorded) -> String {
-    let body = request.json();
-    let last = body["messages"].as_array().and_then(|m| m.last()).cloned();
-    last.map(|m| m["content"].as_str().unwrap_or_default().to_string())
-        .unwrap_or_default()
-}
-
-/// Answers "re: QUESTION"; a question containing "fail" gets a 400.
-fn echo_server() -> Server {
-    Server::handle(|request| {
-        let q = question(request);
-        if q.contains("fail") {
-            return Reply::json(400, &json!({"error": {"message": "cannot do that"}}));
-        }
-        answer(&format!("re: {q}"))
-    })
-}
-
 fn records(text: &str) -> Vec<Value> {
     text.lines()
         .map(|l| serde_json::from_str(l).expect("a JSON record"))

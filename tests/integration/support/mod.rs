@@ -213,3 +213,38 @@ pub fn stdout(assert: &Assert) -> String {
 pub fn stderr(assert: &Assert) -> String {
     String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
 }
+
+/// The last user message of a recorded request.
+pub fn question(request: &Recorded) -> String {
+    let body = request.json();
+    let messages = body["messages"].as_array().cloned().unwrap_or_default();
+    messages
+        .last()
+        .map(|m| m["content"].as_str().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+/// Answers "re: QUESTION" after the delay named in it (`sleep=MS`), and fails questions
+/// containing "fail" with a 400.
+pub fn echo_server() -> Server {
+    Server::handle(|request| {
+        let q = question(request);
+        if q.contains("fail") {
+            return Reply::json(
+                400,
+                &json!({"error": {"message": "cannot do that", "type": "invalid_request_error"}}),
+            );
+        }
+        let sleep: u64 = q
+            .split("sleep=")
+            .nth(1)
+            .and_then(|s| s.split_whitespace().next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        let mut reply = answer(&format!("re: {q}"));
+        reply
+            .steps
+            .insert(0, Step::Sleep(Duration::from_millis(sleep)));
+        reply
+    })
+}
