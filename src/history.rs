@@ -137,17 +137,20 @@ pub fn last_conversation(env: &Env) -> Option<PathBuf> {
 }
 
 /// Reads a history file; a missing file is an empty conversation (it will be created).
-/// An exchange torn by a kill is cut off first (with a warning on `warn`) when the file
-/// can be written; when it cannot, the torn last line is left out of what is read.
+/// When the file can be written, it is read under the lock, after an exchange torn by a
+/// kill is cut off (with a warning on `warn`); when it cannot, a torn last line is left
+/// out of what is read.
 pub fn read(path: &Path, warn: &mut dyn Write) -> Result<Vec<Message>, Error> {
-    if path.is_file()
-        && let Ok(mut file) = Appender::open(path, ends_exchange)
-    {
-        file.mend(warn)
-            .map_err(|e| Error::io(format!("cannot repair history file {}", path.display()), e))?;
-    }
-    match std::fs::read_to_string(path) {
-        Ok(text) => parse(&text, path),
+    let locked = match path.is_file() {
+        true => Appender::open(path, keeps).ok(),
+        false => None,
+    };
+    let bytes = match locked {
+        Some(mut file) => file.read(warn),
+        None => std::fs::read(path),
+    };
+    match bytes {
+        Ok(bytes) => parse(&String::from_utf8_lossy(&bytes), path),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
         Err(err) => Err(Error::usage(format!(
             "cannot read history file {}: {err}",
@@ -156,9 +159,12 @@ pub fn read(path: &Path, warn: &mut dyn Write) -> Result<Vec<Message>, Error> {
     }
 }
 
-/// Whether a line is an answer: the last line of every exchange oaichat appends.
-fn ends_exchange(line: &[u8]) -> bool {
-    serde_json::from_slice::<Message>(line).is_ok_and(|m| m.role == Role::Assistant)
+/// Where cutting back a torn exchange stops: at an answer (the last line of every exchange
+/// oaichat appends), at a system or developer message (a conversation's start, perhaps
+/// written by hand), and at a line that is not a message at all (the reader reports it;
+/// mending only removes what a killed run wrote).
+fn keeps(line: &[u8]) -> bool {
+    serde_json::from_slice::<Message>(line).map_or(true, |m| m.role != Role::User)
 }
 
 /// Parses JSON Lines; blank lines are skipped, anything else must be a message. A byte
@@ -210,7 +216,7 @@ pub fn append(path: &Path, messages: &[Message], warn: &mut dyn Write) -> Result
             err,
         )
     };
-    let mut file = Appender::open(path, ends_exchange).map_err(failed)?;
+    let mut file = Appender::open(path, keeps).map_err(failed)?;
     file.append(&encode(messages), warn).map_err(failed)
 }
 
@@ -296,6 +302,32 @@ mod tests {
         assert!(
             warned.contains(&format!("{} bytes", torn.len() - whole.len())),
             "{warned}"
+        );
+    }
+
+    #[test]
+    fn cutting_back_keeps_a_system_line_and_a_line_that_is_not_a_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("h.jsonl");
+        let system = encode(&[msg(Role::System, "by hand")]);
+        let mut torn = system.clone();
+        torn.extend(encode(&[msg(Role::User, "q1")]));
+        torn.extend(b"{\"role\":\"assistant\",\"con");
+        std::fs::write(&path, &torn).unwrap();
+        assert_eq!(
+            read(&path, &mut std::io::sink()).unwrap(),
+            [msg(Role::System, "by hand")]
+        );
+        let mut broken = b"not a message\n".to_vec();
+        broken.extend(encode(&[msg(Role::User, "q1")]));
+        broken.extend(b"{\"role\":\"assistant\",\"con");
+        std::fs::write(&path, &broken).unwrap();
+        let err = read(&path, &mut std::io::sink()).unwrap_err();
+        assert!(err.to_string().contains("line 1"), "{err}");
+        assert!(
+            std::fs::read(&path)
+                .unwrap()
+                .starts_with(b"not a message\n")
         );
     }
 

@@ -21,9 +21,9 @@ use std::path::{Path, PathBuf};
 pub struct Appender {
     file: File,
     path: PathBuf,
-    /// Whether a line ends a record: after a cut, lines of the torn record that did get
-    /// written whole are cut too, back to the last line that ends one.
-    ends_record: fn(&[u8]) -> bool,
+    /// Whether the walk back after a cut stops at (and keeps) a line: lines of the torn
+    /// record that did get written whole are cut too, back to the end of the last record.
+    keeps: fn(&[u8]) -> bool,
 }
 
 /// What mending found at the end of a file.
@@ -42,10 +42,21 @@ pub fn any_line(_: &[u8]) -> bool {
     true
 }
 
+/// A UTF-8 byte order mark, which editors on Windows put at the start of a file.
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// A line without the byte order mark it has when it is the file's first.
+fn without_bom(line: &[u8], at: u64) -> &[u8] {
+    match at {
+        0 => line.strip_prefix(BOM).unwrap_or(line),
+        _ => line,
+    }
+}
+
 impl Appender {
     /// Opens `path` for appending, creating it (and its directory) when missing; a new
     /// file is readable only by its owner, since conversations and answers can hold secrets.
-    pub fn open(path: &Path, ends_record: fn(&[u8]) -> bool) -> io::Result<Appender> {
+    pub fn open(path: &Path, keeps: fn(&[u8]) -> bool) -> io::Result<Appender> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
@@ -56,7 +67,7 @@ impl Appender {
         Ok(Appender {
             file: options.open(path)?,
             path: path.to_path_buf(),
-            ends_record,
+            keeps,
         })
     }
 
@@ -66,6 +77,20 @@ impl Appender {
         let mended = self.mend_locked(warn);
         self.file.unlock()?;
         mended
+    }
+
+    /// Under the lock, mends the end and reads the whole file: a record another run is
+    /// writing at that moment is either all there or not at all.
+    pub fn read(&mut self, warn: &mut dyn Write) -> io::Result<Vec<u8>> {
+        self.file.lock()?;
+        let read = self.mend_locked(warn).and_then(|_| {
+            let mut bytes = Vec::new();
+            self.file.seek(SeekFrom::Start(0))?;
+            self.file.read_to_end(&mut bytes)?;
+            Ok(bytes)
+        });
+        self.file.unlock()?;
+        read
     }
 
     /// Appends `lines` (whole lines, each ending in `\n`) in one write, under the lock,
@@ -82,7 +107,7 @@ impl Appender {
     }
 
     fn mend_locked(&mut self, warn: &mut dyn Write) -> io::Result<Mended> {
-        let mended = mend(&mut self.file, self.ends_record)?;
+        let mended = mend(&mut self.file, self.keeps)?;
         if let Mended::Cut(bytes) = mended {
             let _ = writeln!(
                 warn,
@@ -97,24 +122,27 @@ impl Appender {
 
 /// Ends or cuts an unterminated last line; see the module comment. The caller holds the
 /// lock. Pure file arithmetic, tested on temporary files.
-pub fn mend(file: &mut File, ends_record: fn(&[u8]) -> bool) -> io::Result<Mended> {
+pub fn mend(file: &mut File, keeps: fn(&[u8]) -> bool) -> io::Result<Mended> {
     let len = file.metadata()?.len();
     if len == 0 || last_byte(file, len)? == b'\n' {
         return Ok(Mended::Whole);
     }
     let start = line_start(file, len)?;
     let tail = read_range(file, start, len)?;
-    if tail.iter().all(u8::is_ascii_whitespace) || is_json(&tail) {
+    let tail = without_bom(&tail, start);
+    if tail.iter().all(u8::is_ascii_whitespace) || is_json(tail) {
         file.write_all(b"\n")?;
         return Ok(Mended::Ended);
     }
     // The torn line goes; so do whole lines before it back to the end of the last complete
-    // record (a conversation's exchange is several lines written at once).
+    // record (a conversation's exchange is several lines written at once), stopping at
+    // any line `keeps` says to keep.
     let mut keep = start;
     while keep > 0 {
         let previous = line_start(file, keep - 1)?;
         let line = read_range(file, previous, keep - 1)?;
-        if line.iter().all(u8::is_ascii_whitespace) || ends_record(&line) {
+        let line = without_bom(&line, previous);
+        if line.iter().all(u8::is_ascii_whitespace) || keeps(line) {
             break;
         }
         keep = previous;
@@ -195,11 +223,11 @@ fn private_file(path: &Path) -> io::Result<File> {
 mod tests {
     use super::*;
 
-    fn mended(content: &[u8], ends_record: fn(&[u8]) -> bool) -> (Mended, Vec<u8>) {
+    fn mended(content: &[u8], keeps: fn(&[u8]) -> bool) -> (Mended, Vec<u8>) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("f.jsonl");
         std::fs::write(&path, content).unwrap();
-        let mut appender = Appender::open(&path, ends_record).unwrap();
+        let mut appender = Appender::open(&path, keeps).unwrap();
         let mut warn = Vec::new();
         let result = appender.mend(&mut warn).unwrap();
         let warned = String::from_utf8(warn).unwrap();
@@ -243,6 +271,17 @@ mod tests {
         let (result, left) = mended(b"{\"end\":1}\n{\"q\":2}\n{\"q\":3}\n{\"end\":", ends);
         assert_eq!(result, Mended::Cut(23));
         assert_eq!(left, b"{\"end\":1}\n");
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_make_a_whole_line_look_torn() {
+        let (result, left) = mended(b"\xef\xbb\xbf{\"a\":1}", any_line);
+        assert_eq!(result, Mended::Ended);
+        assert_eq!(left, b"\xef\xbb\xbf{\"a\":1}\n");
+        let keeps = |line: &[u8]| line.starts_with(b"{\"keep\"");
+        let (result, left) = mended(b"\xef\xbb\xbf{\"keep\":1}\n{\"q\":2}\n{\"to", keeps);
+        assert_eq!(result, Mended::Cut(12));
+        assert_eq!(left, b"\xef\xbb\xbf{\"keep\":1}\n");
     }
 
     #[test]

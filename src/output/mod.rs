@@ -142,10 +142,12 @@ impl StreamText {
                 ending.finish_reason = Some(reason.to_string());
             }
             let Some(delta) = &choice.delta else { continue };
-            ending.tool_calls.extend(crate::response::tool_names(
-                delta.tool_calls.as_deref(),
-                delta.function_call.as_ref(),
-            ));
+            if delta.tool_calls.is_some() || delta.function_call.is_some() {
+                ending.tool_calls.extend(crate::response::tool_names(
+                    delta.tool_calls.as_deref(),
+                    delta.function_call.as_ref(),
+                ));
+            }
             if let Some(refusal) = &delta.refusal {
                 ending
                     .refusal
