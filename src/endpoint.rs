@@ -42,9 +42,9 @@ pub fn base_url(given: Option<&str>, allow_insecure_http: bool) -> Result<String
 
 /// The proxy that requests to `base_url` (checked by [`base_url`]) go through, from the
 /// variables `get` reads. A plain-http request through a proxy hands the proxy the whole
-/// request in clear text, key included: like the base URL itself, that proxy must be on
-/// this machine unless allowed. (An https request only asks a proxy for a tunnel; the key
-/// stays inside TLS. An https proxy is reached over TLS.)
+/// request, key included, to read: like the base URL itself, that proxy must be on this
+/// machine unless allowed, whether it is reached over TLS or not. (An https request only
+/// asks a proxy for a tunnel; the key stays inside TLS from end to end.)
 pub fn route<'a>(
     base_url: &str,
     get: impl Fn(&str) -> Option<&'a str>,
@@ -56,7 +56,6 @@ pub fn route<'a>(
     if let Some(proxy) = &proxy
         && parsed.scheme() == "http"
         && !allow_insecure_http
-        && !proxy.is_encrypted()
         && !proxy.is_loopback()
     {
         return Err(Error::usage(format!(
@@ -119,7 +118,7 @@ mod tests {
     }
 
     #[test]
-    fn tunnels_encrypted_hops_local_proxies_and_no_proxy_are_fine() {
+    fn tunnels_local_proxies_and_no_proxy_are_fine() {
         let http = [("HTTP_PROXY", "http://proxy.corp:3128")];
         let https = [("HTTPS_PROXY", "http://proxy.corp:3128")];
         assert!(
@@ -127,12 +126,9 @@ mod tests {
                 .unwrap()
                 .is_some()
         );
+        // A proxy reached over TLS still reads a plain-http request whole.
         let tls = [("HTTP_PROXY", "https://proxy.corp:443")];
-        assert!(
-            route_with("http://localhost:1/v1", &tls, false)
-                .unwrap()
-                .is_some()
-        );
+        assert!(route_with("http://localhost:1/v1", &tls, false).is_err());
         let local = [("HTTP_PROXY", "http://127.0.0.1:8080")];
         assert!(
             route_with("http://localhost:1/v1", &local, false)

@@ -125,12 +125,17 @@ fn bad_line_message(path: &Path, text: &[u8], bad: &str) -> String {
         .position(|line| line.trim() == first)
         .map(|i| format!("line {}", i + 1))
         .unwrap_or_else(|| "a line".into());
-    let name: String = first
-        .trim_start_matches("export ")
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.'))
-        .collect();
+    // A name only when something follows it (`=`, or a space where `=` was forgotten): a
+    // key pasted alone on a line would otherwise be shown as its name.
+    let rest = first.trim_start_matches("export ").trim_start();
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.')))
+        .unwrap_or(rest.len());
+    let follows = rest[end..].chars().next();
+    let name = match follows {
+        Some(c) if c == '=' || c.is_whitespace() => &rest[..end],
+        _ => "",
+    };
     let what = if name.is_empty() {
         String::new()
     } else {

@@ -34,13 +34,17 @@ impl<'a> Remote<'a> {
         request: impl Fn(&reqwest::Client, &str) -> reqwest::RequestBuilder,
     ) -> Result<Vec<u8>, Error> {
         let url = self.config.endpoint(path);
-        let fetched = self.api.fetch(
-            self.config,
-            err,
-            Call::new(&url, target),
-            client::BODY_LIMIT,
-            |http| request(http, &url).timeout(self.config.timeout),
-        )?;
+        let call = Call {
+            // The server did the work once it answered: asking again would upload the file
+            // or create the batch (and pay for it) twice.
+            retry_cut_body: !matches!(path, "/files" | "/batches"),
+            ..Call::new(&url, target)
+        };
+        let fetched = self
+            .api
+            .fetch(self.config, err, call, client::BODY_LIMIT, |http| {
+                request(http, &url).timeout(self.config.timeout)
+            })?;
         Ok(fetched.body)
     }
 

@@ -105,14 +105,15 @@ pub fn body_error(err: &io::Error, config: &Config) -> Error {
     }
 }
 
-/// A failed read of a whole answer, for the retry rules: only a body cut off is retried
-/// (the deadline of a timeout is spent; a body over its cap will not shrink).
-pub(super) fn read_failure(err: &io::Error, config: &Config) -> (Error, Failure) {
+/// A failed read of a whole answer, for the retry rules: only a body cut off is retried,
+/// and only where `retry_cut` allows (the deadline of a timeout is spent; a body over its
+/// cap will not shrink).
+pub(super) fn read_failure(err: &io::Error, config: &Config, retry_cut: bool) -> (Error, Failure) {
     let cut_off = !is_timeout(err)
         && err.kind() != io::ErrorKind::FileTooLarge
         && !err.get_ref().is_some_and(|inner| inner.is::<Cancelled>());
     let failure = Failure {
-        should_retry: Some(cut_off),
+        should_retry: Some(cut_off && retry_cut),
         ..Failure::default()
     };
     (body_error(err, config), failure)

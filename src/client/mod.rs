@@ -40,13 +40,17 @@ pub struct Fetched {
     pub body: Vec<u8>,
 }
 
-/// Where a request goes: its URL, what it is for (the hints of its errors differ), and the
-/// rate-limit state it shares with other workers, if any.
+/// Where a request goes: its URL, what it is for (the hints of its errors differ), the
+/// rate-limit state it shares with other workers, if any, and whether a success whose body
+/// was cut off may be asked again.
 #[derive(Clone, Copy)]
 pub struct Call<'a> {
     pub url: &'a str,
     pub target: Target,
     pub gate: Option<&'a Gate>,
+    /// False where asking again would do the work twice on the server: a batch created or
+    /// a file uploaded (a chat answer is asked again, as the SDKs do: it was never shown).
+    pub retry_cut_body: bool,
 }
 
 impl<'a> Call<'a> {
@@ -55,6 +59,7 @@ impl<'a> Call<'a> {
             url,
             target,
             gate: None,
+            retry_cut_body: true,
         }
     }
 }
@@ -165,9 +170,11 @@ impl Api {
     ) -> Result<Fetched, Error> {
         self.with_retries(config, log, call, |log| {
             let sent = self.attempt(config, log, call, &request)?;
-            let body = read_limited(sent.response, limit).map_err(|e| read_failure(&e, config))?;
+            let status = sent.response.status();
+            let body = read_limited(sent.response, limit)
+                .map_err(|e| read_failure(&e, config, call.retry_cut_body))?;
             Ok(Fetched {
-                status: StatusCode::OK,
+                status,
                 elapsed: sent.elapsed,
                 request_id: sent.request_id,
                 body,
@@ -209,9 +216,15 @@ impl Api {
                 );
             }
             match (call.gate, failure.status) {
-                // Everyone slows down, not just this worker.
+                // Everyone slows down, not just this worker; said once per pause.
                 (Some(gate), Some(429)) => {
-                    gate.pause(wait);
+                    if gate.pause(wait) {
+                        let _ = writeln!(
+                            log,
+                            "oaichat: rate limit: HTTP 429; every request waits {}s",
+                            wait.as_secs_f64()
+                        );
+                    }
                 }
                 _ => std::thread::sleep(wait),
             }

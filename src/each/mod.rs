@@ -213,9 +213,11 @@ fn dispatch(
     if permit.send(()).is_err() {
         return false;
     }
+    // A refused input (a repeated id) is refused whatever the resume file holds for its
+    // key: that record answers the input the id was first given to.
     let skipped = match &job.work {
         Work::Blank => Some(Skip::Blank),
-        _ if done.contains(&job.key()) => Some(Skip::Answered),
+        Work::Send(_) if done.contains(&job.key()) => Some(Skip::Answered),
         _ => None,
     };
     let outcome = match (skipped, &job.work) {

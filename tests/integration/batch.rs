@@ -433,3 +433,19 @@ fn status_cancel_and_list() {
     );
     assert!(!err.contains("--model"), "the hint fits the command: {err}");
 }
+
+/// The server has done the work once it answers: an upload or a batch creation whose
+/// answer is cut off is not asked again (that would upload, or pay for, it twice).
+#[test]
+fn an_upload_whose_answer_is_cut_off_is_not_sent_again() {
+    let uploaded = json!({"id": "file-1", "object": "file", "purpose": "batch"}).to_string();
+    let server = Server::start(vec![Reply::cut_short(200, &uploaded), answer("never")]);
+    let cmd = Cmd::at(&server);
+    let path = cmd.file("input.jsonl", "{\"prompt\":\"x\"}\n");
+    let assert = cmd
+        .args(["batch", "create", path.to_str().unwrap()])
+        .run()
+        .code(8);
+    assert!(stderr(&assert).contains("cut off"), "{}", stderr(&assert));
+    assert_eq!(server.requests().len(), 1);
+}

@@ -221,3 +221,54 @@ fn the_summary_says_cost_unknown_for_a_model_without_prices() {
     assert!(err.contains("cost unknown for model llama3.2"), "{err}");
     assert!(!err.contains("$0.0000"), "{err}");
 }
+
+/// A repeat refused in one run is refused again on --resume, never taken for answered by
+/// the record of the input the id was first given to.
+#[test]
+fn a_repeated_id_stays_refused_on_resume() {
+    let server = echo_server();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.jsonl");
+    let input = "{\"id\":\"a\",\"prompt\":\"one\"}\n{\"id\":\"a\",\"prompt\":\"two\"}\n";
+    let run = || {
+        Cmd::at(&server)
+            .args(["--jsonl", "--resume", out.to_str().unwrap()])
+            .stdin(input)
+            .run()
+    };
+    run().code(2);
+    let assert = run().code(2);
+    assert!(
+        stderr(&assert).contains("0 done, 1 failed, 1 already answered"),
+        "{}",
+        stderr(&assert)
+    );
+    assert_eq!(server.requests().len(), 1);
+}
+
+/// A 429 pauses every worker; the pause is said once, without -v.
+#[test]
+fn a_429_pause_is_said_once() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let count = AtomicUsize::new(0);
+    let server = Server::handle(move |_| {
+        if count.fetch_add(1, Ordering::SeqCst) == 0 {
+            Reply::json(429, &json!({"error": {"message": "slow down"}}))
+                .header("retry-after-ms", "200")
+        } else {
+            answer("ok")
+        }
+    });
+    let assert = Cmd::at(&server)
+        .args(["--each", "-P", "1", "x"])
+        .stdin("a\nb\n")
+        .run()
+        .success();
+    let err = stderr(&assert);
+    assert_eq!(
+        err.matches("rate limit: HTTP 429; every request waits 0.2s")
+            .count(),
+        1,
+        "{err}"
+    );
+}
