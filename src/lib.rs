@@ -156,24 +156,8 @@ fn line_mode(
         total: options.progress.then_some(inputs),
         ..options
     };
-    let mut readers: Vec<Box<dyn std::io::Read + Send>> = Vec::new();
-    for path in &cli.files {
-        let file = std::fs::File::open(path)
-            .map_err(|e| Error::usage(format!("cannot read {}: {e}", path.display())))?;
-        readers.push(Box::new(file));
-    }
-    let chained = readers
-        .into_iter()
-        .reduce(|a, b| Box::new(std::io::Read::chain(a, b)))
-        .unwrap_or_else(|| Box::new(std::io::empty()));
-    each::run(
-        config,
-        instruction,
-        &options,
-        std::io::BufReader::new(chained),
-        out,
-        err,
-    )
+    let input = each::open_files(&cli.files)?;
+    each::run(config, instruction, &options, input, out, err)
 }
 
 fn read_prompt(cli: &Cli, facts: Facts, err: &mut impl Write) -> Result<String, Error> {

@@ -75,27 +75,66 @@ pub fn instruction(args: &[String]) -> Option<String> {
     }
 }
 
-/// Turns input bytes into prompt text: UTF-8 only, no NUL bytes (binary), and one
-/// trailing newline dropped (`echo` adds it; it carries no meaning). Other leading and
-/// trailing whitespace is kept, since it can matter (code, poetry, tables).
+/// Turns input bytes into prompt text: UTF-8 only (a byte order mark is left out), no NUL
+/// bytes (binary), and one trailing newline dropped (`echo` adds it; it carries no
+/// meaning). Other leading and trailing whitespace is kept, since it can matter (code,
+/// poetry, tables).
 pub fn decode(mut bytes: Vec<u8>, what: &str) -> Result<String, Error> {
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(Error::usage(format!(
-            "{what} looks binary (a NUL byte at offset {offset}): give text, or convert it first"
-        )));
-    }
+    check(&bytes).map_err(|not| Error::usage(not.describe(what)))?;
     if bytes.ends_with(b"\r\n") {
         bytes.truncate(bytes.len() - 2);
     } else if bytes.ends_with(b"\n") {
         bytes.truncate(bytes.len() - 1);
     }
-    String::from_utf8(bytes).map_err(|err| {
-        let offset = err.utf8_error().valid_up_to();
-        Error::usage(format!(
-            "{what} is not valid UTF-8 (invalid byte at offset {offset}): convert it, e.g. \
-             with iconv -f CP949 -t UTF-8"
-        ))
-    })
+    if bytes.starts_with(UTF8_BOM) {
+        bytes.drain(..UTF8_BOM.len());
+    }
+    // Checked above: valid UTF-8, and cutting ASCII bytes at either end keeps it so.
+    String::from_utf8(bytes).map_err(|e| Error::usage(format!("{what}: {e}")))
+}
+
+const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// Why bytes are not text oaichat can send.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotText {
+    /// A UTF-16 byte order mark: a file saved as "Unicode" by some editors.
+    Utf16,
+    /// A NUL byte at this offset: binary.
+    Nul(usize),
+    /// Not UTF-8 from this offset.
+    Utf8(usize),
+}
+
+impl NotText {
+    /// One message for `what` ("stdin", "file a.txt", "input line 3").
+    pub fn describe(self, what: &str) -> String {
+        match self {
+            NotText::Utf16 => format!(
+                "{what} is UTF-16 text: convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8"
+            ),
+            NotText::Nul(offset) => format!(
+                "{what} looks binary (a NUL byte at offset {offset}): give text, or convert it \
+                 first"
+            ),
+            NotText::Utf8(offset) => format!(
+                "{what} is not valid UTF-8 (invalid byte at offset {offset}): convert it, e.g. \
+                 with iconv -f CP949 -t UTF-8"
+            ),
+        }
+    }
+}
+
+/// The text in `bytes`, or why there is none: the check every input gets, whole (stdin, a
+/// file) or line by line (line mode).
+pub fn check(bytes: &[u8]) -> Result<&str, NotText> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(NotText::Utf16);
+    }
+    if let Some(offset) = memchr::memchr(0, bytes) {
+        return Err(NotText::Nul(offset));
+    }
+    std::str::from_utf8(bytes).map_err(|e| NotText::Utf8(e.valid_up_to()))
 }
 
 /// Joins the instruction and the material into the user message. Material that is empty
@@ -247,6 +286,16 @@ mod tests {
         assert_eq!(decode(b"  x\n\n".to_vec(), "stdin").unwrap(), "  x\n");
         assert_eq!(decode(b"x\r\n".to_vec(), "stdin").unwrap(), "x");
         assert_eq!(decode(b" x ".to_vec(), "stdin").unwrap(), " x ");
+    }
+
+    #[test]
+    fn decode_leaves_out_a_byte_order_mark_and_names_utf16() {
+        assert_eq!(decode(b"\xef\xbb\xbfhi\n".to_vec(), "stdin").unwrap(), "hi");
+        let err = decode(b"\xff\xfeh\0i\0".to_vec(), "file u.txt").unwrap_err();
+        assert!(
+            err.to_string().starts_with("file u.txt is UTF-16 text"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -48,6 +48,14 @@ pub(super) fn prompt_hint(args: &[OsString], err: clap::Error) -> clap::Error {
     if words[1..at].iter().any(|w| w == "--") || !reads_as_prompt(&words[at], words.get(at + 1)) {
         return err;
     }
+    // Only when that is the fix: with `--` the command line must parse (another mistake,
+    // such as an out-of-range flag, keeps clap's own message).
+    let mut with_dashes: Vec<OsString> = args[..at].to_vec();
+    with_dashes.push("--".into());
+    with_dashes.extend_from_slice(&args[at..]);
+    if Cli::command().try_get_matches_from(&with_dashes).is_err() {
+        return err;
+    }
     let prompt = words[at..].join(" ");
     let mut fixed: Vec<String> = words[..at].iter().map(|w| quoted(w)).collect();
     fixed[0] = "oaichat".into();
@@ -145,9 +153,12 @@ mod tests {
         );
         let err = error(&["oaichat", "models", "are", "cool"]);
         assert!(err.contains("oaichat -- models are cool"), "{err}");
-        // A real subcommand's own mistake keeps clap's message.
+        // A real subcommand's own mistake keeps clap's message, and so does another
+        // mistake that -- would not fix.
         let err = error(&["oaichat", "batch", "status"]);
         assert!(!err.contains("put --"), "{err}");
+        let err = error(&["oaichat", "-t", "5", "tell", "me", "about", "models", "now"]);
+        assert!(!err.contains("put --") && err.contains("-t"), "{err}");
     }
 
     #[test]

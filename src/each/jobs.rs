@@ -14,7 +14,8 @@ use serde_json::{Value, json};
 use super::{Job, Kind, Work, id_key};
 use crate::config::Config;
 use crate::error::Error;
-use crate::{prompt, request};
+use crate::prompt::{self, NotText};
+use crate::request;
 
 /// Reads lines and hands each job to `send` (false: stop). An error is the end of usable
 /// input: not text, or unreadable.
@@ -37,8 +38,10 @@ pub(crate) fn read_jobs(
             return Ok(());
         }
         line += 1;
-        let text = text_line(&buf, line == 1)
-            .map_err(|not| Error::usage(not.describe(&format!("input line {line}"))))?;
+        let text = text_line(&buf, line == 1).map_err(|not| {
+            let what = not.describe(&format!("input line {line}"));
+            Error::usage(format!("{what}; nothing from this line on is sent"))
+        })?;
         let mut job = if !text.trim().is_empty() {
             build_job(config, instruction, kind, index, line, text)
         } else if kind == Kind::Each {
@@ -81,50 +84,20 @@ pub(crate) fn repeated(id: &Value, first: &str) -> String {
     format!("id {id} repeats {first}: ids must be unique (answers are found by id)")
 }
 
-/// Why a line is not text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum NotText {
-    Utf16,
-    Nul(usize),
-    Utf8(usize),
-}
-
-impl NotText {
-    /// One message for `place` ("input line 3", "file a.txt line 3").
-    pub(crate) fn describe(self, place: &str) -> String {
-        match self {
-            NotText::Utf16 => format!(
-                "{place} starts a UTF-16 file: line mode takes UTF-8 text; convert it with \
-                 iconv -f UTF-16 -t UTF-8"
-            ),
-            NotText::Nul(column) => format!(
-                "{place} looks binary (a NUL byte at column {column}): line mode takes text, \
-                 one input per line; nothing from this line on is sent"
-            ),
-            NotText::Utf8(column) => format!(
-                "{place} is not valid UTF-8 (byte {column}): convert it, e.g. with iconv -f \
-                 CP949 -t UTF-8; nothing from this line on is sent"
-            ),
-        }
-    }
-}
-
 /// A line as text, without its line ending (and a first line without a UTF-8 byte order
-/// mark): the checks a prompt file gets, line by line.
+/// mark): the checks a prompt file gets ([`prompt::check`]), line by line.
 pub(crate) fn text_line(bytes: &[u8], first: bool) -> Result<&str, NotText> {
-    if first && (bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])) {
-        return Err(NotText::Utf16);
+    let bytes = match first {
+        true => bytes
+            .strip_prefix(b"\xef\xbb\xbf".as_slice())
+            .unwrap_or(bytes),
+        false => bytes,
+    };
+    if !first && (bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])) {
+        // Only a file's start says UTF-16; later, these bytes are just not UTF-8.
+        return Err(NotText::Utf8(0));
     }
-    if let Some(at) = memchr::memchr(0, bytes) {
-        return Err(NotText::Nul(at + 1));
-    }
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| NotText::Utf8(e.valid_up_to() + 1))?
-        .trim_end_matches(['\n', '\r']);
-    Ok(match first {
-        true => text.strip_prefix('\u{feff}').unwrap_or(text),
-        false => text,
-    })
+    Ok(prompt::check(bytes)?.trim_end_matches(['\n', '\r']))
 }
 
 fn build_job(
@@ -226,8 +199,8 @@ mod tests {
         assert_eq!(text_line(b"hi\r\n", false), Ok("hi"));
         assert_eq!(text_line(b"\xef\xbb\xbfhi\n", true), Ok("hi"));
         assert_eq!(text_line(b"\xff\xfeh\0i\0\n", true), Err(NotText::Utf16));
-        assert_eq!(text_line(b"h\0i\0\n", false), Err(NotText::Nul(2)));
-        assert_eq!(text_line(b"ab\xff\n", false), Err(NotText::Utf8(3)));
+        assert_eq!(text_line(b"h\0i\0\n", false), Err(NotText::Nul(1)));
+        assert_eq!(text_line(b"ab\xff\n", false), Err(NotText::Utf8(2)));
     }
 
     #[test]

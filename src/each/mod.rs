@@ -34,7 +34,7 @@ pub(crate) use jobs::read_jobs;
 pub use records::escape_line;
 pub(crate) use records::{Format, id_key, write_outcome};
 use records::{Key, answered_keys, open_for_append, outcome_line};
-pub use scan::scan_files;
+pub use scan::{open_files, scan_files};
 pub(crate) use summary::Summary;
 
 /// Results the reader may run ahead of the writer, per worker.

@@ -1,9 +1,11 @@
 //! Input files are checked whole before line mode sends anything: a UTF-16 file, a binary
 //! line or a repeated id is refused with nothing sent and nothing paid for (issue 10).
-//! Stdin can be read only once, so its lines get the same checks as they are read.
+//! Stdin can be read only once, so its lines get the same checks as they are read. Then
+//! the files are read as one stream of lines.
 
-use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -66,6 +68,40 @@ pub fn scan_files(files: &[PathBuf], kind: Kind) -> Result<usize, Error> {
     Ok(inputs)
 }
 
+/// The files as one stream of lines, in order: each one's own lines, whatever the next
+/// holds. A file's UTF-8 byte order mark is left out, and a last line without its newline
+/// gets one, so that it does not run into the next file's first line.
+pub fn open_files(files: &[PathBuf]) -> Result<BufReader<Box<dyn Read + Send>>, Error> {
+    let mut stream: Box<dyn Read + Send> = Box::new(std::io::empty());
+    for path in files {
+        let failed =
+            |e: std::io::Error| Error::usage(format!("cannot read {}: {e}", path.display()));
+        let (file, ended) = open_one(path).map_err(failed)?;
+        stream = Box::new(stream.chain(file));
+        if !ended {
+            stream = Box::new(stream.chain(&b"\n"[..]));
+        }
+    }
+    Ok(BufReader::new(stream))
+}
+
+/// A file positioned after its byte order mark, and whether it ends with a newline (or is
+/// empty).
+fn open_one(path: &Path) -> std::io::Result<(File, bool)> {
+    let mut file = File::open(path)?;
+    let len = file.metadata()?.len();
+    let mut last = [b'\n'];
+    if len > 0 {
+        file.seek(SeekFrom::Start(len - 1))?;
+        file.read_exact(&mut last)?;
+    }
+    let mut head = [0u8; 3];
+    file.seek(SeekFrom::Start(0))?;
+    let bom = len >= 3 && file.read_exact(&mut head).is_ok() && head == *b"\xef\xbb\xbf";
+    file.seek(SeekFrom::Start(if bom { 3 } else { 0 }))?;
+    Ok((file, last[0] == b'\n'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +121,17 @@ mod tests {
     }
 
     #[test]
+    fn files_are_read_as_their_own_lines() {
+        let (_dir, paths) = files(&[b"a\nb", b"\xef\xbb\xbfc\n", b""]);
+        let mut text = String::new();
+        open_files(&paths)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        assert_eq!(text, "a\nb\nc\n");
+    }
+
+    #[test]
     fn inputs_are_counted_across_files() {
         let (_dir, paths) = files(&[b"a\n\nb\n", b"c"]);
         assert_eq!(scan_files(&paths, Kind::Each).unwrap(), 3);
@@ -94,7 +141,7 @@ mod tests {
     fn a_file_that_is_not_text_is_refused_naming_its_line() {
         let (_dir, paths) = files(&[b"a\n", b"\xff\xfeh\0i\0\n"]);
         let err = scan_files(&paths, Kind::Each).unwrap_err().to_string();
-        assert!(err.contains("f1.txt line 1 starts a UTF-16 file"), "{err}");
+        assert!(err.contains("f1.txt line 1 is UTF-16 text"), "{err}");
         let (_dir, paths) = files(&[b"a\nb\0\n"]);
         let err = scan_files(&paths, Kind::Each).unwrap_err().to_string();
         assert!(err.contains("f0.txt line 2 looks binary"), "{err}");

@@ -104,7 +104,7 @@ fn a_utf16_file_is_refused_before_anything_is_sent() {
         .run()
         .code(2);
     assert!(
-        stderr(&assert).contains("u16.txt line 1 starts a UTF-16 file"),
+        stderr(&assert).contains("u16.txt line 1 is UTF-16 text"),
         "{}",
         stderr(&assert)
     );
@@ -115,7 +115,7 @@ fn a_utf16_file_is_refused_before_anything_is_sent() {
         .run()
         .code(2);
     assert!(
-        stderr(&assert).contains("input line 1 starts a UTF-16 file"),
+        stderr(&assert).contains("input line 1 is UTF-16 text"),
         "{}",
         stderr(&assert)
     );
@@ -270,5 +270,23 @@ fn a_429_pause_is_said_once() {
             .count(),
         1,
         "{err}"
+    );
+}
+
+/// Each file keeps its own lines: a last line without its newline does not run into the
+/// next file's first line, and a second file's byte order mark is not part of its text.
+#[test]
+fn files_keep_their_own_lines() {
+    let server = echo_server();
+    let cmd = Cmd::at(&server);
+    cmd.file("a.txt", "one\ntwo");
+    cmd.file("b.txt", "\u{feff}three\n");
+    let assert = cmd
+        .args(["--each", "-P", "1", "-f", "a.txt", "-f", "b.txt", "x"])
+        .run()
+        .success();
+    assert_eq!(
+        stdout(&assert),
+        "re: x\\n\\none\nre: x\\n\\ntwo\nre: x\\n\\nthree\n"
     );
 }
