@@ -12,7 +12,6 @@ use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::sync::{Arc, Mutex};
-use std::thread::Scope;
 
 use serde_json::Value;
 
@@ -133,7 +132,7 @@ pub fn run(
     config: &Config,
     instruction: Option<String>,
     options: &Options,
-    input: impl BufRead + Send,
+    input: impl BufRead + Send + 'static,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(), Error> {
@@ -162,38 +161,33 @@ pub fn run(
     // not at all by a worker that gets none (each loads the TLS roots, about 4 ms).
     let first_api = Api::new(config)?;
     let parallel = options.parallel.max(1);
-    let gate = Gate::new();
     let (job_tx, job_rx) = mpsc::sync_channel::<Job>(parallel);
     let (result_tx, result_rx) = mpsc::channel::<Outcome>();
     let (permit_tx, permit_rx) = mpsc::sync_channel::<()>(parallel * WINDOW_PER_WORKER);
+    // The reader and the workers are not joined when the writer fails (a reader of stdout
+    // that went away, as `| head -1` does): oaichat ends at once, instead of after the
+    // requests under way, or never while a quiet stdin is waited on.
+    let config = Arc::new(config.clone());
+    let reader = std::thread::spawn({
+        let (config, kind, results) = (Arc::clone(&config), options.kind, result_tx.clone());
+        move || {
+            read_jobs(&config, instruction.as_deref(), kind, input, |job| {
+                dispatch(job, &done, &permit_tx, &job_tx, &results)
+            })
+        }
+    });
+    spawn_workers(&config, parallel, first_api, job_rx, &result_tx);
+    drop(result_tx);
+    let mut sink = Sink {
+        out,
+        resume: resume_file.as_mut(),
+    };
     let mut summary = Summary::new(options.progress, options.total);
-    let read = std::thread::scope(|scope| -> Result<Result<(), Error>, Error> {
-        // Owned here, so that an early return (a closed stdout) drops it and a reader
-        // waiting for room wakes up with an error instead of waiting forever.
-        let permit_rx = permit_rx;
-        let reader = scope.spawn({
-            let results = result_tx.clone();
-            let instruction = instruction.as_deref();
-            let done = &done;
-            move || {
-                read_jobs(config, instruction, options.kind, input, |job| {
-                    dispatch(job, done, &permit_tx, &job_tx, &results)
-                })
-            }
-        });
-        spawn_workers(
-            scope, config, &gate, parallel, first_api, job_rx, &result_tx,
-        );
-        drop(result_tx);
-        let mut sink = Sink {
-            out: &mut *out,
-            resume: resume_file.as_mut(),
-        };
-        write_in_order(result_rx, &permit_rx, &mut sink, format, &mut summary, err)?;
-        reader
-            .join()
-            .map_err(|_| Error::io("cannot read the input", io::Error::other("reader stopped")))
-    })?;
+    write_in_order(result_rx, &permit_rx, &mut sink, format, &mut summary, err)?;
+    // Every result is in, so the reader has returned.
+    let read = reader
+        .join()
+        .map_err(|_| Error::io("cannot read the input", io::Error::other("reader stopped")))?;
     summary.report(err);
     // Input that stopped being text ends the run with its own error, after what was sent.
     read?;
@@ -231,22 +225,21 @@ fn dispatch(
     results.send(outcome).is_ok()
 }
 
-fn spawn_workers<'scope>(
-    scope: &'scope Scope<'scope, '_>,
-    config: &'scope Config,
-    gate: &'scope Gate,
+fn spawn_workers(
+    config: &Arc<Config>,
     parallel: usize,
     first_api: Api,
     jobs: Receiver<Job>,
     results: &Sender<Outcome>,
 ) {
     let jobs = Arc::new(Mutex::new(jobs));
+    let gate = Arc::new(Gate::new());
     let mut first_api = Some(first_api);
     for _ in 0..parallel {
         let mut api = first_api.take();
-        let jobs = Arc::clone(&jobs);
-        let results = results.clone();
-        scope.spawn(move || {
+        let (jobs, results) = (Arc::clone(&jobs), results.clone());
+        let (config, gate) = (Arc::clone(config), Arc::clone(&gate));
+        std::thread::spawn(move || {
             loop {
                 let job = match jobs.lock() {
                     Ok(rx) => rx.recv(),
@@ -254,7 +247,7 @@ fn spawn_workers<'scope>(
                 };
                 let Ok(mut job) = job else { return };
                 let result = match std::mem::replace(&mut job.work, Work::Blank) {
-                    Work::Send(body) => ask(&mut api, config, gate, body),
+                    Work::Send(body) => ask(&mut api, &config, &gate, body),
                     Work::Refuse(why) => Err(Error::usage(why)),
                     Work::Blank => Err(Error::usage("blank")),
                 };

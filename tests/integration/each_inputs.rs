@@ -290,3 +290,33 @@ fn files_keep_their_own_lines() {
         "re: x\\n\\none\nre: x\\n\\ntwo\nre: x\\n\\nthree\n"
     );
 }
+
+/// A reader of stdout that goes away (`| head -1`) ends line mode at its next write: not
+/// after the requests under way (here one the server holds for 20 s), nor never while
+/// stdin, still open, sends nothing.
+#[test]
+fn a_closed_stdout_ends_line_mode_at_once() {
+    use std::io::{BufRead, BufReader, Write};
+    let server = echo_server();
+    let mut spawned = spawn(&server, &["--each", "-P", "2", "x"]);
+    let mut stdin = spawned.child.stdin.take().unwrap();
+    stdin.write_all(b"a\nb sleep=500\nc sleep=20000\n").unwrap();
+    let mut stdout = BufReader::new(spawned.child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    assert_eq!(first, "re: x\\n\\na\n");
+    drop(stdout); // as head -1 does
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = spawned.child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(15) {
+            let _ = spawned.child.kill();
+            panic!("oaichat kept running after its stdout closed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status:?}");
+    drop(stdin);
+}
