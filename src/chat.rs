@@ -36,18 +36,7 @@ pub fn exchange(
     if config.dry_run {
         return dry_run(config, &request, &body, out, err);
     }
-    if config.verbose {
-        crate::log(
-            err,
-            format_args!(
-                "POST {} ({} bytes, model {})",
-                config.chat_url(),
-                body.len(),
-                config.model
-            ),
-        );
-        crate::log(err, format_args!("authorization: Bearer (redacted)"));
-    }
+    log_request(config, body.len(), err);
     drop(request); // borrows the prompt; the body is what goes out
 
     if !config.stream {
@@ -83,6 +72,18 @@ pub fn exchange(
         let body = client::read_limited(sent.response, client::BODY_LIMIT)
             .map_err(|e| client::body_error(&e, config))?;
         answer_whole(config, &body, out, err)
+    }
+}
+
+/// With `-v`: where the request goes, its size and model (never the key).
+fn log_request(config: &Config, bytes: usize, err: &mut impl Write) {
+    if config.verbose {
+        let (url, model) = (config.chat_url(), &config.model);
+        crate::log(
+            err,
+            format_args!("POST {url} ({bytes} bytes, model {model})"),
+        );
+        crate::log(err, format_args!("authorization: Bearer (redacted)"));
     }
 }
 

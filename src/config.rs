@@ -95,15 +95,7 @@ impl Config {
         )?;
         let proxy =
             crate::endpoint::route(&base_url, |name| env.get(name), cli.allow_insecure_http)?;
-        let max_retries = match (cli.max_retries, env.get("OAICHAT_MAX_RETRIES")) {
-            (Some(n), _) => n,
-            (None, Some(text)) => text.trim().parse().map_err(|_| {
-                Error::usage(format!(
-                    "OAICHAT_MAX_RETRIES is `{text}`: set it to a whole number such as 2"
-                ))
-            })?,
-            (None, None) => crate::retry::DEFAULT_MAX_RETRIES,
-        };
+        let max_retries = max_retries(cli.max_retries, env)?;
         // A named --ca-cert must exist even when this URL needs no TLS: a typo is still
         // worth hearing about. (Its contents are read when a client needs them.)
         if let Some(path) = cli.ca_cert.as_deref().filter(|p| !p.is_file()) {
@@ -216,6 +208,19 @@ pub struct Files {
     pub images: Vec<String>,
     /// Messages of the conversation being continued.
     pub history: Vec<history::Message>,
+}
+
+/// `--max-retries`, else `OAICHAT_MAX_RETRIES`, else the default.
+fn max_retries(flag: Option<u32>, env: &Env) -> Result<u32, Error> {
+    match (flag, env.get("OAICHAT_MAX_RETRIES")) {
+        (Some(n), _) => Ok(n),
+        (None, Some(text)) => text.trim().parse().map_err(|_| {
+            Error::usage(format!(
+                "OAICHAT_MAX_RETRIES is `{text}`: set it to a whole number such as 2"
+            ))
+        }),
+        (None, None) => Ok(crate::retry::DEFAULT_MAX_RETRIES),
+    }
 }
 
 fn secs_or(flag: Option<f64>, default: Duration) -> Duration {

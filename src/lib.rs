@@ -64,29 +64,7 @@ pub fn run(
     }
     let env = Env::load(cli.env_file.as_deref())?;
     let conversation = Conversation::locate(cli.history.as_deref(), cli.continue_last, &env)?;
-    let files = config::Files {
-        system: cli
-            .request
-            .system_file
-            .as_deref()
-            .map(prompt::read_file)
-            .transpose()?,
-        schema: cli
-            .request
-            .schema
-            .as_deref()
-            .map(schema::load)
-            .transpose()?,
-        images: cli
-            .images
-            .iter()
-            .map(|arg| image::load(arg))
-            .collect::<Result<_, _>>()?,
-        history: match &conversation.continues {
-            Some(path) => history::read(path, err)?,
-            None => Vec::new(),
-        },
-    };
+    let files = read_files(cli, &conversation, err)?;
     let config = Config::resolve(cli, &env, files)?;
     if config.verbose
         && let Some(warning) = env.dotenv_path().and_then(env::world_readable_warning)
@@ -122,6 +100,33 @@ pub fn run(
         conversation.save(&config, &whole, &new, err)?;
     }
     Ok(())
+}
+
+/// What flags name that has to be read first: the system file, the schema, the images and
+/// the conversation being continued.
+fn read_files(
+    cli: &Cli,
+    conversation: &Conversation,
+    err: &mut impl Write,
+) -> Result<config::Files, Error> {
+    let request = &cli.request;
+    Ok(config::Files {
+        system: request
+            .system_file
+            .as_deref()
+            .map(prompt::read_file)
+            .transpose()?,
+        schema: request.schema.as_deref().map(schema::load).transpose()?,
+        images: cli
+            .images
+            .iter()
+            .map(|arg| image::load(arg))
+            .collect::<Result<_, _>>()?,
+        history: match &conversation.continues {
+            Some(path) => history::read(path, err)?,
+            None => Vec::new(),
+        },
+    })
 }
 
 /// `--each`/`--jsonl`: inputs from `-f` files (in order) or stdin.

@@ -27,12 +27,7 @@ pub fn input_file(config: &Config, path: &Path, kind: Kind) -> Result<Vec<u8>, E
             // A blank text line asks nothing; the batch has no line for it.
             Work::Blank => return Ok(()),
         };
-        // An input without an id has its index as custom_id, which an explicit id can
-        // repeat: the Batch API needs them unique, so that is refused like any repeat.
-        let custom_id = match &job.id {
-            Some(id) => each::id_key(id),
-            None => job.index.to_string(),
-        };
+        let custom_id = custom_id(job.id.as_ref(), job.index);
         if let Some(first) = seen.insert(custom_id.clone(), job.line) {
             return Err(Error::usage(format!(
                 "{shown} line {}: custom_id {custom_id} repeats line {first} (an input \
@@ -81,4 +76,13 @@ pub fn input_file(config: &Config, path: &Path, kind: Kind) -> Result<Vec<u8>, E
         )));
     }
     Ok(out)
+}
+
+/// An input's id as the Batch API's `custom_id`; an input without one has its index, which
+/// an explicit id can repeat: the API needs them unique, so that is refused like any repeat.
+fn custom_id(id: Option<&serde_json::Value>, index: usize) -> String {
+    match id {
+        Some(id) => each::id_key(id),
+        None => index.to_string(),
+    }
 }
