@@ -214,23 +214,29 @@ pub fn command(
             let (batch, bytes) = remote.cancel(id, err)?;
             show(out, &batch, &bytes)
         }
-        BatchAction::List { .. } => {
-            let bytes = remote.list(err)?;
-            if config.raw {
-                out.write_all(&bytes)?;
-                writeln!(out)?;
-                return Ok(out.flush()?);
-            }
-            let list: Value = serde_json::from_slice(&bytes).map_err(|e| {
-                Error::BadResponse(format!("the response is not a batch list ({e})"))
-            })?;
-            for item in list["data"].as_array().into_iter().flatten() {
-                let batch: Batch = serde_json::from_value(item.clone()).map_err(|e| {
-                    Error::BadResponse(format!("a listed batch is malformed ({e})"))
-                })?;
-                writeln!(out, "{}", batch.summary())?;
-            }
-            Ok(out.flush()?)
-        }
+        BatchAction::List { .. } => list(&remote, config, out, err),
     }
+}
+
+/// `batch list`: one summary line per batch, or the API's JSON with --raw.
+fn list(
+    remote: &Remote<'_>,
+    config: &Config,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(), Error> {
+    let bytes = remote.list(err)?;
+    if config.raw {
+        out.write_all(&bytes)?;
+        writeln!(out)?;
+        return Ok(out.flush()?);
+    }
+    let list: Value = serde_json::from_slice(&bytes)
+        .map_err(|e| Error::BadResponse(format!("the response is not a batch list ({e})")))?;
+    for item in list["data"].as_array().into_iter().flatten() {
+        let batch: Batch = serde_json::from_value(item.clone())
+            .map_err(|e| Error::BadResponse(format!("a listed batch is malformed ({e})")))?;
+        writeln!(out, "{}", batch.summary())?;
+    }
+    Ok(out.flush()?)
 }

@@ -141,15 +141,7 @@ pub fn run(
             "-n {n} would pay for {n} answers per input, but line mode keeps one: drop -n"
         )));
     }
-    // Mended before it is read: a record a killed run left torn is not an answer.
-    let mut resume_file = match &options.resume {
-        Some(path) => Some(open_for_append(path, err)?),
-        None => None,
-    };
-    let done = match &options.resume {
-        Some(path) => answered_keys(path)?,
-        None => HashSet::new(),
-    };
+    let (mut resume_file, done) = resume(options, err)?;
     let format = Format {
         jsonl: options.kind == Kind::Jsonl || resume_file.is_some(),
         raw: options.raw,
@@ -192,6 +184,18 @@ pub fn run(
     // Input that stopped being text ends the run with its own error, after what was sent.
     read?;
     summary.verdict()
+}
+
+/// The `--resume` file to append to, and the keys it answers. Mended before it is read: a
+/// record a killed run left torn is not an answer.
+fn resume(
+    options: &Options,
+    err: &mut impl Write,
+) -> Result<(Option<Appender>, HashSet<Key>), Error> {
+    match &options.resume {
+        Some(path) => Ok((Some(open_for_append(path, err)?), answered_keys(path)?)),
+        None => Ok((None, HashSet::new())),
+    }
 }
 
 /// Hands a job on: to the writer when it needs no request, else to the workers. False
