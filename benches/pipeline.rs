@@ -5,11 +5,12 @@ use std::hint::black_box;
 use std::io::Cursor;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use oaichat::api::request;
+use oaichat::api::response::Chunk;
+use oaichat::api::sse::Decoder;
 use oaichat::config::{Config, Env, Files};
 use oaichat::error::Error;
-use oaichat::response::Chunk;
-use oaichat::sse::Decoder;
-use oaichat::{request, stream};
+use oaichat::stream;
 
 /// A realistic stream: `n` content chunks as OpenAI sends them, then `[DONE]`.
 fn sse_stream(n: usize) -> Vec<u8> {
@@ -71,7 +72,7 @@ fn chunk_parsing(c: &mut Criterion) {
     });
     let text = std::str::from_utf8(data).expect("ASCII");
     group.bench_function("fast_path", |b| {
-        b.iter(|| black_box(oaichat::fastchunk::parse(black_box(text)).is_some()))
+        b.iter(|| black_box(oaichat::api::fastchunk::parse(black_box(text)).is_some()))
     });
     group.finish();
 
@@ -96,7 +97,7 @@ fn chunk_parsing(c: &mut Criterion) {
 }
 
 fn request_building(c: &mut Criterion) {
-    let cli = oaichat::cli::parse_from([
+    let cli = oaichat::config::cli::parse_from([
         "oaichat",
         "-m",
         "gpt-4o",

@@ -193,7 +193,7 @@ impl fmt::Display for Error {
                         "; the server asks to wait {}s before a retry, longer than oaichat \
                          waits ({}s): try again later",
                         wait.as_secs_f64().ceil(),
-                        crate::retry::MAX_SERVER_WAIT.as_secs()
+                        crate::http::retry::MAX_SERVER_WAIT.as_secs()
                     )?;
                 } else if let Some(hint) = status_hint(failure.status, failure.target) {
                     write!(f, "; {hint}")?;

@@ -12,11 +12,11 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::api::request::Role;
 use crate::config::Config;
-use crate::env::Env;
+use crate::config::env::Env;
 use crate::error::Error;
 use crate::jsonl::{self, Appender};
-use crate::request::Role;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {

@@ -4,40 +4,27 @@
 //! Each step lives in its own module; this file only connects them and does the verbose
 //! log, so that `main.rs` stays a thin wrapper that maps errors to exit codes.
 
-pub mod batch;
+pub mod api;
 pub mod catalog;
-pub mod chat;
-pub mod cli;
-pub mod client;
+pub mod commands;
 pub mod config;
-pub mod each;
-pub mod endpoint;
-pub mod env;
 pub mod error;
-pub mod fastchunk;
 pub mod history;
 pub mod http;
 pub mod image;
-pub mod interactive;
 pub mod interrupt;
 pub mod jsonl;
-pub mod models;
 pub mod output;
 pub mod prompt;
-pub mod proxy;
-pub mod ratelimit;
-pub mod request;
-pub mod response;
-pub mod retry;
 pub mod schema;
-pub mod secret;
-pub mod sse;
 pub mod stream;
 pub mod tokens;
 
 use std::io::Write;
 
-use crate::cli::Cli;
+use crate::commands::{batch, chat, each, interactive, models};
+use crate::config::cli::{self, Cli};
+use crate::config::env;
 use crate::config::{Config, Env};
 use crate::error::Error;
 use crate::history::Conversation;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     // clap prints --help/--version and usage errors itself (exit 0 / 2) before any
     // configuration is read.
-    let cli = oaichat::cli::parse();
+    let cli = oaichat::config::cli::parse();
     oaichat::interrupt::install();
     let facts = oaichat::Facts {
         stdin_is_terminal: io::stdin().is_terminal(),

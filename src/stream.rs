@@ -5,10 +5,10 @@
 
 use std::io::{self, Read, Write};
 
+use crate::api::response::{Chunk, Usage, error_value_detail};
+use crate::api::sse::{Decoder, Event};
 use crate::error::Error;
 use crate::output::{Ending, StreamText};
-use crate::response::{Chunk, Usage, error_value_detail};
-use crate::sse::{Decoder, Event};
 
 /// Read size: large enough for bulk streams, and a read returns as soon as any bytes
 /// arrive, so a small delta is never held back.
@@ -130,7 +130,7 @@ impl State {
         // Validating UTF-8 once for the whole event (std's ASCII fast path) is cheaper than
         // serde_json validating every string of it again (callgrind: 15 % of a stream).
         let text = std::str::from_utf8(&event.data).map_err(|_| not_json())?;
-        let chunk: Chunk = match crate::fastchunk::parse(text) {
+        let chunk: Chunk = match crate::api::fastchunk::parse(text) {
             Some(chunk) => chunk,
             None => serde_json::from_str(text).map_err(|_| not_json())?,
         };

@@ -11,8 +11,8 @@
 
 use tiktoken_rs::CoreBPE;
 
+use crate::api::request::{ChatRequest, Content, Message, Part, Role};
 use crate::catalog;
-use crate::request::{ChatRequest, Content, Message, Part, Role};
 
 /// Per message, and once for the reply, in OpenAI's counting rule for chat models.
 const PER_MESSAGE: usize = 3;

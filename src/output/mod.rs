@@ -9,8 +9,8 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+use crate::api::response::{ChatResponse, ChunkChoice, Usage};
 use crate::catalog;
-use crate::response::{ChatResponse, ChunkChoice, Usage};
 
 mod judge;
 
@@ -56,7 +56,7 @@ pub fn response_endings(response: &ChatResponse, keep_text: bool) -> Vec<Ending>
         .iter()
         .map(|choice| {
             let message = choice.message.clone().unwrap_or_default();
-            let tool_calls = crate::response::tool_names(
+            let tool_calls = crate::api::response::tool_names(
                 message.tool_calls.as_deref(),
                 message.function_call.as_ref(),
             );
@@ -143,7 +143,7 @@ impl StreamText {
             }
             let Some(delta) = &choice.delta else { continue };
             if delta.tool_calls.is_some() || delta.function_call.is_some() {
-                ending.tool_calls.extend(crate::response::tool_names(
+                ending.tool_calls.extend(crate::api::response::tool_names(
                     delta.tool_calls.as_deref(),
                     delta.function_call.as_ref(),
                 ));
@@ -207,7 +207,7 @@ impl StreamText {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::response::Delta;
+    use crate::api::response::Delta;
 
     fn response(json: &str) -> ChatResponse {
         serde_json::from_str(json).expect("valid test response")

@@ -171,7 +171,7 @@ fn verbose_version_adds_the_commit_and_features() {
 fn man_page_is_current() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/oaichat.1");
     let mut generated = Vec::new();
-    clap_mangen::Man::new(oaichat::cli::command())
+    clap_mangen::Man::new(oaichat::config::cli::command())
         .render(&mut generated)
         .expect("render the man page");
     if std::env::var_os("OAICHAT_BLESS").is_some() {
@@ -202,7 +202,7 @@ fn completions_are_current() {
         let mut generated = Vec::new();
         clap_complete::generate(
             shell,
-            &mut oaichat::cli::command(),
+            &mut oaichat::config::cli::command(),
             "oaichat",
             &mut generated,
         );

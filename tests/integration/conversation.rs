@@ -210,7 +210,7 @@ fn dry_run_prints_the_exact_body_and_sends_nothing_even_without_a_key() {
     // "Hello, world!" is 4 tokens in o200k_base.
     use oaichat::tokens::Encoding;
     let texts = Encoding::O200k.count("You are terse.")
-        + Encoding::O200k.count(oaichat::request::JSON_INSTRUCTION);
+        + Encoding::O200k.count(oaichat::api::request::JSON_INSTRUCTION);
     let expected = 3 * 3 + 3 + texts + 4;
     let err = stderr(&assert);
     assert!(

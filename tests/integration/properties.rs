@@ -2,8 +2,8 @@
 
 use std::io::{self, Cursor};
 
+use oaichat::api::sse::{Decoder, Event};
 use oaichat::error::Error;
-use oaichat::sse::{Decoder, Event};
 use oaichat::stream::{self, Mode};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -304,8 +304,8 @@ proptest! {
     /// reads the same way.
     #[test]
     fn the_fast_chunk_parser_agrees_with_serde(text in prop_oneof![chunk_text(), damaged()]) {
-        if let Some(fast) = oaichat::fastchunk::parse(&text) {
-            let slow: Result<oaichat::response::Chunk, _> = serde_json::from_str(&text);
+        if let Some(fast) = oaichat::api::fastchunk::parse(&text) {
+            let slow: Result<oaichat::api::response::Chunk, _> = serde_json::from_str(&text);
             prop_assert!(slow.is_ok(), "fast accepted what serde refuses: {text}");
             prop_assert_eq!(fast, slow.unwrap(), "{}", text);
         }
@@ -323,7 +323,7 @@ fn the_generated_chunks_mostly_take_the_fast_path() {
     let fast = (0..1000)
         .filter(|_| {
             let text = strategy.new_tree(&mut runner).expect("a chunk").current();
-            oaichat::fastchunk::parse(&text).is_some()
+            oaichat::api::fastchunk::parse(&text).is_some()
         })
         .count();
     assert!(fast >= 100, "only {fast} of 1000 took the fast path");

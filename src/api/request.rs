@@ -227,8 +227,9 @@ mod tests {
     use serde_json::json;
 
     fn config(args: &[&str]) -> Config {
-        let cli = crate::cli::parse_from(std::iter::once("oaichat").chain(args.iter().copied()))
-            .expect("valid test command line");
+        let cli =
+            crate::config::cli::parse_from(std::iter::once("oaichat").chain(args.iter().copied()))
+                .expect("valid test command line");
         let env = Env::new(
             [("OPENAI_API_KEY".to_string(), "k".to_string())].into(),
             Default::default(),

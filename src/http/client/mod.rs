@@ -11,9 +11,9 @@ use reqwest::{Client as Http, RequestBuilder, StatusCode};
 use crate::config::Config;
 use crate::error::{Error, Target};
 pub use crate::http::Response;
+use crate::http::ratelimit::{self, Gate};
+use crate::http::retry::{self, Failure, Verdict};
 use crate::http::{Driver, Stop};
-use crate::ratelimit::{self, Gate};
-use crate::retry::{self, Failure, Verdict};
 
 mod errors;
 

@@ -13,7 +13,7 @@ use std::io::{self, BufRead, Write};
 use rustyline::error::ReadlineError;
 
 use crate::Facts;
-use crate::chat;
+use crate::commands::chat;
 use crate::config::Config;
 use crate::error::Error;
 use crate::history::{self, Conversation};

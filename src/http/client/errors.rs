@@ -5,11 +5,11 @@ use std::io::{self, Read, Write};
 use std::time::{Duration, Instant, SystemTime};
 
 use super::{Response, Sent, read_limit};
+use crate::api::response::error_detail;
 use crate::config::Config;
 use crate::error::{ApiFailure, Error, Target};
 use crate::http::Cancelled;
-use crate::response::error_detail;
-use crate::retry::{self, Failure};
+use crate::http::retry::{self, Failure};
 
 /// Error bodies are read up to this size; a message is never longer.
 const ERROR_BODY_LIMIT: u64 = 1024 * 1024;

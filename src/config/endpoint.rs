@@ -3,8 +3,8 @@
 //! Plain http is for this machine only unless allowed: a typo'd URL, or a proxy in the
 //! environment, must not send the key across a network in clear text.
 
+use crate::config::proxy::{self, Proxy, is_loopback};
 use crate::error::Error;
-use crate::proxy::{self, Proxy, is_loopback};
 
 pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
 

@@ -6,9 +6,9 @@ use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
 
 use super::{Batch, ENDPOINT, MAX_FILE_BYTES};
-use crate::client::{self, Api, Call};
 use crate::config::Config;
 use crate::error::{Error, Target};
+use crate::http::client::{self, Api, Call};
 
 /// The REST calls, with the chat client's headers, timeouts and retries.
 pub struct Remote<'a> {
@@ -52,7 +52,7 @@ impl<'a> Remote<'a> {
         let batch = serde_json::from_slice(&bytes).map_err(|e| {
             Error::BadResponse(format!(
                 "the response is not a batch ({e}): {}",
-                crate::response::error_detail(&bytes).text
+                crate::api::response::error_detail(&bytes).text
             ))
         })?;
         Ok((batch, bytes))

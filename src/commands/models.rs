@@ -5,10 +5,10 @@
 
 use std::io::Write;
 
-use crate::client;
+use crate::api::response::ModelList;
 use crate::config::Config;
 use crate::error::Error;
-use crate::response::ModelList;
+use crate::http::client;
 
 pub fn list(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Result<(), Error> {
     if config.verbose {
@@ -37,7 +37,7 @@ pub fn write_ids(out: &mut impl Write, body: &[u8]) -> Result<(), Error> {
     let list: ModelList = serde_json::from_slice(body).map_err(|e| {
         Error::BadResponse(format!(
             "the response is not a model list ({e}): {}",
-            crate::response::error_detail(body).text
+            crate::api::response::error_detail(body).text
         ))
     })?;
     let mut ids: Vec<&str> = list.data.iter().map(|m| m.id.as_str()).collect();

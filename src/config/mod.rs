@@ -7,15 +7,21 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+pub mod cli;
+pub mod endpoint;
+pub mod env;
+pub mod proxy;
+pub mod secret;
+
 use crate::catalog;
-use crate::cli::{Cli, Turn};
-pub use crate::env::Env;
+use crate::config::cli::{Cli, Turn};
+pub use crate::config::env::Env;
+use crate::config::secret::ApiKey;
 use crate::error::Error;
 use crate::history;
 use crate::schema::Schema;
-use crate::secret::ApiKey;
 
-pub use crate::endpoint::DEFAULT_BASE_URL;
+pub use crate::config::endpoint::DEFAULT_BASE_URL;
 pub const DEFAULT_MODEL: &str = "gpt-4o-mini";
 /// The official SDKs give a request 10 minutes; so do we.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(600);
@@ -47,7 +53,7 @@ pub struct Config {
     /// Without a trailing slash.
     pub base_url: String,
     /// The proxy requests go through, if any (the environment's, checked).
-    pub proxy: Option<crate::proxy::Proxy>,
+    pub proxy: Option<crate::config::proxy::Proxy>,
     pub organization: Option<String>,
     pub project: Option<String>,
     pub model: String,
@@ -89,12 +95,15 @@ impl Config {
                 cli.request.stop.len()
             )));
         }
-        let base_url = crate::endpoint::base_url(
+        let base_url = crate::config::endpoint::base_url(
             cli.base_url.as_deref().or(env.get("OPENAI_BASE_URL")),
             cli.allow_insecure_http,
         )?;
-        let proxy =
-            crate::endpoint::route(&base_url, |name| env.get(name), cli.allow_insecure_http)?;
+        let proxy = crate::config::endpoint::route(
+            &base_url,
+            |name| env.get(name),
+            cli.allow_insecure_http,
+        )?;
         let max_retries = max_retries(cli.max_retries, env)?;
         // A named --ca-cert must exist even when this URL needs no TLS: a typo is still
         // worth hearing about. (Its contents are read when a client needs them.)
@@ -182,9 +191,9 @@ impl Config {
         self.endpoint("/models")
     }
 
-    /// An API path under the base URL (see [`crate::endpoint::join`]).
+    /// An API path under the base URL (see [`crate::config::endpoint::join`]).
     pub fn endpoint(&self, path: &str) -> String {
-        crate::endpoint::join(&self.base_url, path)
+        crate::config::endpoint::join(&self.base_url, path)
     }
 
     /// The flag that asked for a JSON answer, if any: the answer is then checked to parse.
@@ -219,7 +228,7 @@ fn max_retries(flag: Option<u32>, env: &Env) -> Result<u32, Error> {
                 "OAICHAT_MAX_RETRIES is `{text}`: set it to a whole number such as 2"
             ))
         }),
-        (None, None) => Ok(crate::retry::DEFAULT_MAX_RETRIES),
+        (None, None) => Ok(crate::http::retry::DEFAULT_MAX_RETRIES),
     }
 }
 
@@ -242,7 +251,7 @@ mod tests {
     }
 
     fn cli(args: &[&str]) -> Cli {
-        crate::cli::parse_from(std::iter::once("oaichat").chain(args.iter().copied()))
+        crate::config::cli::parse_from(std::iter::once("oaichat").chain(args.iter().copied()))
             .expect("valid test command line")
     }
 

@@ -13,8 +13,8 @@ use std::time::Duration;
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::commands::each::Kind;
 use crate::config::Config;
-use crate::each::Kind;
 use crate::error::Error;
 
 mod input;
@@ -174,12 +174,12 @@ fn results(
 
 /// Runs `oaichat batch ACTION`.
 pub fn command(
-    action: &crate::cli::BatchAction,
+    action: &crate::config::cli::BatchAction,
     config: &Config,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(), Error> {
-    use crate::cli::BatchAction;
+    use crate::config::cli::BatchAction;
     let remote = Remote::new(config)?;
     let show = |out: &mut dyn Write, batch: &Batch, bytes: &[u8]| -> Result<(), Error> {
         if config.raw {

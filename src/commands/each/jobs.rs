@@ -12,10 +12,10 @@ use std::io::BufRead;
 use serde_json::{Value, json};
 
 use super::{Job, Kind, Work, id_key};
+use crate::api::request;
 use crate::config::Config;
 use crate::error::Error;
 use crate::prompt::{self, NotText};
-use crate::request;
 
 /// Reads lines and hands each job to `send` (false: stop). An error is the end of usable
 /// input: not text, or unreadable.

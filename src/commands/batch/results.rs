@@ -5,8 +5,8 @@ use std::io::Write;
 
 use serde_json::{Value, json};
 
+use crate::commands::each::{self, Outcome};
 use crate::config::Config;
-use crate::each::{self, Outcome};
 use crate::error::Error;
 
 /// One outcome per input, in input order, from the batch's input, output and error files.
@@ -63,7 +63,7 @@ pub(crate) fn outcomes(
 /// A batch output line: `{"response": {"status_code", "body"}, "error": …}`.
 fn record_result(config: &Config, record: Value) -> Result<each::Answered, Error> {
     if let Some(error) = record.get("error").filter(|e| !e.is_null()) {
-        let detail = crate::response::error_value_detail(error)
+        let detail = crate::api::response::error_value_detail(error)
             .map(|d| d.text)
             .unwrap_or_else(|| error.to_string());
         return Err(Error::BadResponse(detail));
@@ -75,7 +75,7 @@ fn record_result(config: &Config, record: Value) -> Result<each::Answered, Error
         .unwrap_or(0);
     let body = response.get("body").cloned().unwrap_or(Value::Null);
     if !(200..300).contains(&status) {
-        let detail = crate::response::error_value_detail(&body)
+        let detail = crate::api::response::error_value_detail(&body)
             .map(|d| d.text)
             .unwrap_or_else(|| body.to_string());
         return Err(Error::Api(crate::error::ApiFailure {

@@ -7,7 +7,7 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use crate::retry::MAX_SERVER_WAIT;
+use crate::http::retry::MAX_SERVER_WAIT;
 
 #[derive(Debug, Default)]
 pub struct Gate {

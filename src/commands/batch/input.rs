@@ -6,8 +6,8 @@ use std::io::BufReader;
 use std::path::Path;
 
 use super::{ENDPOINT, MAX_FILE_BYTES, MAX_REQUESTS};
+use crate::commands::each::{self, Kind, Work};
 use crate::config::Config;
-use crate::each::{self, Kind, Work};
 use crate::error::Error;
 
 /// Builds the Batch API input file from an input file: one request line per input, with

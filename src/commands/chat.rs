@@ -5,12 +5,12 @@
 
 use std::io::Write;
 
-use crate::client;
+use crate::api::request::{self, ChatRequest};
+use crate::api::response::{self, ChatResponse, Usage};
 use crate::config::Config;
 use crate::error::Error;
+use crate::http::client;
 use crate::output;
-use crate::request::{self, ChatRequest};
-use crate::response::{self, ChatResponse, Usage};
 use crate::stream;
 use crate::tokens::{self, Encoding};
 

@@ -15,13 +15,13 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
 
-use crate::client::{Api, Call};
+use crate::api::response::ChatResponse;
 use crate::config::Config;
 use crate::error::{Error, Target};
+use crate::http::client::{Api, Call};
+use crate::http::ratelimit::Gate;
 use crate::jsonl::Appender;
 use crate::output;
-use crate::ratelimit::Gate;
-use crate::response::ChatResponse;
 use serde::Deserialize;
 
 mod jobs;

@@ -12,7 +12,7 @@
 
 use std::borrow::Cow;
 
-use crate::response::{Chunk, ChunkChoice, Delta};
+use crate::api::response::{Chunk, ChunkChoice, Delta};
 
 /// The chunk in `text`, when it has the common shape; `None` means "ask serde".
 pub fn parse(text: &str) -> Option<Chunk<'_>> {

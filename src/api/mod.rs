@@ -1,0 +1,6 @@
+//! The wire: what oaichat sends and what comes back, as the OpenAPI spec shapes them.
+
+pub mod fastchunk;
+pub mod request;
+pub mod response;
+pub mod sse;
