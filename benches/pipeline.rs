@@ -5,10 +5,10 @@ use std::hint::black_box;
 use std::io::Cursor;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use oaichat::api::request;
+use oaichat::api::request::{self, Params, Settings};
 use oaichat::api::response::Chunk;
 use oaichat::api::sse::Decoder;
-use oaichat::config::{Config, Env, Files};
+use oaichat::conversation::Transcript;
 use oaichat::error::Error;
 use oaichat::stream;
 
@@ -97,29 +97,22 @@ fn chunk_parsing(c: &mut Criterion) {
 }
 
 fn request_building(c: &mut Criterion) {
-    let cli = oaichat::config::cli::parse_from([
-        "oaichat",
-        "-m",
-        "gpt-4o",
-        "-s",
-        "You are terse.",
-        "-t",
-        "0.2",
-        "--max-tokens",
-        "200",
-        "question",
-    ])
-    .expect("valid arguments");
-    let env = Env::new(
-        [("OPENAI_API_KEY".to_string(), "sk-bench".to_string())].into(),
-        Default::default(),
-    );
-    let config = Config::resolve(&cli, &env, Files::default()).expect("valid config");
+    // What `oaichat -m gpt-4o -s "You are terse." -t 0.2 --max-tokens 200 PROMPT` sends.
+    let settings = Settings {
+        model: "gpt-4o".into(),
+        params: Params {
+            temperature: Some(0.2),
+            max_tokens: Some(200),
+            ..Params::default()
+        },
+        ..Settings::default()
+    };
+    let transcript = Transcript::new(Some("You are terse.".into()), Vec::new(), Vec::new());
     let prompt = "Summarise the following article in three sentences. ".repeat(40);
     let mut group = c.benchmark_group("request");
     group.bench_function("build_and_serialize", |b| {
         b.iter(|| {
-            let request = request::build(&config, black_box(&prompt));
+            let request = request::build(&settings, transcript.context(), black_box(&prompt));
             black_box(serde_json::to_vec(&request).map(|v| v.len()).unwrap_or(0))
         })
     });

@@ -5,6 +5,7 @@
 //! Models not in the table (local servers, new releases) get no special treatment: their
 //! parameters are sent as given and no cost is estimated.
 
+use crate::api::request::ReasoningEffort;
 use crate::error::Error;
 
 /// US dollars per one million tokens.
@@ -108,7 +109,7 @@ pub fn lookup(model: &str) -> Option<&'static Model> {
 pub fn token_limits(
     model: &str,
     temperature: Option<f64>,
-    effort: Option<&str>,
+    effort: Option<ReasoningEffort>,
     limits: (Option<u32>, Option<u32>),
 ) -> Result<(Option<u32>, Option<u32>), Error> {
     let known = lookup(model);
@@ -124,7 +125,7 @@ pub fn token_limits(
                 "{model} is not a reasoning model: drop --reasoning-effort"
             )));
         }
-        if effort == "minimal" && !known.minimal_effort {
+        if effort == ReasoningEffort::Minimal && !known.minimal_effort {
             return Err(Error::usage(format!(
                 "--reasoning-effort minimal is for the gpt-5 family; {model} takes low, \
                  medium or high"
@@ -200,13 +201,14 @@ mod tests {
 
     #[test]
     fn reasoning_effort_is_checked_against_the_table() {
+        use ReasoningEffort::{High, Low, Minimal};
         let check = |model, effort| token_limits(model, None, Some(effort), (None, None));
-        assert!(check("gpt-5", "minimal").is_ok());
-        assert!(check("o3", "high").is_ok());
-        assert!(check("o3", "minimal").is_err());
-        assert!(check("gpt-4o", "low").is_err());
+        assert!(check("gpt-5", Minimal).is_ok());
+        assert!(check("o3", High).is_ok());
+        assert!(check("o3", Minimal).is_err());
+        assert!(check("gpt-4o", Low).is_err());
         // Unknown (local) models get what the user asked for.
-        assert!(check("qwen3", "low").is_ok());
+        assert!(check("qwen3", Low).is_ok());
     }
 
     #[test]

@@ -10,19 +10,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
-use crate::api::request::Role;
-use crate::config::Config;
-use crate::config::env::Env;
+use crate::api::message::{Message, Role};
 use crate::error::Error;
 use crate::jsonl::{self, Appender};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Message {
-    pub role: Role,
-    pub content: String,
-}
 
 /// Where a run's conversation comes from and goes to.
 #[derive(Debug, Clone, Default)]
@@ -35,10 +25,12 @@ pub struct Conversation {
 }
 
 impl Conversation {
+    /// `--history FILE`, else `-c` (the `last` conversation, which must exist), else a new
+    /// conversation kept in `last` when there is one.
     pub fn locate(
         history: Option<&Path>,
         continue_last: bool,
-        env: &Env,
+        last: Option<PathBuf>,
     ) -> Result<Conversation, Error> {
         if let Some(path) = history {
             return Ok(Conversation {
@@ -46,7 +38,6 @@ impl Conversation {
                 starts: None,
             });
         }
-        let last = last_conversation(env);
         if !continue_last {
             return Ok(Conversation {
                 continues: None,
@@ -68,6 +59,14 @@ impl Conversation {
         }
     }
 
+    /// The messages of the conversation being continued (none for a new one).
+    pub fn read(&self, warn: &mut dyn Write) -> Result<Vec<Message>, Error> {
+        match &self.continues {
+            Some(path) => read(path, warn),
+            None => Ok(Vec::new()),
+        }
+    }
+
     pub fn saves(&self) -> bool {
         self.continues.is_some() || self.starts.is_some()
     }
@@ -78,9 +77,9 @@ impl Conversation {
     /// (with `-v`).
     pub fn save(
         &self,
-        config: &Config,
         whole: &[Message],
         new: &[Message],
+        verbose: bool,
         err: &mut impl Write,
     ) -> Result<(), Error> {
         if let Some(path) = &self.continues {
@@ -88,47 +87,18 @@ impl Conversation {
         }
         if let Some(path) = &self.starts
             && let Err(e) = replace(path, whole)
-            && config.verbose
+            && verbose
         {
-            crate::log(err, format_args!("warning: {e}"));
+            crate::log::line(err, format_args!("warning: {e}"));
         }
         Ok(())
     }
 }
 
-/// The messages one exchange adds to a conversation: the system message when the
-/// conversation is new, the --user/--assistant turns, the prompt and the answer.
-pub fn exchange(config: &Config, prompt: &str, answer: String) -> Vec<Message> {
-    let mut messages = Vec::with_capacity(config.turns.len() + 3);
-    if let (true, Some(system)) = (config.history.is_empty(), &config.system) {
-        messages.push(Message {
-            role: Role::System,
-            content: system.clone(),
-        });
-    }
-    messages.extend(config.turns.iter().map(|turn| Message {
-        role: if turn.assistant {
-            Role::Assistant
-        } else {
-            Role::User
-        },
-        content: turn.text.clone(),
-    }));
-    messages.push(Message {
-        role: Role::User,
-        content: prompt.to_string(),
-    });
-    messages.push(Message {
-        role: Role::Assistant,
-        content: answer,
-    });
-    messages
-}
-
 /// The file `-c` continues: `$XDG_DATA_HOME/oaichat/last.jsonl`, else
 /// `$HOME/.local/share/oaichat/last.jsonl`.
-pub fn last_conversation(env: &Env) -> Option<PathBuf> {
-    let base = match (env.get("XDG_DATA_HOME"), env.get("HOME")) {
+pub fn last_conversation(xdg_data_home: Option<&str>, home: Option<&str>) -> Option<PathBuf> {
+    let base = match (xdg_data_home, home) {
         (Some(xdg), _) if Path::new(xdg).is_absolute() => PathBuf::from(xdg),
         (_, Some(home)) => Path::new(home).join(".local/share"),
         _ => return None,
@@ -342,23 +312,14 @@ mod tests {
 
     #[test]
     fn last_conversation_follows_xdg_then_home() {
-        let env = |pairs: &[(&str, &str)]| {
-            Env::new(
-                pairs
-                    .iter()
-                    .map(|(k, v)| (k.to_string(), v.to_string()))
-                    .collect(),
-                Default::default(),
-            )
-        };
         assert_eq!(
-            last_conversation(&env(&[("XDG_DATA_HOME", "/x"), ("HOME", "/h")])),
+            last_conversation(Some("/x"), Some("/h")),
             Some(PathBuf::from("/x/oaichat/last.jsonl"))
         );
         assert_eq!(
-            last_conversation(&env(&[("HOME", "/h")])),
+            last_conversation(Some("relative"), Some("/h")),
             Some(PathBuf::from("/h/.local/share/oaichat/last.jsonl"))
         );
-        assert_eq!(last_conversation(&env(&[])), None);
+        assert_eq!(last_conversation(None, None), None);
     }
 }

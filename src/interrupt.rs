@@ -66,6 +66,6 @@ fn on_interrupt() {
         });
         let _ = done_rx.recv_timeout(NEWLINE_GRACE);
     }
-    let _ = writeln!(std::io::stderr(), "oaichat: interrupted");
+    crate::log::line(&mut std::io::stderr(), format_args!("interrupted"));
     std::process::exit(i32::from(code::INTERRUPTED));
 }

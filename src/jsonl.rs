@@ -109,11 +109,13 @@ impl Appender {
     fn mend_locked(&mut self, warn: &mut dyn Write) -> io::Result<Mended> {
         let mended = mend(&mut self.file, self.keeps)?;
         if let Mended::Cut(bytes) = mended {
-            let _ = writeln!(
+            crate::log::warning(
                 warn,
-                "oaichat: warning: {} ended in a torn record (a run was stopped while \
-                 writing it); cut off its {bytes} bytes",
-                self.path.display()
+                format_args!(
+                    "{} ended in a torn record (a run was stopped while writing it); cut \
+                     off its {bytes} bytes",
+                    self.path.display()
+                ),
             );
         }
         Ok(mended)

@@ -8,7 +8,7 @@ fn main() -> ExitCode {
     // configuration is read.
     let cli = oaichat::config::cli::parse();
     oaichat::interrupt::install();
-    let facts = oaichat::Facts {
+    let facts = oaichat::config::Facts {
         stdin_is_terminal: io::stdin().is_terminal(),
         stderr_is_terminal: io::stderr().is_terminal(),
     };

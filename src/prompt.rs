@@ -202,10 +202,12 @@ pub fn read_stdin(
     });
     if first_byte_rx.recv_timeout(after) == Err(mpsc::RecvTimeoutError::Timeout) {
         // A failed write to stderr must not stop the answer.
-        let _ = writeln!(
+        crate::log::line(
             stderr,
-            "oaichat: waiting for stdin, since it is a pipe; pass --no-stdin (or < /dev/null) \
-             to use only the arguments"
+            format_args!(
+                "waiting for stdin, since it is a pipe; pass --no-stdin (or < /dev/null) to \
+                 use only the arguments"
+            ),
         );
     }
     match reader.join() {

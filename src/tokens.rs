@@ -11,7 +11,7 @@
 
 use tiktoken_rs::CoreBPE;
 
-use crate::api::request::{ChatRequest, Content, Message, Part, Role};
+use crate::api::request::{ChatMessage, ChatRequest, Content, Part, Role};
 use crate::catalog;
 
 /// Per message, and once for the reply, in OpenAI's counting rule for chat models.
@@ -55,7 +55,7 @@ impl Encoding {
     }
 }
 
-fn texts<'a>(message: &'a Message<'a>) -> impl Iterator<Item = &'a str> {
+fn texts<'a>(message: &'a ChatMessage<'a>) -> impl Iterator<Item = &'a str> {
     let (single, parts) = match &message.content {
         Content::Text(text) => (Some(*text), &[][..]),
         Content::Parts(parts) => (None, parts.as_slice()),
@@ -69,7 +69,7 @@ fn texts<'a>(message: &'a Message<'a>) -> impl Iterator<Item = &'a str> {
 }
 
 /// Tokens of one message, overhead included.
-pub fn message_tokens(encoding: Encoding, message: &Message<'_>) -> usize {
+pub fn message_tokens(encoding: Encoding, message: &ChatMessage<'_>) -> usize {
     PER_MESSAGE + texts(message).map(|t| encoding.count(t)).sum::<usize>()
 }
 
@@ -131,7 +131,7 @@ pub fn trim_to(
 
 /// The indexes of the oldest turn before the last message: from the first message that is
 /// not a system message up to the next user message.
-fn oldest_turn(messages: &[Message<'_>]) -> Option<std::ops::Range<usize>> {
+fn oldest_turn(messages: &[ChatMessage<'_>]) -> Option<std::ops::Range<usize>> {
     let last = messages.len().checked_sub(1)?;
     let start = (0..last).find(|&i| messages[i].role != Role::System)?;
     let end = (start + 1..last)
@@ -156,14 +156,14 @@ mod tests {
         assert_eq!(Encoding::O200k.count(""), 0);
     }
 
-    fn message(role: Role, text: &str) -> Message<'_> {
-        Message {
+    fn message(role: Role, text: &str) -> ChatMessage<'_> {
+        ChatMessage {
             role,
             content: Content::Text(text),
         }
     }
 
-    fn request<'a>(messages: Vec<Message<'a>>) -> ChatRequest<'a> {
+    fn request<'a>(messages: Vec<ChatMessage<'a>>) -> ChatRequest<'a> {
         ChatRequest {
             model: "m",
             messages,

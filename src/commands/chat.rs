@@ -8,6 +8,7 @@ use std::io::Write;
 use crate::api::request::{self, ChatRequest};
 use crate::api::response::{self, ChatResponse, Usage};
 use crate::config::Config;
+use crate::conversation::Transcript;
 use crate::error::Error;
 use crate::http::client;
 use crate::output;
@@ -20,16 +21,17 @@ pub struct Answer {
     pub text: Option<String>,
 }
 
-/// Sends `prompt` (after the config's system message, history and turns) and prints the
-/// answer. `keep_text` returns the text even for streams (a conversation needs it).
+/// Sends `prompt` (after the transcript's messages) and prints the answer. `keep_text`
+/// returns the text even for streams (a conversation needs it).
 pub fn exchange(
     config: &Config,
+    transcript: &Transcript,
     prompt: &str,
     keep_text: bool,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<Answer, Error> {
-    let mut request = request::build(config, prompt);
+    let mut request = request::build(&config.request, transcript.context(), prompt);
     fit(config, &mut request, err)?;
     let body = serde_json::to_vec(&request)
         .map_err(|e| Error::io("cannot encode the request", std::io::Error::other(e)))?;
@@ -39,7 +41,7 @@ pub fn exchange(
     log_request(config, body.len(), err);
     drop(request); // borrows the prompt; the body is what goes out
 
-    if !config.stream {
+    if !config.request.stream {
         // Read whole within each attempt: a body cut off is retried, as nothing is shown.
         let fetched = client::fetch_chat(config, body, err)?;
         log_status(
@@ -78,12 +80,12 @@ pub fn exchange(
 /// With `-v`: where the request goes, its size and model (never the key).
 fn log_request(config: &Config, bytes: usize, err: &mut impl Write) {
     if config.verbose {
-        let (url, model) = (config.chat_url(), &config.model);
-        crate::log(
+        let (url, model) = (config.chat_url(), &config.request.model);
+        crate::log::line(
             err,
             format_args!("POST {url} ({bytes} bytes, model {model})"),
         );
-        crate::log(err, format_args!("authorization: Bearer (redacted)"));
+        crate::log::line(err, format_args!("authorization: Bearer (redacted)"));
     }
 }
 
@@ -99,7 +101,7 @@ fn log_status(
         let id = request_id
             .as_deref()
             .map(|id| format!(", x-request-id {id}"));
-        crate::log(
+        crate::log::line(
             err,
             format_args!(
                 "{status} in {} ms{}",
@@ -113,7 +115,7 @@ fn log_status(
 /// Applies `--history-limit`, then refuses a request that cannot fit the model's context
 /// window (known models only). Tokens are counted only when a byte bound says it matters.
 fn fit(config: &Config, request: &mut ChatRequest<'_>, err: &mut impl Write) -> Result<(), Error> {
-    let encoding = Encoding::for_model(&config.model);
+    let encoding = Encoding::for_model(&config.request.model);
     if let Some(limit) = config.history_limit {
         let dropped = tokens::trim_to(encoding, request, limit as usize).map_err(|needed| {
             Error::usage(format!(
@@ -122,20 +124,21 @@ fn fit(config: &Config, request: &mut ChatRequest<'_>, err: &mut impl Write) -> 
             ))
         })?;
         if dropped > 0 && config.verbose {
-            crate::log(
+            crate::log::line(
                 err,
                 format_args!("--history-limit {limit}: dropped the {dropped} oldest message(s)"),
             );
         }
     }
-    let Some(known) = crate::catalog::lookup(&config.model) else {
+    let Some(known) = crate::catalog::lookup(&config.request.model) else {
         return Ok(());
     };
     let window = known.context_window as usize;
     let reserved = config
+        .request
         .params
         .max_completion_tokens
-        .or(config.params.max_tokens)
+        .or(config.request.params.max_tokens)
         .unwrap_or(0) as usize;
     if tokens::upper_bound(request) + reserved <= window {
         return Ok(());
@@ -150,7 +153,7 @@ fn fit(config: &Config, request: &mut ChatRequest<'_>, err: &mut impl Write) -> 
             } else {
                 String::new()
             },
-            config.model
+            config.request.model
         )));
     }
     Ok(())
@@ -170,8 +173,8 @@ fn dry_run(
         .map_err(|e| Error::io("cannot write the request", std::io::Error::other(e)))?;
     writeln!(out)?;
     out.flush()?;
-    let encoding = Encoding::for_model(&config.model);
-    crate::log(
+    let encoding = Encoding::for_model(&config.request.model);
+    crate::log::line(
         err,
         format_args!(
             "dry run: POST {} not sent; prompt {} tokens ({})",
@@ -211,7 +214,7 @@ fn answer_whole(
     }
     log_usage(config, parsed.usage.as_ref(), parsed.model.as_deref(), err);
     let endings = output::response_endings(&parsed, true);
-    output::judge(&endings, config.json_flag(), err)?;
+    output::judge(&endings, config.request.format.flag(), err)?;
     Ok(first_text(endings))
 }
 
@@ -224,7 +227,7 @@ fn answer_stream(
 ) -> Result<Answer, Error> {
     let mode = stream::Mode {
         raw: config.raw,
-        keep_text: keep_text || config.json_flag().is_some(),
+        keep_text: keep_text || config.request.format.is_json(),
     };
     let finished = stream::consume(&mut response, out, mode, |e| client::body_error(e, config))?;
     if finished.endings.is_empty() {
@@ -236,7 +239,7 @@ fn answer_stream(
         finished.model.as_deref(),
         err,
     );
-    output::judge(&finished.endings, config.json_flag(), err)?;
+    output::judge(&finished.endings, config.request.format.flag(), err)?;
     Ok(first_text(finished.endings))
 }
 
@@ -252,7 +255,7 @@ fn first_text(endings: Vec<output::Ending>) -> Answer {
 /// With `--usage` or `-v`: tokens and cost, priced by the model that answered.
 fn log_usage(config: &Config, usage: Option<&Usage>, model: Option<&str>, err: &mut impl Write) {
     if config.usage || config.verbose {
-        let model = model.unwrap_or(&config.model);
-        crate::log(err, format_args!("{}", output::usage_line(usage, model)));
+        let model = model.unwrap_or(&config.request.model);
+        crate::log::line(err, format_args!("{}", output::usage_line(usage, model)));
     }
 }

@@ -12,11 +12,10 @@ use std::io::{self, BufRead, Write};
 
 use rustyline::error::ReadlineError;
 
-use crate::Facts;
 use crate::commands::chat;
-use crate::config::Config;
+use crate::config::{Chat, Config, Facts};
+use crate::conversation::Transcript;
 use crate::error::Error;
-use crate::history::{self, Conversation};
 
 const PROMPT: &str = "> ";
 const EXIT_WORDS: [&str; 4] = ["exit", "quit", "bye", "종료"];
@@ -80,19 +79,19 @@ impl Input {
     }
 }
 
-/// Runs the loop. `first` (the prompt arguments, if any) is asked before reading input.
+/// Runs the loop. The prompt arguments, if any, are asked before reading input.
 pub fn run(
-    mut config: Config,
-    conversation: &Conversation,
-    first: Option<String>,
+    config: &Config,
+    chat: Chat,
     facts: Facts,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(), Error> {
-    config.stream = true;
+    let earlier = chat.conversation.read(err)?;
+    let mut transcript = Transcript::new(config.system.clone(), earlier, chat.turns);
     crate::interrupt::set_soft(true);
     let mut input = Input::open(facts)?;
-    let mut pending = first;
+    let mut pending = chat.first;
     loop {
         let line = match pending.take() {
             Some(line) => line,
@@ -109,22 +108,20 @@ pub fn run(
         }
         // A Ctrl-C at the prompt (from a pipe) must not stop the next answer.
         crate::interrupt::take_request();
-        match chat::exchange(&config, &line, true, out, err) {
+        match chat::exchange(config, &transcript, &line, true, out, err) {
             Ok(answer) => {
-                let new = history::exchange(&config, &line, answer.text.unwrap_or_default());
-                config.history.extend(new.iter().cloned());
-                // --user/--assistant turns are part of the first exchange only.
-                config.turns.clear();
-                conversation.save(&config, &config.history, &new, err)?;
+                let new = transcript.record(&line, answer.text.unwrap_or_default());
+                let saved = transcript.saved();
+                chat.conversation.save(saved, &new, config.verbose, err)?;
             }
             Err(e) if e.is_broken_pipe() => return Err(e),
             Err(Error::Interrupted) => {
                 // Not saved: the question goes unanswered, as if never asked.
-                let _ = writeln!(err, "oaichat: answer stopped");
+                crate::log::line(err, format_args!("answer stopped"));
             }
             Err(e) => {
                 // Shown, and the conversation goes on without the failed question.
-                let _ = writeln!(err, "oaichat: error: {e}");
+                crate::log::error(err, &e);
             }
         }
     }

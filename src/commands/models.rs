@@ -12,11 +12,11 @@ use crate::http::client;
 
 pub fn list(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Result<(), Error> {
     if config.verbose {
-        crate::log(err, format_args!("GET {}", config.models_url()));
+        crate::log::line(err, format_args!("GET {}", config.models_url()));
     }
     let fetched = client::get_models(config, err)?;
     if config.verbose {
-        crate::log(
+        crate::log::line(
             err,
             format_args!("{} in {} ms", fetched.status, fetched.elapsed.as_millis()),
         );

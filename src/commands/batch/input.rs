@@ -8,6 +8,7 @@ use std::path::Path;
 use super::{ENDPOINT, MAX_FILE_BYTES, MAX_REQUESTS};
 use crate::commands::each::{self, Kind, Work};
 use crate::config::Config;
+use crate::conversation::Transcript;
 use crate::error::Error;
 
 /// Builds the Batch API input file from an input file: one request line per input, with
@@ -53,7 +54,12 @@ pub fn input_file(config: &Config, path: &Path, kind: Kind) -> Result<Vec<u8>, E
         out.extend_from_slice(b"}\n");
         Ok(())
     };
-    let read = each::read_jobs(config, None, kind, BufReader::new(file), |job| {
+    let template = each::Template {
+        settings: config.request.clone(),
+        transcript: Transcript::new(config.system.clone(), Vec::new(), Vec::new()),
+        instruction: None,
+    };
+    let read = each::read_jobs(&template, kind, BufReader::new(file), |job| {
         match add(job) {
             Ok(()) => true,
             Err(e) => {

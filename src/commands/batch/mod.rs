@@ -110,7 +110,7 @@ pub fn wait(
         let (batch, _) = remote.get(id, err)?;
         let summary = batch.summary();
         if summary != last {
-            crate::log(err, format_args!("{summary}"));
+            crate::log::line(err, format_args!("{summary}"));
             last = summary;
         }
         if batch.is_finished() {

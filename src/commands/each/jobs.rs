@@ -12,16 +12,25 @@ use std::io::BufRead;
 use serde_json::{Value, json};
 
 use super::{Job, Kind, Work, id_key};
-use crate::api::request;
-use crate::config::Config;
+use crate::api::request::{self, Settings};
+use crate::conversation::Transcript;
 use crate::error::Error;
 use crate::prompt::{self, NotText};
+
+/// What every input's request starts from.
+#[derive(Debug, Clone)]
+pub struct Template {
+    pub settings: Settings,
+    /// The system message and `--user`/`--assistant` turns, before each prompt.
+    pub transcript: Transcript,
+    /// The prompt arguments: each `--each` line is material for them.
+    pub instruction: Option<String>,
+}
 
 /// Reads lines and hands each job to `send` (false: stop). An error is the end of usable
 /// input: not text, or unreadable.
 pub(crate) fn read_jobs(
-    config: &Config,
-    instruction: Option<&str>,
+    template: &Template,
     kind: Kind,
     mut input: impl BufRead,
     mut send: impl FnMut(Job) -> bool,
@@ -43,7 +52,7 @@ pub(crate) fn read_jobs(
             Error::usage(format!("{what}; nothing from this line on is sent"))
         })?;
         let mut job = if !text.trim().is_empty() {
-            build_job(config, instruction, kind, index, line, text)
+            build_job(template, kind, index, line, text)
         } else if kind == Kind::Each {
             Job {
                 index,
@@ -100,25 +109,24 @@ pub(crate) fn text_line(bytes: &[u8], first: bool) -> Result<&str, NotText> {
     Ok(prompt::check(bytes)?.trim_end_matches(['\n', '\r']))
 }
 
-fn build_job(
-    config: &Config,
-    instruction: Option<&str>,
-    kind: Kind,
-    index: usize,
-    line: usize,
-    text: &str,
-) -> Job {
+fn build_job(template: &Template, kind: Kind, index: usize, line: usize, text: &str) -> Job {
     let mut id = None;
     let body = match kind {
         Kind::Each => {
             // Joined as a one-shot prompt is: instruction, blank line, material.
-            prompt::assemble(instruction.map(str::to_string), vec![text.to_string()])
+            let Template {
+                settings,
+                transcript,
+                instruction,
+            } = template;
+            prompt::assemble(instruction.clone(), vec![text.to_string()])
                 .map_err(|e| e.to_string())
                 .and_then(|prompt| {
-                    serde_json::to_vec(&request::build(config, &prompt)).map_err(|e| e.to_string())
+                    let request = request::build(settings, transcript.context(), &prompt);
+                    serde_json::to_vec(&request).map_err(|e| e.to_string())
                 })
         }
-        Kind::Jsonl => jsonl_body(config, text, &mut id),
+        Kind::Jsonl => jsonl_body(template, text, &mut id),
     };
     Job {
         index,
@@ -134,7 +142,7 @@ fn build_job(
 /// `{"prompt": …, "id"?, "system"?, "model"?, other request fields…}` or a whole request
 /// body `{"messages": […], …}`. The `id` is taken out; streaming is turned off (line mode
 /// reads whole answers); more than one answer (`n`) is refused, since a record keeps one.
-fn jsonl_body(config: &Config, text: &str, id: &mut Option<Value>) -> Result<Vec<u8>, String> {
+fn jsonl_body(template: &Template, text: &str, id: &mut Option<Value>) -> Result<Vec<u8>, String> {
     let value: Value = serde_json::from_str(text).map_err(|e| format!("not JSON ({e})"))?;
     let Value::Object(mut object) = value else {
         return Err("must be a JSON object".into());
@@ -148,42 +156,45 @@ fn jsonl_body(config: &Config, text: &str, id: &mut Option<Value>) -> Result<Vec
         ));
     }
     let body = if object.contains_key("messages") {
-        object.entry("model").or_insert_with(|| json!(config.model));
+        let model = &template.settings.model;
+        object.entry("model").or_insert_with(|| json!(model));
         Value::Object(object)
     } else {
-        prompt_body(config, object)?
+        prompt_body(template, object)?
     };
     serde_json::to_vec(&body).map_err(|e| e.to_string())
 }
 
 /// The prompt form: the request a one-shot run would send, with the record's fields on top.
 fn prompt_body(
-    config: &Config,
+    template: &Template,
     mut object: serde_json::Map<String, Value>,
 ) -> Result<Value, String> {
     let Some(Value::String(prompt)) = object.remove("prompt") else {
         return Err("needs \"prompt\" (a string) or \"messages\"".into());
     };
-    let mut line_config = config.clone();
+    let mut transcript = std::borrow::Cow::Borrowed(&template.transcript);
     if let Some(Value::String(system)) = object.remove("system") {
-        line_config.system = Some(system);
+        transcript.to_mut().set_system(system);
     }
+    let mut settings = std::borrow::Cow::Borrowed(&template.settings);
     if let Some(Value::String(model)) = object.remove("model") {
         // The reasoning-model rules follow the line's model, not the default one.
-        let params = &mut line_config.params;
+        let settings = settings.to_mut();
+        let params = &mut settings.params;
         let limits = (params.max_tokens, params.max_completion_tokens);
         let (max, completion) = crate::catalog::token_limits(
             &model,
             params.temperature,
-            params.reasoning_effort.as_deref(),
+            params.reasoning_effort,
             limits,
         )
         .map_err(|e| e.to_string())?;
         (params.max_tokens, params.max_completion_tokens) = (max, completion);
-        line_config.model = model;
+        settings.model = model;
     }
-    let mut body =
-        serde_json::to_value(request::build(&line_config, &prompt)).map_err(|e| e.to_string())?;
+    let request = request::build(&settings, transcript.context(), &prompt);
+    let mut body = serde_json::to_value(request).map_err(|e| e.to_string())?;
     if let Value::Object(fields) = &mut body {
         fields.extend(object);
     }

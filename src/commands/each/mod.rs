@@ -16,7 +16,8 @@ use std::sync::{Arc, Mutex};
 use serde_json::Value;
 
 use crate::api::response::ChatResponse;
-use crate::config::Config;
+use crate::config::{Config, Facts, Lines};
+use crate::conversation::Transcript;
 use crate::error::{Error, Target};
 use crate::http::client::{Api, Call};
 use crate::http::ratelimit::Gate;
@@ -29,7 +30,7 @@ mod records;
 mod scan;
 mod summary;
 
-pub(crate) use jobs::read_jobs;
+pub(crate) use jobs::{Template, read_jobs};
 pub use records::escape_line;
 pub(crate) use records::{Format, id_key, write_outcome};
 use records::{Key, answered_keys, open_for_append, outcome_line};
@@ -39,13 +40,7 @@ pub(crate) use summary::Summary;
 /// Results the reader may run ahead of the writer, per worker.
 const WINDOW_PER_WORKER: usize = 8;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// Every line is a prompt for the shared instruction.
-    Each,
-    /// Every line is `{"prompt": …}` or a whole request body.
-    Jsonl,
-}
+pub use crate::config::Kind;
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -127,16 +122,52 @@ pub(crate) struct Answered {
     pub cost: Option<f64>,
 }
 
+/// `--each`/`--jsonl`: inputs from `-f` files (in order) or stdin.
+pub fn lines(
+    config: &Config,
+    lines: Lines,
+    facts: Facts,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(), Error> {
+    let options = Options {
+        kind: lines.kind,
+        parallel: lines.parallel,
+        raw: config.raw,
+        resume: lines.resume,
+        progress: facts.stderr_is_terminal,
+        total: None,
+    };
+    let template = Template {
+        settings: config.request.clone(),
+        transcript: Transcript::new(config.system.clone(), Vec::new(), lines.turns),
+        instruction: lines.instruction,
+    };
+    if lines.files.is_empty() {
+        // stdin can be read only once: its size stays unknown, so progress has no ETA.
+        let stdin = std::io::BufReader::new(std::io::stdin());
+        return run(config, template, &options, stdin, out, err);
+    }
+    // Files are checked whole before anything is sent, and counted for progress.
+    let inputs = scan_files(&lines.files, options.kind)?;
+    let options = Options {
+        total: options.progress.then_some(inputs),
+        ..options
+    };
+    let input = open_files(&lines.files)?;
+    run(config, template, &options, input, out, err)
+}
+
 /// Runs line mode over `input`; answers go to `out`, or are appended to `--resume FILE`.
 pub fn run(
     config: &Config,
-    instruction: Option<String>,
+    template: Template,
     options: &Options,
     input: impl BufRead + Send + 'static,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(), Error> {
-    if let Some(n) = config.params.n.filter(|&n| n > 1) {
+    if let Some(n) = config.request.params.n.filter(|&n| n > 1) {
         return Err(Error::usage(format!(
             "-n {n} would pay for {n} answers per input, but line mode keeps one: drop -n"
         )));
@@ -145,7 +176,7 @@ pub fn run(
     let format = Format {
         jsonl: options.kind == Kind::Jsonl || resume_file.is_some(),
         raw: options.raw,
-        compact_json: config.json_flag().is_some(),
+        compact_json: config.request.format.is_json(),
     };
     // One client per worker, since a client's connections run on the thread that sends.
     // The first is made here, so that a bad setting (a CA file) stops the run before any
@@ -161,9 +192,9 @@ pub fn run(
     // requests under way, or never while a quiet stdin is waited on.
     let config = Arc::new(config.clone());
     let reader = std::thread::spawn({
-        let (config, kind, results) = (Arc::clone(&config), options.kind, result_tx.clone());
+        let (kind, results) = (options.kind, result_tx.clone());
         move || {
-            read_jobs(&config, instruction.as_deref(), kind, input, |job| {
+            read_jobs(&template, kind, input, |job| {
                 dispatch(job, &done, &permit_tx, &job_tx, &results)
             })
         }
@@ -329,8 +360,8 @@ pub(crate) fn answered(config: &Config, value: Value) -> Result<Answered, Error>
     let parsed = ChatResponse::deserialize(&value)
         .map_err(|e| Error::BadResponse(format!("the response is not a chat completion ({e})")))?;
     let endings = output::response_endings(&parsed, true);
-    output::judge(&endings, config.json_flag(), &mut io::sink())?;
-    let model = parsed.model.clone().unwrap_or_else(|| config.model.clone());
+    output::judge(&endings, config.request.format.flag(), &mut io::sink())?;
+    let model = (parsed.model.clone()).unwrap_or_else(|| config.request.model.clone());
     let cost = parsed.usage.as_ref().and_then(|u| u.cost(&model));
     Ok(Answered {
         model,

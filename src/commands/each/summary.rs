@@ -132,7 +132,7 @@ impl Summary {
         } else {
             String::new()
         };
-        crate::log(
+        crate::log::line(
             err,
             format_args!(
                 "{} done, {} failed{skipped}, {} tokens{} in {:.1}s",

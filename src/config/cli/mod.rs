@@ -8,6 +8,9 @@ use std::path::PathBuf;
 
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser};
 
+use crate::api::message::{Message, Role};
+use crate::api::request::ImageDetail;
+
 mod commands;
 mod guard;
 mod request;
@@ -39,6 +42,7 @@ Exit codes: 0 ok, 1 unexpected, 2 usage, 3 auth, 4 rate limit, 5 invalid request
 /// instruction and stdin the material, sent as one message (instruction, blank line, stdin).
 #[derive(Parser, Debug, Clone)]
 #[command(name = "oaichat", version, disable_version_flag = true, after_help = EXAMPLES)]
+#[command(group = clap::ArgGroup::new("line_mode").args(["each", "jsonl"]))]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Sub>,
@@ -59,7 +63,7 @@ pub struct Cli {
 
     /// --user and --assistant in command-line order (filled by [`parse_from`]).
     #[arg(skip)]
-    pub turns: Vec<Turn>,
+    pub turns: Vec<Message>,
 
     /// Add a file's text to the prompt, like stdin (repeatable). With -f, stdin is read only
     /// when `-` is given.
@@ -77,8 +81,8 @@ pub struct Cli {
     pub images: Vec<String>,
 
     /// How closely the model looks at images.
-    #[arg(help_heading = "Input", long, value_name = "DETAIL", value_parser = ["low", "high", "auto"])]
-    pub image_detail: Option<String>,
+    #[arg(help_heading = "Input", long, value_name = "DETAIL", value_parser = values::image_detail())]
+    pub image_detail: Option<ImageDetail>,
 
     /// Never read stdin, even when it is a pipe (for CI jobs that leave stdin open).
     #[arg(help_heading = "Input", long)]
@@ -133,7 +137,12 @@ pub struct Cli {
 
     /// Line mode: skip inputs whose id has a successful record in FILE, append the rest to
     /// it (JSON records), so an interrupted run continues where it stopped.
-    #[arg(help_heading = "Many prompts", long, value_name = "FILE")]
+    #[arg(
+        help_heading = "Many prompts",
+        long,
+        value_name = "FILE",
+        requires = "line_mode"
+    )]
     pub resume: Option<PathBuf>,
 
     /// After the answer, print token usage and the estimated cost on stderr.
@@ -206,13 +215,6 @@ pub fn version_text(verbose: bool) -> String {
     text
 }
 
-/// One earlier turn of a conversation given on the command line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Turn {
-    pub assistant: bool,
-    pub text: String,
-}
-
 /// The clap command, for completions and for tests of the definition itself.
 pub fn command() -> clap::Command {
     Cli::command()
@@ -254,22 +256,20 @@ where
     Ok(cli)
 }
 
-fn ordered_turns(matches: &ArgMatches, cli: &Cli) -> Vec<Turn> {
-    let indexed = |id: &str, texts: &[String], assistant: bool| -> Vec<(usize, Turn)> {
+fn ordered_turns(matches: &ArgMatches, cli: &Cli) -> Vec<Message> {
+    let indexed = |id: &str, texts: &[String], role: Role| -> Vec<(usize, Message)> {
         let indices = matches.indices_of(id).into_iter().flatten();
         indices
             .zip(texts)
-            .map(|(i, text)| {
-                let turn = Turn {
-                    assistant,
-                    text: text.clone(),
-                };
-                (i, turn)
-            })
+            .map(|(i, text)| (i, Message::new(role, text.as_str())))
             .collect()
     };
-    let mut turns = indexed("user_turns", &cli.user_turns, false);
-    turns.extend(indexed("assistant_turns", &cli.assistant_turns, true));
+    let mut turns = indexed("user_turns", &cli.user_turns, Role::User);
+    turns.extend(indexed(
+        "assistant_turns",
+        &cli.assistant_turns,
+        Role::Assistant,
+    ));
     turns.sort_by_key(|(i, _)| *i);
     turns.into_iter().map(|(_, turn)| turn).collect()
 }
@@ -301,7 +301,7 @@ mod tests {
         let order: Vec<(bool, &str)> = cli
             .turns
             .iter()
-            .map(|t| (t.assistant, t.text.as_str()))
+            .map(|t| (t.role == Role::Assistant, t.content.as_str()))
             .collect();
         assert_eq!(order, [(false, "q1"), (true, "a1"), (false, "q2")]);
         assert_eq!(cli.prompt, ["now"]);

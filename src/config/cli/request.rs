@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use crate::api::request::ReasoningEffort;
+
 use super::values::{non_empty, penalty, temperature, top_p};
 
 #[derive(Args, Debug, Clone, Default, PartialEq)]
@@ -45,8 +47,8 @@ pub struct RequestArgs {
     pub max_completion_tokens: Option<u32>,
 
     /// How hard a reasoning model thinks: minimal (gpt-5 family), low, medium or high.
-    #[arg(help_heading = "Request", long, value_name = "EFFORT", value_parser = ["minimal", "low", "medium", "high"])]
-    pub reasoning_effort: Option<String>,
+    #[arg(help_heading = "Request", long, value_name = "EFFORT", value_parser = super::values::reasoning_effort())]
+    pub reasoning_effort: Option<ReasoningEffort>,
 
     /// Stop generating at this text (repeatable, at most 4).
     #[arg(

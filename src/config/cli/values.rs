@@ -1,6 +1,22 @@
 //! Value checks for flags, run by clap so a bad value fails with exit 2 before any file,
 //! variable or network is touched.
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+
+use crate::api::request::{ImageDetail, ReasoningEffort};
+
+/// `--reasoning-effort`: one of the names, parsed to its value (help lists the names).
+pub(super) fn reasoning_effort() -> impl TypedValueParser<Value = ReasoningEffort> {
+    PossibleValuesParser::new(ReasoningEffort::NAMES)
+        .try_map(|name| ReasoningEffort::parse(&name).ok_or("not a reasoning effort"))
+}
+
+/// `--image-detail`: one of the names, parsed to its value.
+pub(super) fn image_detail() -> impl TypedValueParser<Value = ImageDetail> {
+    PossibleValuesParser::new(ImageDetail::NAMES)
+        .try_map(|name| ImageDetail::parse(&name).ok_or("not an image detail"))
+}
+
 pub(super) fn non_empty(value: &str) -> Result<String, String> {
     if value.trim().is_empty() {
         Err("must not be empty".into())

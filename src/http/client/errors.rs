@@ -53,7 +53,7 @@ pub(super) fn check(
     let body = read_limited(response, ERROR_BODY_LIMIT).unwrap_or_default();
     let detail = error_detail(&body);
     if let (true, Some(whole)) = (verbose, &detail.whole) {
-        let _ = writeln!(log, "oaichat: HTTP {} said:\n{whole}", status.as_u16());
+        crate::log::line(log, format_args!("HTTP {} said:\n{whole}", status.as_u16()));
     }
     let error = Error::Api(ApiFailure {
         status: status.as_u16(),
@@ -92,7 +92,7 @@ pub fn body_error(err: &io::Error, config: &Config) -> Error {
         Error::Interrupted
     } else if is_timeout(err) {
         let (limit, flag) = read_limit(config);
-        let what = if config.stream {
+        let what = if config.request.stream {
             "the stream was silent for"
         } else {
             "no complete answer within"

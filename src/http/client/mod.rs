@@ -67,7 +67,7 @@ impl<'a> Call<'a> {
 /// The wait that bounds reading: the whole answer, or for a stream the silence between
 /// chunks, with the flag that sets it (for messages).
 pub fn read_limit(config: &Config) -> (Duration, &'static str) {
-    if config.stream {
+    if config.request.stream {
         (config.idle_timeout, "--idle-timeout")
     } else {
         (config.timeout, "--timeout")
@@ -208,21 +208,25 @@ impl Api {
             };
             retries += 1;
             if config.verbose {
-                let _ = writeln!(
+                crate::log::line(
                     log,
-                    "oaichat: retry {retries}/{} in {:.2}s after: {error}",
-                    config.max_retries,
-                    wait.as_secs_f64()
+                    format_args!(
+                        "retry {retries}/{} in {:.2}s after: {error}",
+                        config.max_retries,
+                        wait.as_secs_f64()
+                    ),
                 );
             }
             match (call.gate, failure.status) {
                 // Everyone slows down, not just this worker; said once per pause.
                 (Some(gate), Some(429)) => {
                     if gate.pause(wait) {
-                        let _ = writeln!(
+                        crate::log::line(
                             log,
-                            "oaichat: rate limit: HTTP 429; every request waits {}s",
-                            wait.as_secs_f64()
+                            format_args!(
+                                "rate limit: HTTP 429; every request waits {}s",
+                                wait.as_secs_f64()
+                            ),
                         );
                     }
                 }
@@ -283,7 +287,7 @@ fn pause_for_headers(gate: &Gate, headers: &HeaderMap, log: &mut dyn Write) {
     if let Some(pause) = ratelimit::header_pause(header)
         && gate.pause(pause.wait)
     {
-        let _ = writeln!(log, "oaichat: {}", pause.message());
+        crate::log::line(log, format_args!("{}", pause.message()));
     }
 }
 

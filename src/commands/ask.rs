@@ -1,0 +1,51 @@
+//! The filter: one prompt (arguments, stdin, `-f` files) in, one answer out, and the
+//! exchange saved to the conversation it continues or starts.
+
+use std::io::Write;
+
+use crate::commands::chat;
+use crate::config::{Ask, Config, Facts};
+use crate::conversation::Transcript;
+use crate::error::Error;
+use crate::prompt::{self, Source};
+
+pub fn run(
+    config: &Config,
+    ask: Ask,
+    facts: Facts,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(), Error> {
+    let earlier = ask.conversation.read(err)?;
+    let mut transcript = Transcript::new(config.system.clone(), earlier, ask.turns.clone());
+    let prompt = read_prompt(&ask, facts, err)?;
+    let saving = !config.dry_run && ask.conversation.saves();
+    let answer = chat::exchange(config, &transcript, &prompt, saving, out, err)?;
+    if let (true, Some(text)) = (saving, answer.text) {
+        let new = transcript.record(&prompt, text);
+        (ask.conversation).save(transcript.saved(), &new, config.verbose, err)?;
+    }
+    Ok(())
+}
+
+/// The prompt: the instruction, then the material from stdin and `-f` files.
+fn read_prompt(ask: &Ask, facts: Facts, err: &mut impl Write) -> Result<String, Error> {
+    let sources = prompt::plan(prompt::Inputs {
+        args: &ask.args,
+        files: &ask.files,
+        no_stdin: ask.no_stdin,
+        stdin_is_terminal: facts.stdin_is_terminal,
+    })?;
+    let mut material = Vec::with_capacity(sources.len());
+    for source in sources {
+        material.push(match source {
+            Source::Stdin => {
+                // Only a pipe next to a prompt can be a forgotten one worth a notice.
+                let notice = (ask.instruction.is_some()).then_some(prompt::STDIN_NOTICE_AFTER);
+                prompt::decode(prompt::read_stdin(notice, err)?, "stdin")?
+            }
+            Source::File(path) => prompt::read_file(&path)?,
+        });
+    }
+    prompt::assemble(ask.instruction.clone(), material)
+}

@@ -1,0 +1,109 @@
+//! What a run does, decided once from the flags (as ripgrep turns low-level arguments into
+//! high-level ones): each command gets exactly the inputs it uses.
+
+use std::path::PathBuf;
+
+use super::Env;
+use super::cli::{BatchAction, Cli, Sub};
+use crate::api::message::Message;
+use crate::error::Error;
+use crate::history::Conversation;
+
+#[derive(Debug, Clone)]
+pub enum Mode {
+    /// One prompt, one answer: the filter.
+    Ask(Ask),
+    /// `-i`: a chat in a loop.
+    Interactive(Chat),
+    /// `--each`/`--jsonl`: one request per input line.
+    Lines(Lines),
+    /// `oaichat models`.
+    Models,
+    /// `oaichat batch ACTION`.
+    Batch(BatchAction),
+}
+
+/// The two line modes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Every line is a prompt for the shared instruction.
+    Each,
+    /// Every line is `{"prompt": …}` or a whole request body.
+    Jsonl,
+}
+
+/// The one-shot prompt's sources and the conversation it continues.
+#[derive(Debug, Clone)]
+pub struct Ask {
+    /// The prompt arguments as given (a lone `-` among them reads stdin).
+    pub args: Vec<String>,
+    /// The arguments joined: the instruction before any material.
+    pub instruction: Option<String>,
+    pub files: Vec<PathBuf>,
+    pub no_stdin: bool,
+    pub conversation: Conversation,
+    /// `--user`/`--assistant`, in command-line order.
+    pub turns: Vec<Message>,
+}
+
+/// The chat's first question (the prompt arguments, if any) and its conversation.
+#[derive(Debug, Clone)]
+pub struct Chat {
+    pub first: Option<String>,
+    pub conversation: Conversation,
+    pub turns: Vec<Message>,
+}
+
+/// Line mode's inputs and how they are answered.
+#[derive(Debug, Clone)]
+pub struct Lines {
+    pub kind: Kind,
+    /// The prompt arguments: each `--each` line is material for them.
+    pub instruction: Option<String>,
+    /// `-f` files, read in order; stdin when there are none.
+    pub files: Vec<PathBuf>,
+    pub parallel: usize,
+    pub resume: Option<PathBuf>,
+    pub turns: Vec<Message>,
+}
+
+impl Mode {
+    /// Decides the mode. Only locating the conversation looks outside the flags: `-c`
+    /// needs its file to exist.
+    pub fn resolve(cli: &Cli, env: &Env) -> Result<Mode, Error> {
+        match &cli.command {
+            Some(Sub::Models { .. }) => return Ok(Mode::Models),
+            Some(Sub::Batch { action }) => return Ok(Mode::Batch(action.clone())),
+            None => {}
+        }
+        let instruction = crate::prompt::instruction(&cli.prompt);
+        let turns = cli.turns.clone();
+        if cli.each || cli.jsonl {
+            return Ok(Mode::Lines(Lines {
+                kind: if cli.jsonl { Kind::Jsonl } else { Kind::Each },
+                instruction,
+                files: cli.files.clone(),
+                parallel: usize::from(cli.parallel),
+                resume: cli.resume.clone(),
+                turns,
+            }));
+        }
+        let last = crate::history::last_conversation(env.get("XDG_DATA_HOME"), env.get("HOME"));
+        let conversation = Conversation::locate(cli.history.as_deref(), cli.continue_last, last)?;
+        if cli.interactive {
+            return Ok(Mode::Interactive(Chat {
+                first: instruction,
+                conversation,
+                turns,
+            }));
+        }
+        Ok(Mode::Ask(Ask {
+            args: cli.prompt.clone(),
+            instruction,
+            files: cli.files.clone(),
+            no_stdin: cli.no_stdin,
+            conversation,
+            turns,
+        }))
+    }
+}

@@ -1,0 +1,303 @@
+//! Flags over variables into one [`Config`]. The files that flags name are read first
+//! ([`Files::read`]), so that [`Config::resolve`] is a pure function tests drive without
+//! touching the process.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use super::cli::Cli;
+use super::{
+    Config, DEFAULT_CONNECT_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MODEL, DEFAULT_TIMEOUT, Env,
+    Mode,
+};
+use crate::api::request::{Format, Params, Settings};
+use crate::catalog;
+use crate::config::secret::ApiKey;
+use crate::error::Error;
+use crate::schema::Schema;
+
+/// The API's limit on stop sequences (StopConfiguration, maxItems 4).
+const MAX_STOP: usize = 4;
+
+/// What flags name that has to be read from files first.
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    pub system: Option<String>,
+    pub schema: Option<Schema>,
+    /// `--image` values as URLs to send.
+    pub images: Vec<String>,
+}
+
+impl Files {
+    /// Reads `--system-file`, `--schema` and `--image` files, and checks that a named
+    /// `--ca-cert` exists even when this URL needs no TLS: a typo is still worth hearing
+    /// about. (Its contents are read when a client needs them.)
+    pub fn read(cli: &Cli) -> Result<Files, Error> {
+        let request = &cli.request;
+        let files = Files {
+            system: request
+                .system_file
+                .as_deref()
+                .map(crate::prompt::read_file)
+                .transpose()?,
+            schema: request
+                .schema
+                .as_deref()
+                .map(crate::schema::load)
+                .transpose()?,
+            images: cli
+                .images
+                .iter()
+                .map(|arg| crate::image::load(arg))
+                .collect::<Result<_, _>>()?,
+        };
+        if let Some(path) = cli.ca_cert.as_deref().filter(|p| !p.is_file()) {
+            return Err(Error::usage(format!(
+                "cannot read CA certificate {}: no such file",
+                path.display()
+            )));
+        }
+        Ok(files)
+    }
+}
+
+impl Config {
+    /// Resolves flags over variables; `files` holds what the flags named.
+    pub fn resolve(cli: &Cli, env: &Env, files: Files, mode: &Mode) -> Result<Config, Error> {
+        let base_url = super::endpoint::base_url(
+            cli.base_url.as_deref().or(env.get("OPENAI_BASE_URL")),
+            cli.allow_insecure_http,
+        )?;
+        let proxy =
+            super::endpoint::route(&base_url, |name| env.get(name), cli.allow_insecure_http)?;
+        let max_retries = max_retries(cli.max_retries, env)?;
+        let ca_certs = cli
+            .ca_cert
+            .iter()
+            .cloned()
+            .chain(env.get("SSL_CERT_FILE").map(PathBuf::from))
+            .collect();
+        let request = settings(cli, env, files.images, files.schema, mode)?;
+        Ok(Config {
+            api_key: api_key(env, cli.dry_run)?,
+            base_url,
+            proxy,
+            organization: env.get("OPENAI_ORG_ID").map(str::to_string),
+            project: env.get("OPENAI_PROJECT_ID").map(str::to_string),
+            request,
+            system: cli.request.system.clone().or(files.system),
+            history_limit: cli.history_limit,
+            dry_run: cli.dry_run,
+            usage: cli.usage,
+            raw: cli.raw,
+            verbose: cli.verbose,
+            timeout: secs_or(cli.timeout, DEFAULT_TIMEOUT),
+            connect_timeout: secs_or(cli.connect_timeout, DEFAULT_CONNECT_TIMEOUT),
+            idle_timeout: secs_or(cli.idle_timeout, DEFAULT_IDLE_TIMEOUT),
+            max_retries,
+            ca_certs,
+        })
+    }
+}
+
+/// The request's fields: the model, its rules for reasoning models, and the answer's form.
+/// The chat always streams.
+fn settings(
+    cli: &Cli,
+    env: &Env,
+    images: Vec<String>,
+    schema: Option<Schema>,
+    mode: &Mode,
+) -> Result<Settings, Error> {
+    let args = &cli.request;
+    if args.stop.len() > MAX_STOP {
+        return Err(Error::usage(format!(
+            "--stop was given {} times; the API takes at most {MAX_STOP} stop sequences",
+            args.stop.len()
+        )));
+    }
+    let model = args
+        .model
+        .clone()
+        .or_else(|| env.get("OPENAI_MODEL").map(str::to_string))
+        .unwrap_or_else(|| DEFAULT_MODEL.to_string());
+    let (max_tokens, max_completion_tokens) = catalog::token_limits(
+        &model,
+        args.temperature,
+        args.reasoning_effort,
+        (args.max_tokens, args.max_completion_tokens),
+    )?;
+    let format = match (schema, args.json) {
+        (Some(schema), _) => Format::JsonSchema(schema),
+        (None, true) => Format::JsonObject,
+        (None, false) => Format::Text,
+    };
+    Ok(Settings {
+        model,
+        params: Params {
+            temperature: args.temperature,
+            top_p: args.top_p,
+            max_tokens,
+            max_completion_tokens,
+            reasoning_effort: args.reasoning_effort,
+            n: cli.n,
+            stop: args.stop.clone(),
+            seed: args.seed,
+            frequency_penalty: args.frequency_penalty,
+            presence_penalty: args.presence_penalty,
+        },
+        format,
+        images,
+        image_detail: cli.image_detail,
+        stream: cli.stream || matches!(mode, Mode::Interactive(_)),
+        usage: cli.usage,
+    })
+}
+
+/// The key; a dry run sends nothing, so it needs none.
+fn api_key(env: &Env, dry_run: bool) -> Result<ApiKey, Error> {
+    let key = env
+        .get("OPENAI_API_KEY")
+        .or(dry_run.then_some(""))
+        .ok_or_else(|| {
+            Error::usage(
+                "OPENAI_API_KEY is not set: export OPENAI_API_KEY=sk-... or put \
+                 OPENAI_API_KEY=sk-... in a .env file in this directory",
+            )
+        })?;
+    Ok(ApiKey::new(key.trim().to_string()))
+}
+
+/// `--max-retries`, else `OAICHAT_MAX_RETRIES`, else the default.
+fn max_retries(flag: Option<u32>, env: &Env) -> Result<u32, Error> {
+    match (flag, env.get("OAICHAT_MAX_RETRIES")) {
+        (Some(n), _) => Ok(n),
+        (None, Some(text)) => text.trim().parse().map_err(|_| {
+            Error::usage(format!(
+                "OAICHAT_MAX_RETRIES is `{text}`: set it to a whole number such as 2"
+            ))
+        }),
+        (None, None) => Ok(crate::http::retry::DEFAULT_MAX_RETRIES),
+    }
+}
+
+fn secs_or(flag: Option<f64>, default: Duration) -> Duration {
+    flag.map(Duration::from_secs_f64).unwrap_or(default)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(process: &[(&str, &str)], dotenv: &[(&str, &str)]) -> Env {
+        let map = |pairs: &[(&str, &str)]| {
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
+        Env::new(map(process), map(dotenv))
+    }
+
+    /// A mode that changes nothing in the configuration.
+    fn resolve(cli: &Cli, env: &Env) -> Result<Config, Error> {
+        Config::resolve(cli, env, Files::default(), &Mode::Models)
+    }
+
+    fn cli(args: &[&str]) -> Cli {
+        super::super::cli::parse_from(std::iter::once("oaichat").chain(args.iter().copied()))
+            .expect("valid test command line")
+    }
+
+    #[test]
+    fn flags_beat_env_and_env_beats_dotenv() {
+        let vars = env(
+            &[("OPENAI_API_KEY", "k"), ("OPENAI_MODEL", "from-env")],
+            &[
+                ("OPENAI_MODEL", "from-dotenv"),
+                ("OPENAI_BASE_URL", "https://d/v1"),
+            ],
+        );
+        let config = resolve(&cli(&["hi"]), &vars).expect("resolves");
+        assert_eq!(config.request.model, "from-env");
+        assert_eq!(config.base_url, "https://d/v1");
+        let config = resolve(&cli(&["-m", "flag", "hi"]), &vars).expect("resolves");
+        assert_eq!(config.request.model, "flag");
+    }
+
+    #[test]
+    fn defaults_apply_when_nothing_is_set() {
+        let config = resolve(&cli(&["hi"]), &env(&[("OPENAI_API_KEY", "k")], &[])).unwrap();
+        assert_eq!(config.request.model, DEFAULT_MODEL);
+        assert_eq!(
+            config.chat_url(),
+            "https://api.openai.com/v1/chat/completions"
+        );
+        assert_eq!(config.timeout, DEFAULT_TIMEOUT);
+    }
+
+    #[test]
+    fn empty_variables_count_as_unset() {
+        let vars = env(
+            &[("OPENAI_API_KEY", ""), ("OPENAI_MODEL", " ")],
+            &[("OPENAI_API_KEY", "k")],
+        );
+        let config = resolve(&cli(&["hi"]), &vars).unwrap();
+        assert_eq!(config.api_key.expose(), "k");
+        assert_eq!(config.request.model, DEFAULT_MODEL);
+    }
+
+    #[test]
+    fn missing_key_says_how_to_set_it() {
+        let err = resolve(&cli(&["hi"]), &env(&[], &[])).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.to_string().contains(".env"), "{err}");
+    }
+
+    #[test]
+    fn endpoints_keep_a_base_query_at_the_end() {
+        let vars = env(&[("OPENAI_API_KEY", "k")], &[]);
+        let with = |url: &str| {
+            let cli = cli(&["--base-url", url, "hi"]);
+            resolve(&cli, &vars).unwrap()
+        };
+        let gateway = with("https://gw.example/openai/deployments/gpt4o/?api-version=2024-06-01");
+        assert_eq!(
+            gateway.chat_url(),
+            "https://gw.example/openai/deployments/gpt4o/chat/completions?api-version=2024-06-01"
+        );
+        assert_eq!(
+            gateway.endpoint("/batches?limit=100"),
+            "https://gw.example/openai/deployments/gpt4o/batches?limit=100&api-version=2024-06-01"
+        );
+        assert_eq!(
+            with("https://api.example/v1/").models_url(),
+            "https://api.example/v1/models"
+        );
+    }
+
+    #[test]
+    fn max_retries_from_flag_env_or_default() {
+        let vars = env(
+            &[("OPENAI_API_KEY", "k"), ("OAICHAT_MAX_RETRIES", "5")],
+            &[],
+        );
+        assert_eq!(resolve(&cli(&["hi"]), &vars).unwrap().max_retries, 5);
+        let flag = cli(&["--max-retries", "0", "hi"]);
+        assert_eq!(resolve(&flag, &vars).unwrap().max_retries, 0);
+        let vars = env(
+            &[("OPENAI_API_KEY", "k"), ("OAICHAT_MAX_RETRIES", "many")],
+            &[],
+        );
+        assert!(resolve(&cli(&["hi"]), &vars).is_err());
+    }
+
+    #[test]
+    fn more_than_four_stops_is_refused() {
+        let args = [
+            "--stop", "a", "--stop", "b", "--stop", "c", "--stop", "d", "--stop", "e",
+        ];
+        let err = resolve(&cli(&args), &env(&[("OPENAI_API_KEY", "k")], &[])).unwrap_err();
+        assert!(err.to_string().contains("at most 4"), "{err}");
+    }
+}
