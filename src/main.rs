@@ -4,8 +4,8 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    // clap prints --help/--version and usage errors itself (exit 0 / 2) before any
-    // configuration is read.
+    // clap prints --help and usage errors itself (exit 0 / 2); `run` prints --version.
+    // Neither reads any configuration.
     let cli = oaichat::config::cli::parse();
     oaichat::interrupt::install();
     let facts = oaichat::config::Facts {
@@ -21,7 +21,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(err, "oaichat: error: {e}");
+            oaichat::log::error(&mut err, &e);
             ExitCode::from(e.exit_code())
         }
     }

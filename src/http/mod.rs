@@ -2,8 +2,6 @@
 //! driver that runs reqwest on the calling thread.
 
 pub mod client;
-mod driver;
+pub mod driver;
 pub mod ratelimit;
 pub mod retry;
-
-pub use driver::{Cancelled, Driver, Response, Shared, Stop};

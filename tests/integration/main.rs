@@ -6,6 +6,7 @@
 
 mod support;
 
+mod architecture;
 mod batch;
 mod cli;
 mod config;

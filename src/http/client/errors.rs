@@ -8,7 +8,7 @@ use super::{Response, Sent, read_limit};
 use crate::api::response::error_detail;
 use crate::config::Config;
 use crate::error::{ApiFailure, Error, Target};
-use crate::http::Cancelled;
+use crate::http::driver::Cancelled;
 use crate::http::retry::{self, Failure};
 
 /// Error bodies are read up to this size; a message is never longer.
@@ -123,7 +123,7 @@ fn is_timeout(err: &io::Error) -> bool {
     err.kind() == io::ErrorKind::TimedOut
         || err
             .get_ref()
-            .and_then(|inner| inner.downcast_ref::<crate::http::Shared>())
+            .and_then(|inner| inner.downcast_ref::<crate::http::driver::Shared>())
             .is_some_and(|shared| shared.0.is_timeout())
 }
 

@@ -10,10 +10,10 @@ use reqwest::{Client as Http, RequestBuilder, StatusCode};
 
 use crate::config::Config;
 use crate::error::{Error, Target};
-pub use crate::http::Response;
+pub use crate::http::driver::Response;
+use crate::http::driver::{Driver, Stop};
 use crate::http::ratelimit::{self, Gate};
 use crate::http::retry::{self, Failure, Verdict};
-use crate::http::{Driver, Stop};
 
 mod errors;
 
