@@ -6,7 +6,7 @@
 //! parameters are sent as given and no cost is estimated.
 
 use crate::api::request::ReasoningEffort;
-use crate::error::Error;
+use crate::error::{Error, Problem};
 
 /// US dollars per one million tokens.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -115,21 +115,14 @@ pub fn token_limits(
     let known = lookup(model);
     let reasoning = known.is_some_and(|m| m.reasoning);
     if reasoning && temperature.is_some_and(|t| t != 1.0) {
-        return Err(Error::usage(format!(
-            "{model} is a reasoning model and only takes temperature 1: drop --temperature"
-        )));
+        return Err(Problem::ReasoningTemperature(model.to_string()).into());
     }
     if let (Some(effort), Some(known)) = (effort, known) {
         if !known.reasoning {
-            return Err(Error::usage(format!(
-                "{model} is not a reasoning model: drop --reasoning-effort"
-            )));
+            return Err(Problem::NotReasoning(model.to_string()).into());
         }
         if effort == ReasoningEffort::Minimal && !known.minimal_effort {
-            return Err(Error::usage(format!(
-                "--reasoning-effort minimal is for the gpt-5 family; {model} takes low, \
-                 medium or high"
-            )));
+            return Err(Problem::MinimalEffort(model.to_string()).into());
         }
     }
     Ok(match limits {

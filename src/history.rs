@@ -11,7 +11,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::api::message::{Message, Role};
-use crate::error::Error;
+use crate::error::{Error, Input, Problem, Saved};
 use crate::jsonl::{self, Appender};
 
 /// Where a run's conversation comes from and goes to.
@@ -49,13 +49,8 @@ impl Conversation {
                 continues: Some(path),
                 starts: None,
             }),
-            Some(path) => Err(Error::usage(format!(
-                "no conversation to continue ({} does not exist yet): ask without -c first",
-                path.display()
-            ))),
-            None => Err(Error::usage(
-                "-c needs a place for conversations: set HOME or XDG_DATA_HOME",
-            )),
+            Some(path) => Err(Problem::NothingToContinue(path).into()),
+            None => Err(Problem::NoDataDirectory.into()),
         }
     }
 
@@ -122,10 +117,7 @@ pub fn read(path: &Path, warn: &mut dyn Write) -> Result<Vec<Message>, Error> {
     match bytes {
         Ok(bytes) => parse(&String::from_utf8_lossy(&bytes), path),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-        Err(err) => Err(Error::usage(format!(
-            "cannot read history file {}: {err}",
-            path.display()
-        ))),
+        Err(err) => Err(Error::read(Input::History(path.to_path_buf()), err)),
     }
 }
 
@@ -153,12 +145,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Message>, Error> {
             Ok(message) => messages.push(message),
             Err(_) if torn && i + 1 == count => {}
             Err(err) => {
-                return Err(Error::usage(format!(
-                    "history file {} line {}: {err}; each line must be \
-                     {{\"role\": \"user|assistant|system|developer\", \"content\": \"…\"}}",
-                    path.display(),
-                    i + 1
-                )));
+                return Err(Problem::HistoryLine {
+                    path: path.to_path_buf(),
+                    line: i + 1,
+                    cause: err,
+                }
+                .into());
             }
         }
     }
@@ -180,11 +172,9 @@ pub fn encode(messages: &[Message]) -> Vec<u8> {
 /// Appends an exchange's messages in one write, under an exclusive lock, after cutting off
 /// an exchange a killed run left torn.
 pub fn append(path: &Path, messages: &[Message], warn: &mut dyn Write) -> Result<(), Error> {
-    let failed = |err: std::io::Error| {
-        Error::io(
-            format!("cannot append to history file {}", path.display()),
-            err,
-        )
+    let failed = |source| Error::Save {
+        what: Saved::AppendHistory(path.to_path_buf()),
+        source,
     };
     let mut file = Appender::open(path, keeps).map_err(failed)?;
     file.append(&encode(messages), warn).map_err(failed)
@@ -192,8 +182,10 @@ pub fn append(path: &Path, messages: &[Message], warn: &mut dyn Write) -> Result
 
 /// Replaces the file with these messages: a temporary file, then a rename.
 pub fn replace(path: &Path, messages: &[Message]) -> Result<(), Error> {
-    jsonl::replace(path, &encode(messages))
-        .map_err(|err| Error::io(format!("cannot write history file {}", path.display()), err))
+    jsonl::replace(path, &encode(messages)).map_err(|source| Error::Save {
+        what: Saved::ReplaceHistory(path.to_path_buf()),
+        source,
+    })
 }
 
 #[cfg(test)]

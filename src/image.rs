@@ -8,7 +8,7 @@ use std::path::Path;
 
 use base64::Engine;
 
-use crate::error::Error;
+use crate::error::{Error, Input, Problem};
 
 /// The API's limit on one image.
 pub const MAX_IMAGE_BYTES: u64 = 20 * 1024 * 1024;
@@ -20,23 +20,19 @@ pub fn load(arg: &str) -> Result<String, Error> {
         return Ok(arg.to_string());
     }
     let path = Path::new(arg);
-    let shown = path.display();
     let size = std::fs::metadata(path)
-        .map_err(|err| Error::usage(format!("cannot read image {shown}: {err}")))?
+        .map_err(|err| Error::read(Input::Image(path.to_path_buf()), err))?
         .len();
     if size > MAX_IMAGE_BYTES {
-        return Err(Error::usage(format!(
-            "image {shown} is {:.1} MB; the API takes at most 20 MB: shrink it first",
-            size as f64 / 1_048_576.0
-        )));
+        return Err(Problem::ImageTooLarge {
+            path: path.to_path_buf(),
+            bytes: size,
+        }
+        .into());
     }
-    let bytes = std::fs::read(path)
-        .map_err(|err| Error::usage(format!("cannot read image {shown}: {err}")))?;
-    let mime = sniff(&bytes).ok_or_else(|| {
-        Error::usage(format!(
-            "image {shown} is not PNG, JPEG, WebP or GIF (judged by its bytes): convert it"
-        ))
-    })?;
+    let bytes =
+        std::fs::read(path).map_err(|err| Error::read(Input::Image(path.to_path_buf()), err))?;
+    let mime = sniff(&bytes).ok_or_else(|| Problem::ImageFormat(path.to_path_buf()))?;
     Ok(data_url(mime, &bytes))
 }
 

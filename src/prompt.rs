@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use crate::error::Error;
+pub use crate::error::NotText;
+use crate::error::{self, Error, Problem};
 
 /// How long a silent stdin may sit before oaichat says it is waiting (issue #2).
 pub const STDIN_NOTICE_AFTER: Duration = Duration::from_secs(3);
@@ -38,9 +39,7 @@ pub fn plan(inputs: Inputs<'_>) -> Result<Vec<Source>, Error> {
     let dash_arg = inputs.args.iter().any(|a| a == "-");
     let dash_file = inputs.files.iter().any(|f| f.as_os_str() == "-");
     if inputs.no_stdin && (dash_arg || dash_file) {
-        return Err(Error::usage(
-            "`-` asks to read stdin but --no-stdin says not to: drop one of them",
-        ));
+        return Err(Problem::StdinRefused.into());
     }
     let implicit = !inputs.no_stdin && !inputs.stdin_is_terminal && inputs.files.is_empty();
     let mut sources = Vec::new();
@@ -80,7 +79,10 @@ pub fn instruction(args: &[String]) -> Option<String> {
 /// meaning). Other leading and trailing whitespace is kept, since it can matter (code,
 /// poetry, tables).
 pub fn decode(mut bytes: Vec<u8>, what: &str) -> Result<String, Error> {
-    check(&bytes).map_err(|not| Error::usage(not.describe(what)))?;
+    check(&bytes).map_err(|not| Problem::NotText {
+        what: what.to_string(),
+        not,
+    })?;
     if bytes.ends_with(b"\r\n") {
         bytes.truncate(bytes.len() - 2);
     } else if bytes.ends_with(b"\n") {
@@ -94,36 +96,6 @@ pub fn decode(mut bytes: Vec<u8>, what: &str) -> Result<String, Error> {
 }
 
 const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";
-
-/// Why bytes are not text oaichat can send.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NotText {
-    /// A UTF-16 byte order mark: a file saved as "Unicode" by some editors.
-    Utf16,
-    /// A NUL byte at this offset: binary.
-    Nul(usize),
-    /// Not UTF-8 from this offset.
-    Utf8(usize),
-}
-
-impl NotText {
-    /// One message for `what` ("stdin", "file a.txt", "input line 3").
-    pub fn describe(self, what: &str) -> String {
-        match self {
-            NotText::Utf16 => format!(
-                "{what} is UTF-16 text: convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8"
-            ),
-            NotText::Nul(offset) => format!(
-                "{what} looks binary (a NUL byte at offset {offset}): give text, or convert it \
-                 first"
-            ),
-            NotText::Utf8(offset) => format!(
-                "{what} is not valid UTF-8 (invalid byte at offset {offset}): convert it, e.g. \
-                 with iconv -f CP949 -t UTF-8"
-            ),
-        }
-    }
-}
 
 /// The text in `bytes`, or why there is none: the check every input gets, whole (stdin, a
 /// file) or line by line (line mode).
@@ -149,9 +121,7 @@ pub fn assemble(instruction: Option<String>, material: Vec<String>) -> Result<St
         _ => parts.join("\n\n"),
     };
     if prompt.trim().is_empty() {
-        return Err(Error::usage(
-            "the prompt is empty: give it as arguments (oaichat \"question\") or pipe text on stdin",
-        ));
+        return Err(Problem::EmptyPrompt.into());
     }
     Ok(prompt)
 }
@@ -160,10 +130,10 @@ pub fn assemble(instruction: Option<String>, material: Vec<String>) -> Result<St
 pub fn read_file(path: &Path) -> Result<String, Error> {
     let shown = path.display();
     if path.is_dir() {
-        return Err(Error::usage(format!("{shown} is a directory: give a file")));
+        return Err(Problem::Directory(path.to_path_buf()).into());
     }
-    let bytes =
-        std::fs::read(path).map_err(|err| Error::usage(format!("cannot read {shown}: {err}")))?;
+    let bytes = std::fs::read(path)
+        .map_err(|err| Error::read(error::Input::File(path.to_path_buf()), err))?;
     decode(bytes, &format!("file {shown}"))
 }
 
@@ -211,9 +181,9 @@ pub fn read_stdin(
         );
     }
     match reader.join() {
-        Ok(result) => result.map_err(|err| Error::usage(format!("cannot read stdin: {err}"))),
-        Err(_) => Err(Error::io(
-            "cannot read stdin",
+        Ok(result) => result.map_err(|err| Error::read(error::Input::Stdin, err)),
+        Err(_) => Err(Error::read(
+            error::Input::Stdin,
             std::io::Error::other("the reader thread stopped"),
         )),
     }
@@ -224,7 +194,7 @@ fn read_all_stdin() -> Result<Vec<u8>, Error> {
     std::io::stdin()
         .lock()
         .read_to_end(&mut data)
-        .map_err(|err| Error::usage(format!("cannot read stdin: {err}")))?;
+        .map_err(|err| Error::read(error::Input::Stdin, err))?;
     Ok(data)
 }
 

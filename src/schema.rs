@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::error::Error;
+use crate::error::{Error, Problem};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Schema {
@@ -35,15 +35,12 @@ pub fn load(arg: &str) -> Result<Schema, Error> {
 }
 
 fn parse(text: &str, what: &str, default_name: &str) -> Result<Schema, Error> {
-    let value: Value = serde_json::from_str(text).map_err(|err| {
-        Error::usage(format!(
-            "{what} is not valid JSON ({err}): give a JSON Schema object"
-        ))
+    let value: Value = serde_json::from_str(text).map_err(|err| Problem::SchemaNotJson {
+        what: what.to_string(),
+        cause: err,
     })?;
     let Value::Object(object) = value else {
-        return Err(Error::usage(format!(
-            "{what} must be a JSON object (a JSON Schema such as {{\"type\": \"object\", …}})"
-        )));
+        return Err(Problem::SchemaNotObject(what.to_string()).into());
     };
     // The `json_schema` wrapper form: {"name": "...", "schema": {...}, "strict": ...}.
     if let (Some(Value::String(name)), Some(schema @ Value::Object(_))) =

@@ -9,7 +9,7 @@ use crate::api::request::{self, ChatRequest};
 use crate::api::response::{self, ChatResponse, Usage};
 use crate::config::Config;
 use crate::conversation::Transcript;
-use crate::error::Error;
+use crate::error::{Error, Problem};
 use crate::http::client;
 use crate::output;
 use crate::stream;
@@ -117,12 +117,8 @@ fn log_status(
 fn fit(config: &Config, request: &mut ChatRequest<'_>, err: &mut impl Write) -> Result<(), Error> {
     let encoding = Encoding::for_model(&config.request.model);
     if let Some(limit) = config.history_limit {
-        let dropped = tokens::trim_to(encoding, request, limit as usize).map_err(|needed| {
-            Error::usage(format!(
-                "--history-limit {limit}: the system message and the prompt alone are \
-                 {needed} tokens: raise --history-limit, or shorten them"
-            ))
-        })?;
+        let dropped = tokens::trim_to(encoding, request, limit as usize)
+            .map_err(|needed| Problem::HistoryLimit { limit, needed })?;
         if dropped > 0 && config.verbose {
             crate::log::line(
                 err,
@@ -145,16 +141,13 @@ fn fit(config: &Config, request: &mut ChatRequest<'_>, err: &mut impl Write) -> 
     }
     let prompt_tokens = tokens::request_tokens(encoding, request);
     if prompt_tokens + reserved > window {
-        return Err(Error::usage(format!(
-            "the prompt is {prompt_tokens} tokens{} and {}'s context window is {window}: \
-             shorten the input, use --history-limit, or pick a model with a larger window",
-            if reserved > 0 {
-                format!(" plus {reserved} for the answer")
-            } else {
-                String::new()
-            },
-            config.request.model
-        )));
+        return Err(Problem::ContextWindow {
+            tokens: prompt_tokens,
+            reserved,
+            model: config.request.model.clone(),
+            window,
+        }
+        .into());
     }
     Ok(())
 }

@@ -15,7 +15,7 @@ use rustyline::error::ReadlineError;
 use crate::commands::chat;
 use crate::config::{Chat, Config, Facts};
 use crate::conversation::Transcript;
-use crate::error::Error;
+use crate::error::{self, Error};
 
 const PROMPT: &str = "> ";
 const EXIT_WORDS: [&str; 4] = ["exit", "quit", "bye", "종료"];
@@ -72,7 +72,7 @@ impl Input {
                 let mut line = String::new();
                 let n = stdin
                     .read_line(&mut line)
-                    .map_err(|e| Error::usage(format!("cannot read stdin: {e}")))?;
+                    .map_err(|e| Error::read(error::Input::Stdin, e))?;
                 Ok((n > 0).then(|| line.trim_end_matches(['\n', '\r']).to_string()))
             }
         }

@@ -4,7 +4,7 @@
 //! environment, must not send the key across a network in clear text.
 
 use crate::config::proxy::{self, Proxy, is_loopback};
-use crate::error::Error;
+use crate::error::{Error, Problem};
 
 pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
 
@@ -13,29 +13,21 @@ pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
 /// allowed: a typo'd URL must not send the key across a network in clear text.
 pub fn base_url(given: Option<&str>, allow_insecure_http: bool) -> Result<String, Error> {
     let raw = given.unwrap_or(DEFAULT_BASE_URL).trim();
-    let parsed = reqwest::Url::parse(raw).map_err(|err| {
-        Error::usage(format!(
-            "base URL `{raw}` is not a URL ({err}): give one like https://api.openai.com/v1"
-        ))
+    let parsed = reqwest::Url::parse(raw).map_err(|err| Problem::BaseUrlNotUrl {
+        raw: raw.to_string(),
+        cause: err,
     })?;
     if !matches!(parsed.scheme(), "http" | "https") {
-        return Err(Error::usage(format!(
-            "base URL `{raw}` must start with http:// or https://"
-        )));
+        return Err(Problem::BaseUrlScheme(raw.to_string()).into());
     }
     if parsed.fragment().is_some() {
         // A fragment never reaches the server, and joining paths after it would put them
         // inside it: every request would go to the base path itself.
-        return Err(Error::usage(format!(
-            "base URL `{raw}` has a #fragment, which is never sent: remove it"
-        )));
+        return Err(Problem::BaseUrlFragment(raw.to_string()).into());
     }
     if parsed.scheme() == "http" && !allow_insecure_http && !is_loopback(&parsed) {
-        return Err(Error::usage(format!(
-            "refusing to send the API key over plain http to {}: use https://, or pass \
-             --allow-insecure-http if that network is trusted",
-            parsed.host_str().unwrap_or_default()
-        )));
+        let host = parsed.host_str().unwrap_or_default().to_string();
+        return Err(Problem::InsecureHttp(host).into());
     }
     Ok(raw.trim_end_matches('/').to_string())
 }
@@ -50,22 +42,22 @@ pub fn route<'a>(
     get: impl Fn(&str) -> Option<&'a str>,
     allow_insecure_http: bool,
 ) -> Result<Option<Proxy>, Error> {
-    let parsed = reqwest::Url::parse(base_url)
-        .map_err(|err| Error::usage(format!("base URL `{base_url}` is not a URL ({err})")))?;
+    let parsed = reqwest::Url::parse(base_url).map_err(|cause| Problem::BaseUrlNotUrl {
+        raw: base_url.to_string(),
+        cause,
+    })?;
     let proxy = proxy::for_url(&parsed, get)?;
     if let Some(proxy) = &proxy
         && parsed.scheme() == "http"
         && !allow_insecure_http
         && !proxy.is_loopback()
     {
-        return Err(Error::usage(format!(
-            "refusing to send the API key over plain http through the proxy {} (from {}): \
-             add {} to NO_PROXY, use https://, or pass --allow-insecure-http if that \
-             network is trusted",
-            proxy.shown(),
-            proxy.variable,
-            parsed.host_str().unwrap_or_default()
-        )));
+        return Err(Problem::InsecureProxy {
+            proxy: proxy.shown(),
+            variable: proxy.variable,
+            host: parsed.host_str().unwrap_or_default().to_string(),
+        }
+        .into());
     }
     Ok(proxy)
 }

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::error::Error;
+use crate::error::{Error, Input, Problem};
 
 /// The variables oaichat reads: the process environment over the `.env` file.
 #[derive(Debug, Default, Clone)]
@@ -87,9 +87,8 @@ pub fn world_readable_warning(_path: &Path) -> Option<String> {
 /// Parses an env file with dotenvy, without changing the process environment. A UTF-8
 /// byte order mark at the start (Windows editors add one) is not part of the first name.
 fn read_dotenv(path: &Path) -> Result<HashMap<String, String>, Error> {
-    let shown = path.display();
-    let bytes = std::fs::read(path)
-        .map_err(|err| Error::usage(format!("cannot read env file {shown}: {err}")))?;
+    let unreadable = |err| Error::read(Input::EnvFile(path.to_path_buf()), err);
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
     let mut vars = HashMap::new();
     for item in dotenvy::from_read_iter(text) {
@@ -98,18 +97,12 @@ fn read_dotenv(path: &Path) -> Result<HashMap<String, String>, Error> {
                 vars.insert(key, value);
             }
             Err(dotenvy::Error::LineParse(line, _)) => {
-                return Err(Error::usage(bad_line_message(path, text, &line)));
+                return Err(bad_line(path, text, &line).into());
             }
             // Never the error's own text: dotenvy's messages quote the line, which may
             // hold the key.
-            Err(dotenvy::Error::Io(err)) => {
-                return Err(Error::usage(format!("cannot read env file {shown}: {err}")));
-            }
-            Err(_) => {
-                return Err(Error::usage(format!(
-                    "cannot read env file {shown}: it is not NAME=value lines"
-                )));
-            }
+            Err(dotenvy::Error::Io(err)) => return Err(unreadable(err)),
+            Err(_) => return Err(Problem::EnvNotLines(path.to_path_buf()).into()),
         }
     }
     Ok(vars)
@@ -118,7 +111,7 @@ fn read_dotenv(path: &Path) -> Result<HashMap<String, String>, Error> {
 /// What is wrong with a line, by its number and the variable it was meant to set, never
 /// its text: `OPENAI_API_KEY sk-…` (the `=` forgotten) or an unclosed quote would print
 /// the key.
-fn bad_line_message(path: &Path, text: &[u8], bad: &str) -> String {
+fn bad_line(path: &Path, text: &[u8], bad: &str) -> Problem {
     let first = bad.lines().next().unwrap_or_default().trim();
     let number = String::from_utf8_lossy(text)
         .lines()
@@ -132,20 +125,15 @@ fn bad_line_message(path: &Path, text: &[u8], bad: &str) -> String {
         .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.')))
         .unwrap_or(rest.len());
     let follows = rest[end..].chars().next();
-    let name = match follows {
-        Some(c) if c == '=' || c.is_whitespace() => &rest[..end],
-        _ => "",
+    let setting = match follows {
+        Some(c) if (c == '=' || c.is_whitespace()) && end > 0 => Some(rest[..end].to_string()),
+        _ => None,
     };
-    let what = if name.is_empty() {
-        String::new()
-    } else {
-        format!(" (setting {name})")
-    };
-    format!(
-        "env file {}: cannot parse {number}{what}: write it as NAME=value, with quotes \
-         closed (the line is not shown: it may hold a secret)",
-        path.display()
-    )
+    Problem::EnvLine {
+        path: path.to_path_buf(),
+        line: number,
+        setting,
+    }
 }
 
 #[cfg(test)]

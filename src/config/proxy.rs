@@ -14,7 +14,7 @@ use std::net::IpAddr;
 
 use url::{Host, Url};
 
-use crate::error::Error;
+use crate::error::{Error, Problem};
 
 /// The proxy a request goes through.
 #[derive(Clone, PartialEq, Eq)]
@@ -103,17 +103,15 @@ fn parse(variable: &'static str, value: &str) -> Result<Proxy, Error> {
     // The value is never shown: it may hold a password.
     let url = Url::parse(&text).ok().filter(|u| u.host_str().is_some());
     let Some(url) = url else {
-        return Err(Error::usage(format!(
-            "{variable} is not a proxy URL: set it like http://proxy.example.com:3128, or \
-             unset it"
-        )));
+        return Err(Problem::ProxyNotUrl(variable).into());
     };
     match url.scheme() {
         "http" | "https" => Ok(Proxy { url, variable }),
-        scheme => Err(Error::usage(format!(
-            "{variable} names a {scheme} proxy; oaichat speaks to http and https proxies \
-             only: unset it, or add this host to NO_PROXY"
-        ))),
+        scheme => Err(Problem::ProxyScheme {
+            variable,
+            scheme: scheme.to_string(),
+        }
+        .into()),
     }
 }
 

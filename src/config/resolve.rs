@@ -13,7 +13,7 @@ use super::{
 use crate::api::request::{Format, Params, Settings};
 use crate::catalog;
 use crate::config::secret::ApiKey;
-use crate::error::Error;
+use crate::error::{Error, Problem};
 use crate::schema::Schema;
 
 /// The API's limit on stop sequences (StopConfiguration, maxItems 4).
@@ -52,10 +52,7 @@ impl Files {
                 .collect::<Result<_, _>>()?,
         };
         if let Some(path) = cli.ca_cert.as_deref().filter(|p| !p.is_file()) {
-            return Err(Error::usage(format!(
-                "cannot read CA certificate {}: no such file",
-                path.display()
-            )));
+            return Err(Problem::NoCaCertificate(path.to_path_buf()).into());
         }
         Ok(files)
     }
@@ -111,10 +108,11 @@ fn settings(
 ) -> Result<Settings, Error> {
     let args = &cli.request;
     if args.stop.len() > MAX_STOP {
-        return Err(Error::usage(format!(
-            "--stop was given {} times; the API takes at most {MAX_STOP} stop sequences",
-            args.stop.len()
-        )));
+        return Err(Problem::TooManyStops {
+            given: args.stop.len(),
+            most: MAX_STOP,
+        }
+        .into());
     }
     let model = args
         .model
@@ -159,12 +157,7 @@ fn api_key(env: &Env, dry_run: bool) -> Result<ApiKey, Error> {
     let key = env
         .get("OPENAI_API_KEY")
         .or(dry_run.then_some(""))
-        .ok_or_else(|| {
-            Error::usage(
-                "OPENAI_API_KEY is not set: export OPENAI_API_KEY=sk-... or put \
-                 OPENAI_API_KEY=sk-... in a .env file in this directory",
-            )
-        })?;
+        .ok_or(Problem::NoApiKey)?;
     Ok(ApiKey::new(key.trim().to_string()))
 }
 
@@ -172,11 +165,9 @@ fn api_key(env: &Env, dry_run: bool) -> Result<ApiKey, Error> {
 fn max_retries(flag: Option<u32>, env: &Env) -> Result<u32, Error> {
     match (flag, env.get("OAICHAT_MAX_RETRIES")) {
         (Some(n), _) => Ok(n),
-        (None, Some(text)) => text.trim().parse().map_err(|_| {
-            Error::usage(format!(
-                "OAICHAT_MAX_RETRIES is `{text}`: set it to a whole number such as 2"
-            ))
-        }),
+        (None, Some(text)) => {
+            (text.trim().parse()).map_err(|_| Problem::MaxRetries(text.into()).into())
+        }
         (None, None) => Ok(crate::http::retry::DEFAULT_MAX_RETRIES),
     }
 }

@@ -2,9 +2,17 @@
 //!
 //! Scripts branch on the exit code, so the table lives here and nowhere else; the README
 //! documents the same table and `tests/integration/errors.rs` checks each row end to end.
+//! Each variant carries its data and its cause; its message is written here (or, for bad
+//! input, in [`problem`]), never at the place that fails.
 
-use std::fmt;
 use std::io;
+use std::path::PathBuf;
+
+mod api;
+mod problem;
+
+pub use api::{ApiFailure, Target, status_exit_code};
+pub use problem::{NotText, Problem};
 
 /// Exit codes, stable and documented in README.md ("Exit codes").
 pub mod code {
@@ -41,59 +49,55 @@ pub mod code {
     pub const INTERRUPTED: u8 = 130;
 }
 
-/// An error from an HTTP status, with what the server said about it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ApiFailure {
-    pub status: u16,
-    /// The server's own words: `error.message` (with type and code) or the start of the body.
-    pub detail: String,
-    /// `x-request-id`, which OpenAI support asks for.
-    pub request_id: Option<String>,
-    /// Set when the server asked for a wait too long to sleep through before a retry.
-    pub wait_refused: Option<std::time::Duration>,
-    /// What the request was for, so that the hint fits the command.
-    pub target: Target,
-}
-
-/// What a request was for. A 404 from the chat endpoint means a model or a URL, from the
-/// batches endpoint a batch id: the hints differ.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Target {
-    #[default]
-    Chat,
-    Models,
-    Batches,
-    Files,
-}
-
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// Bad input detected before any request: the message names the problem and the fix.
-    Usage(String),
+    /// Bad input found before any request: the message names the problem and the fix.
+    #[error(transparent)]
+    Usage(Box<Problem>),
+    /// Something the user named (a file, stdin, the input) could not be read.
+    #[error("cannot read {what}: {source}")]
+    Read { what: Input, source: io::Error },
+    /// The answer could not be written to stdout. A broken pipe is not reported.
+    #[error("cannot write the answer: {0}")]
+    Write(#[source] io::Error),
+    /// A file oaichat keeps could not be written: a history or a resume file.
+    #[error("{what}: {source}")]
+    Save { what: Saved, source: io::Error },
+    /// Something else on this machine failed: the line editor, a reader thread.
+    #[error("{what}: {source}")]
+    Local { what: String, source: io::Error },
     /// A non-success HTTP status.
+    #[error("{0}")]
     Api(ApiFailure),
     /// An error object sent inside a 200 stream; the exit code follows its `type`.
+    #[error("the server sent an error in the stream: {detail}")]
     StreamError {
         detail: String,
         kind: Option<String>,
     },
     /// Connection, DNS, TLS or timeout failure.
+    #[error("{0}")]
     Network(String),
     /// A response that cannot be used as an answer.
+    #[error("{0}")]
     BadResponse(String),
     /// The model refused or the content filter withheld the answer.
+    #[error("{0}")]
     Declined(String),
-    /// Local I/O, for example writing to stdout. A broken pipe is not reported.
-    Io { what: String, source: io::Error },
     /// A batch that finished without completing (failed, expired, cancelled).
+    #[error("{0}")]
     BatchFailed(String),
     /// A batch whose results were asked for before it finished.
+    #[error("{0}")]
     BatchPending(String),
     /// The answer is a request to call tools, which oaichat does not run (yet).
+    #[error("{0}")]
     ToolCalls(String),
     /// Ctrl-C stopped an answer (in the interactive chat, which goes on).
+    #[error("interrupted")]
     Interrupted,
     /// Some inputs of `--each`/`--jsonl` failed; `code` is the first failure's exit code.
+    #[error("{failed} of {total} inputs failed (their lines say why)")]
     Partial {
         failed: usize,
         total: usize,
@@ -101,28 +105,93 @@ pub enum Error {
     },
 }
 
+/// What could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    /// A prompt file (`-f`), a schema or a system file.
+    File(PathBuf),
+    Image(PathBuf),
+    EnvFile(PathBuf),
+    History(PathBuf),
+    CaCertificate(PathBuf),
+    /// Line mode's input, at this line.
+    InputLine(usize),
+}
+
+impl std::fmt::Display for Input {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Input::Stdin => f.write_str("stdin"),
+            Input::File(path) => write!(f, "{}", path.display()),
+            Input::Image(path) => write!(f, "image {}", path.display()),
+            Input::EnvFile(path) => write!(f, "env file {}", path.display()),
+            Input::History(path) => write!(f, "history file {}", path.display()),
+            Input::CaCertificate(path) => write!(f, "CA certificate {}", path.display()),
+            Input::InputLine(line) => write!(f, "input line {line}"),
+        }
+    }
+}
+
+/// Which kept file could not be written, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// Appending an exchange to a continued conversation.
+    AppendHistory(PathBuf),
+    /// Replacing a conversation's file (`last.jsonl`).
+    ReplaceHistory(PathBuf),
+    /// Appending a record to `--resume FILE`.
+    Resume,
+}
+
+impl std::fmt::Display for Saved {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Saved::AppendHistory(path) => {
+                write!(f, "cannot append to history file {}", path.display())
+            }
+            Saved::ReplaceHistory(path) => {
+                write!(f, "cannot write history file {}", path.display())
+            }
+            Saved::Resume => f.write_str("cannot append to the resume file"),
+        }
+    }
+}
+
+impl From<Problem> for Error {
+    fn from(problem: Problem) -> Error {
+        Error::Usage(Box::new(problem))
+    }
+}
+
 impl Error {
+    /// Bad input not given a [`Problem`] of its own yet.
     pub fn usage(message: impl Into<String>) -> Error {
-        Error::Usage(message.into())
+        Error::from(Problem::Other(message.into()))
     }
 
     pub fn io(what: impl Into<String>, source: io::Error) -> Error {
-        Error::Io {
+        Error::Local {
             what: what.into(),
             source,
         }
+    }
+
+    pub fn read(what: Input, source: io::Error) -> Error {
+        Error::Read { what, source }
     }
 
     /// The process exit code for this error; see [`code`].
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) => code::USAGE,
+            Error::Read { source, .. } => read_exit_code(source.kind()),
+            Error::Write(_) | Error::Save { .. } | Error::Local { .. } => code::UNEXPECTED,
             Error::Api(failure) => status_exit_code(failure.status),
             Error::StreamError { kind, .. } => stream_error_exit_code(kind.as_deref()),
             Error::Network(_) => code::NETWORK,
             Error::BadResponse(_) => code::BAD_RESPONSE,
             Error::Declined(_) => code::DECLINED,
-            Error::Io { .. } => code::UNEXPECTED,
             Error::Partial { code, .. } => *code,
             Error::Interrupted => code::INTERRUPTED,
             Error::BatchFailed(_) => code::BATCH_INCOMPLETE,
@@ -142,29 +211,27 @@ impl Error {
         }
     }
 
-    /// True when stdout (or stderr) was closed by the reader, as in `oaichat … | head -1`.
-    /// That is how a filter is meant to end, so main exits 0 without a word.
+    /// True when stdout was closed by the reader, as in `oaichat … | head -1`. That is how
+    /// a filter is meant to end, so main exits 0 without a word.
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, Error::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
+        matches!(self, Error::Write(source) if source.kind() == io::ErrorKind::BrokenPipe)
     }
 }
 
 /// Writing the answer is the only I/O that `?` converts implicitly.
 impl From<io::Error> for Error {
     fn from(source: io::Error) -> Error {
-        Error::io("cannot write the answer", source)
+        Error::Write(source)
     }
 }
 
-/// Maps an HTTP status to an exit code. Only called for non-success statuses.
-pub fn status_exit_code(status: u16) -> u8 {
-    match status {
-        401 | 403 => code::AUTH,
-        429 => code::RATE_LIMIT,
-        400..=499 => code::INVALID_REQUEST,
-        500..=599 => code::SERVER,
-        // 1xx/3xx that reqwest did not follow: the response is not an answer.
-        _ => code::BAD_RESPONSE,
+/// What the user named and oaichat could not read: one they can fix (it is missing, not
+/// theirs to read, or a directory) is bad input; anything else is this machine's failure.
+fn read_exit_code(kind: io::ErrorKind) -> u8 {
+    use io::ErrorKind::*;
+    match kind {
+        NotFound | PermissionDenied | IsADirectory | NotADirectory | InvalidFilename => code::USAGE,
+        _ => code::UNEXPECTED,
     }
 }
 
@@ -175,75 +242,6 @@ fn stream_error_exit_code(kind: Option<&str>) -> u8 {
         Some("rate_limit_error" | "rate_limit_exceeded" | "insufficient_quota") => code::RATE_LIMIT,
         Some("invalid_request_error") => code::INVALID_REQUEST,
         _ => code::SERVER,
-    }
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Usage(message) => f.write_str(message),
-            Error::Api(failure) => {
-                write!(f, "{}: {}", status_text(failure.status), failure.detail)?;
-                if let Some(id) = &failure.request_id {
-                    write!(f, " (request id {id})")?;
-                }
-                if let Some(wait) = failure.wait_refused {
-                    write!(
-                        f,
-                        "; the server asks to wait {}s before a retry, longer than oaichat \
-                         waits ({}s): try again later",
-                        wait.as_secs_f64().ceil(),
-                        crate::http::retry::MAX_SERVER_WAIT.as_secs()
-                    )?;
-                } else if let Some(hint) = status_hint(failure.status, failure.target) {
-                    write!(f, "; {hint}")?;
-                }
-                Ok(())
-            }
-            Error::StreamError { detail, .. } => {
-                write!(f, "the server sent an error in the stream: {detail}")
-            }
-            Error::Network(message)
-            | Error::BadResponse(message)
-            | Error::Declined(message)
-            | Error::BatchFailed(message)
-            | Error::BatchPending(message)
-            | Error::ToolCalls(message) => f.write_str(message),
-            Error::Io { what, source } => write!(f, "{what}: {source}"),
-            Error::Interrupted => f.write_str("interrupted"),
-            Error::Partial { failed, total, .. } => {
-                write!(f, "{failed} of {total} inputs failed (their lines say why)")
-            }
-        }
-    }
-}
-
-impl std::error::Error for Error {}
-
-fn status_text(status: u16) -> String {
-    let reason = reqwest::StatusCode::from_u16(status)
-        .ok()
-        .and_then(|s| s.canonical_reason());
-    match reason {
-        Some(reason) => format!("HTTP {status} {reason}"),
-        None => format!("HTTP {status}"),
-    }
-}
-
-/// The fix a user can make for the common statuses, in the terms of the command.
-fn status_hint(status: u16, target: Target) -> Option<&'static str> {
-    match (status, target) {
-        (401, _) => Some("check OPENAI_API_KEY"),
-        (403, Target::Chat) => Some("the key has no access to this model or project"),
-        (403, _) => Some("the key has no access to this project"),
-        (404, Target::Chat) => Some("check --model and OPENAI_BASE_URL"),
-        (404, Target::Models) => Some("check OPENAI_BASE_URL (it usually ends in /v1)"),
-        (404, Target::Batches) => Some("check the batch id and OPENAI_BASE_URL"),
-        (404, Target::Files) => {
-            Some("check OPENAI_BASE_URL: this server may not offer the Files API")
-        }
-        (429, _) => Some("wait and retry, or check your plan and billing"),
-        _ => None,
     }
 }
 
@@ -315,12 +313,57 @@ mod tests {
     }
 
     #[test]
-    fn only_io_broken_pipe_is_quiet() {
-        let pipe = Error::io("x", io::Error::from(io::ErrorKind::BrokenPipe));
-        assert!(pipe.is_broken_pipe());
-        let other = Error::io("x", io::Error::from(io::ErrorKind::PermissionDenied));
-        assert!(!other.is_broken_pipe());
+    fn only_a_broken_pipe_on_stdout_is_quiet() {
+        let pipe = || io::Error::from(io::ErrorKind::BrokenPipe);
+        assert!(Error::Write(pipe()).is_broken_pipe());
+        let saving = Error::Save {
+            what: Saved::Resume,
+            source: pipe(),
+        };
+        assert!(!saving.is_broken_pipe());
+        assert!(!Error::Write(io::Error::from(io::ErrorKind::StorageFull)).is_broken_pipe());
         assert!(!Error::usage("x").is_broken_pipe());
+    }
+
+    #[test]
+    fn a_named_thing_that_cannot_be_read_is_bad_input_unless_the_machine_failed() {
+        let read = |kind| Error::read(Input::File("a.txt".into()), io::Error::from(kind));
+        assert_eq!(read(io::ErrorKind::NotFound).exit_code(), code::USAGE);
+        assert_eq!(
+            read(io::ErrorKind::PermissionDenied).exit_code(),
+            code::USAGE
+        );
+        assert_eq!(read(io::ErrorKind::IsADirectory).exit_code(), code::USAGE);
+        assert_eq!(read(io::ErrorKind::Other).exit_code(), code::UNEXPECTED);
+        let stdin = Error::read(Input::Stdin, io::Error::other("EIO"));
+        assert_eq!(stdin.to_string(), "cannot read stdin: EIO");
+        assert_eq!(stdin.exit_code(), code::UNEXPECTED);
+    }
+
+    #[test]
+    fn errors_keep_their_causes() {
+        use std::error::Error as _;
+        let cause = serde_json::from_str::<serde_json::Value>("{").unwrap_err();
+        let err = Error::from(Problem::HistoryLine {
+            path: "h.jsonl".into(),
+            line: 3,
+            cause,
+        });
+        assert!(
+            err.to_string()
+                .starts_with("history file h.jsonl line 3: EOF"),
+            "{err}"
+        );
+        let source = err.source().map(|c| c.to_string());
+        assert_eq!(
+            source.as_deref(),
+            Some("EOF while parsing an object at line 1 column 1")
+        );
+        let write = Error::Write(io::Error::other("disk full"));
+        assert_eq!(
+            write.source().map(|c| c.to_string()).as_deref(),
+            Some("disk full")
+        );
     }
 
     #[test]

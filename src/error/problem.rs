@@ -1,0 +1,191 @@
+//! Bad input found before anything is sent (exit code 2): each problem with its data, and
+//! its message (what is wrong, then the fix) written here, next to the others.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Problem {
+    // The prompt and the files it is made of.
+    #[error("`-` asks to read stdin but --no-stdin says not to: drop one of them")]
+    StdinRefused,
+    #[error("{}", .not.describe(.what))]
+    NotText { what: String, not: NotText },
+    #[error(
+        "the prompt is empty: give it as arguments (oaichat \"question\") or pipe text on stdin"
+    )]
+    EmptyPrompt,
+    #[error("{} is a directory: give a file", .0.display())]
+    Directory(PathBuf),
+    #[error(
+        "image {} is {:.1} MB; the API takes at most 20 MB: shrink it first",
+        .path.display(), *.bytes as f64 / 1_048_576.0
+    )]
+    ImageTooLarge { path: PathBuf, bytes: u64 },
+    #[error(
+        "image {} is not PNG, JPEG, WebP or GIF (judged by its bytes): convert it",
+        .0.display()
+    )]
+    ImageFormat(PathBuf),
+    #[error("{what} is not valid JSON ({cause}): give a JSON Schema object")]
+    SchemaNotJson {
+        what: String,
+        #[source]
+        cause: serde_json::Error,
+    },
+    #[error("{0} must be a JSON object (a JSON Schema such as {{\"type\": \"object\", …}})")]
+    SchemaNotObject(String),
+
+    // The conversation.
+    #[error(
+        "no conversation to continue ({} does not exist yet): ask without -c first",
+        .0.display()
+    )]
+    NothingToContinue(PathBuf),
+    #[error("-c needs a place for conversations: set HOME or XDG_DATA_HOME")]
+    NoDataDirectory,
+    #[error(
+        "history file {} line {line}: {cause}; each line must be {{\"role\": \
+         \"user|assistant|system|developer\", \"content\": \"…\"}}",
+        .path.display()
+    )]
+    HistoryLine {
+        path: PathBuf,
+        line: usize,
+        #[source]
+        cause: serde_json::Error,
+    },
+    #[error(
+        "--history-limit {limit}: the system message and the prompt alone are {needed} \
+         tokens: raise --history-limit, or shorten them"
+    )]
+    HistoryLimit { limit: u32, needed: usize },
+    #[error(
+        "the prompt is {tokens} tokens{} and {model}'s context window is {window}: shorten \
+         the input, use --history-limit, or pick a model with a larger window",
+        answer_part(*.reserved)
+    )]
+    ContextWindow {
+        tokens: usize,
+        reserved: usize,
+        model: String,
+        window: usize,
+    },
+
+    // Where requests go.
+    #[error("base URL `{raw}` is not a URL ({cause}): give one like https://api.openai.com/v1")]
+    BaseUrlNotUrl {
+        raw: String,
+        #[source]
+        cause: url::ParseError,
+    },
+    #[error("base URL `{0}` must start with http:// or https://")]
+    BaseUrlScheme(String),
+    #[error("base URL `{0}` has a #fragment, which is never sent: remove it")]
+    BaseUrlFragment(String),
+    #[error(
+        "refusing to send the API key over plain http to {0}: use https://, or pass \
+         --allow-insecure-http if that network is trusted"
+    )]
+    InsecureHttp(String),
+    #[error(
+        "refusing to send the API key over plain http through the proxy {proxy} (from \
+         {variable}): add {host} to NO_PROXY, use https://, or pass --allow-insecure-http if \
+         that network is trusted"
+    )]
+    InsecureProxy {
+        /// The proxy as it may be shown: never its credentials.
+        proxy: String,
+        variable: &'static str,
+        host: String,
+    },
+    #[error("{0} is not a proxy URL: set it like http://proxy.example.com:3128, or unset it")]
+    ProxyNotUrl(&'static str),
+    #[error(
+        "{variable} names a {scheme} proxy; oaichat speaks to http and https proxies only: \
+         unset it, or add this host to NO_PROXY"
+    )]
+    ProxyScheme {
+        variable: &'static str,
+        scheme: String,
+    },
+    #[error("cannot read CA certificate {}: no such file", .0.display())]
+    NoCaCertificate(PathBuf),
+
+    // Settings.
+    #[error(
+        "env file {}: cannot parse {line}{}: write it as NAME=value, with quotes closed (the \
+         line is not shown: it may hold a secret)",
+        .path.display(), setting_part(.setting.as_deref())
+    )]
+    EnvLine {
+        path: PathBuf,
+        /// "line 3", or "a line" when it cannot be found again.
+        line: String,
+        /// The variable the line sets, when that much can be told.
+        setting: Option<String>,
+    },
+    #[error("cannot read env file {}: it is not NAME=value lines", .0.display())]
+    EnvNotLines(PathBuf),
+    #[error(
+        "OPENAI_API_KEY is not set: export OPENAI_API_KEY=sk-... or put OPENAI_API_KEY=sk-... \
+         in a .env file in this directory"
+    )]
+    NoApiKey,
+    #[error("OAICHAT_MAX_RETRIES is `{0}`: set it to a whole number such as 2")]
+    MaxRetries(String),
+    #[error("--stop was given {given} times; the API takes at most {most} stop sequences")]
+    TooManyStops { given: usize, most: usize },
+    #[error("{0} is a reasoning model and only takes temperature 1: drop --temperature")]
+    ReasoningTemperature(String),
+    #[error("{0} is not a reasoning model: drop --reasoning-effort")]
+    NotReasoning(String),
+    #[error("--reasoning-effort minimal is for the gpt-5 family; {0} takes low, medium or high")]
+    MinimalEffort(String),
+
+    /// A problem not given a variant of its own yet.
+    #[error("{0}")]
+    Other(String),
+}
+
+fn answer_part(reserved: usize) -> String {
+    match reserved {
+        0 => String::new(),
+        n => format!(" plus {n} for the answer"),
+    }
+}
+
+fn setting_part(setting: Option<&str>) -> String {
+    setting
+        .map(|name| format!(" (setting {name})"))
+        .unwrap_or_default()
+}
+
+/// Why bytes are not text oaichat can send.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotText {
+    /// A UTF-16 byte order mark: a file saved as "Unicode" by some editors.
+    Utf16,
+    /// A NUL byte at this offset: binary.
+    Nul(usize),
+    /// Not UTF-8 from this offset.
+    Utf8(usize),
+}
+
+impl NotText {
+    /// One message for `what` ("stdin", "file a.txt", "input line 3").
+    pub fn describe(self, what: &str) -> String {
+        match self {
+            NotText::Utf16 => format!(
+                "{what} is UTF-16 text: convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8"
+            ),
+            NotText::Nul(offset) => format!(
+                "{what} looks binary (a NUL byte at offset {offset}): give text, or convert it \
+                 first"
+            ),
+            NotText::Utf8(offset) => format!(
+                "{what} is not valid UTF-8 (invalid byte at offset {offset}): convert it, e.g. \
+                 with iconv -f CP949 -t UTF-8"
+            ),
+        }
+    }
+}
