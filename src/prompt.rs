@@ -92,7 +92,11 @@ pub fn decode(mut bytes: Vec<u8>, what: &str) -> Result<String, Error> {
         bytes.drain(..UTF8_BOM.len());
     }
     // Checked above: valid UTF-8, and cutting ASCII bytes at either end keeps it so.
-    String::from_utf8(bytes).map_err(|e| Error::usage(format!("{what}: {e}")))
+    String::from_utf8(bytes).map_err(|e| {
+        let not = NotText::Utf8(e.utf8_error().valid_up_to());
+        let what = what.to_string();
+        Problem::NotText { what, not }.into()
+    })
 }
 
 const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";
