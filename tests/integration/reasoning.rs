@@ -1,5 +1,6 @@
 //! Reasoning models (o-series, gpt-5): `max_completion_tokens` and `reasoning_effort` in
-//! the body, and their rules checked before anything is sent.
+//! the body, and their rules checked before anything is sent, for a model named in a
+//! line mode record too.
 
 use serde_json::json;
 
@@ -65,4 +66,17 @@ fn reasoning_model_rules_are_checked_before_sending() {
         );
     }
     assert!(server.requests().is_empty());
+}
+
+#[test]
+fn a_line_model_gets_the_reasoning_rules() {
+    let server = echo_server();
+    Cmd::at(&server)
+        .args(["--jsonl", "--max-tokens", "40"])
+        .stdin("{\"prompt\":\"a\",\"model\":\"o4-mini\"}\n")
+        .run()
+        .success();
+    let body = server.request().json();
+    assert_eq!(body["max_completion_tokens"], 40);
+    assert!(body.get("max_tokens").is_none(), "{body}");
 }
