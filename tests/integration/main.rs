@@ -21,7 +21,6 @@ mod line_mode;
 mod line_mode_inputs;
 mod models;
 mod output;
-mod properties;
 mod proxies;
 mod rate_limits;
 mod reasoning;
