@@ -178,3 +178,7 @@ fn write_raw(out: &mut impl Write, data: &[u8]) -> io::Result<()> {
     }
     out.write_all(b"\n")
 }
+
+#[cfg(test)]
+#[path = "stream_tests.rs"]
+mod tests;

@@ -359,3 +359,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "fastchunk_properties.rs"]
+mod properties;

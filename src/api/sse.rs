@@ -126,6 +126,8 @@ impl Decoder {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     fn decode_in_pieces(input: &[u8], piece: usize) -> Vec<Event> {
@@ -190,5 +192,108 @@ event: error\ndata: {\"c\":3}\rdata: x\r\r:ping\n\ndata: [DONE]\n\n";
     #[test]
     fn field_without_colon_and_empty_data() {
         assert_eq!(data(&decode_in_pieces(b"data\n\ndata:\n\n", 1)), ["", ""]);
+    }
+
+    // Property tests: any events, written any way a server may, split anywhere, decode to
+    // the same data; arbitrary bytes never panic.
+
+    /// One event as a server might write it: its data lines, the line ending, whether a
+    /// space follows `data:`, and an optional comment line before it.
+    #[derive(Debug, Clone)]
+    struct Written {
+        lines: Vec<String>,
+        ending: &'static str,
+        space: bool,
+        comment: Option<String>,
+    }
+
+    fn written() -> impl Strategy<Value = Written> {
+        // Data without CR/LF (those end lines); any other character, including multibyte.
+        let line = "[^\r\n]{0,12}";
+        (
+            prop::collection::vec(line, 1..4),
+            prop::sample::select(vec!["\n", "\r\n", "\r"]),
+            any::<bool>(),
+            prop::option::of("[^\r\n]{0,8}"),
+        )
+            .prop_map(|(lines, ending, space, comment)| Written {
+                lines,
+                ending,
+                space,
+                comment,
+            })
+    }
+
+    fn encode(events: &[Written]) -> Vec<u8> {
+        let mut out = String::new();
+        for e in events {
+            if let Some(c) = &e.comment {
+                out.push_str(&format!(":{c}{}", e.ending));
+            }
+            for line in &e.lines {
+                let sep = if e.space { ": " } else { ":" };
+                out.push_str(&format!("data{sep}{line}{}", e.ending));
+            }
+            out.push_str(e.ending);
+        }
+        out.into_bytes()
+    }
+
+    /// What the decoder must produce for these events. A value that starts with a space loses
+    /// exactly one when written with `data: ` (the format strips one).
+    fn expected(events: &[Written]) -> Vec<Vec<u8>> {
+        events
+            .iter()
+            .map(|e| {
+                let lines: Vec<&str> = e
+                    .lines
+                    .iter()
+                    .map(|l| {
+                        if e.space {
+                            l.as_str()
+                        } else {
+                            l.strip_prefix(' ').unwrap_or(l)
+                        }
+                    })
+                    .collect();
+                lines.join("\n").into_bytes()
+            })
+            .collect()
+    }
+
+    fn decode(bytes: &[u8], cuts: &[usize]) -> Vec<Event> {
+        let mut decoder = Decoder::new();
+        let mut out = Vec::new();
+        let mut cuts: Vec<usize> = cuts.iter().map(|c| c % (bytes.len() + 1)).collect();
+        cuts.sort_unstable();
+        let mut start = 0;
+        for cut in cuts.into_iter().chain(std::iter::once(bytes.len())) {
+            decoder.feed(&bytes[start..cut], &mut out);
+            start = cut;
+        }
+        decoder.finish(&mut out);
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn any_split_decodes_to_the_same_events(
+            events in prop::collection::vec(written(), 0..8),
+            cuts in prop::collection::vec(any::<usize>(), 0..12),
+        ) {
+            let bytes = encode(&events);
+            let whole: Vec<Vec<u8>> = decode(&bytes, &[]).into_iter().map(|e| e.data).collect();
+            prop_assert_eq!(&whole, &expected(&events));
+            let split: Vec<Vec<u8>> = decode(&bytes, &cuts).into_iter().map(|e| e.data).collect();
+            prop_assert_eq!(split, whole);
+        }
+
+        #[test]
+        fn arbitrary_bytes_never_panic_the_decoder(
+            bytes in prop::collection::vec(any::<u8>(), 0..512),
+            cuts in prop::collection::vec(any::<usize>(), 0..8),
+        ) {
+            let _ = decode(&bytes, &cuts);
+        }
     }
 }

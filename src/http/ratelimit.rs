@@ -205,4 +205,64 @@ mod tests {
         gate.wait();
         assert!(start.elapsed() >= Duration::from_millis(25));
     }
+
+    #[test]
+    fn malformed_reset_durations_are_refused() {
+        let parsed: Vec<_> = ["", "s", "1s5", "1.5.5s", "-1s", "1d"]
+            .into_iter()
+            .map(parse_reset)
+            .collect();
+        assert_eq!(parsed, [None, None, None, None, None, None]);
+    }
+
+    #[test]
+    fn when_requests_and_tokens_both_run_out_the_longer_reset_wins() {
+        let both = |name: &str| {
+            let value = match name {
+                "x-ratelimit-remaining-requests" | "x-ratelimit-remaining-tokens" => "0",
+                "x-ratelimit-reset-requests" => "2s",
+                "x-ratelimit-reset-tokens" => "1m10s",
+                _ => return None,
+            };
+            Some(value.to_string())
+        };
+        let pause = header_pause(both).expect("a pause");
+        assert_eq!(
+            pause,
+            Pause {
+                wait: MAX_SERVER_WAIT,
+                kind: "tokens",
+                reset: "1m10s".into(),
+                capped_from: Some(Duration::from_secs(70)),
+            }
+        );
+        assert_eq!(
+            pause.message(),
+            "rate limit: no tokens left until x-ratelimit-reset-tokens: 1m10s; every request \
+             waits 60s (the server's reset is 70s; oaichat waits at most 60s, then tries)"
+        );
+    }
+
+    #[test]
+    fn nothing_left_without_a_usable_reset_is_no_pause() {
+        for reset in [None, Some("soon")] {
+            let header = |name: &str| match name {
+                "x-ratelimit-remaining-requests" => Some("0".to_string()),
+                "x-ratelimit-reset-requests" => reset.map(str::to_string),
+                _ => None,
+            };
+            assert_eq!(header_pause(header), None, "{reset:?}");
+        }
+    }
+
+    #[test]
+    fn a_pause_after_the_last_one_ended_is_new_again() {
+        let gate = Gate::new();
+        assert!(gate.pause(Duration::from_millis(5)));
+        gate.wait();
+        assert!(
+            gate.pause(Duration::from_millis(5)),
+            "the first one is over"
+        );
+    }
 }

@@ -212,4 +212,47 @@ mod tests {
             assert!((0.0..1.0).contains(&j), "{j}");
         }
     }
+
+    #[test]
+    fn a_server_wait_of_exactly_the_maximum_is_still_waited() {
+        let mut failure = status(429);
+        failure.retry_after = Some(MAX_SERVER_WAIT);
+        assert_eq!(decide(&failure, 0, 2, 0.0), Verdict::Retry(MAX_SERVER_WAIT));
+    }
+
+    #[test]
+    fn an_unusable_retry_after_ms_falls_back_to_retry_after() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_445_412_480);
+        let waits: Vec<_> = ["-5", "NaN", "inf", "", " 250 "]
+            .into_iter()
+            .map(|ms| server_wait(Some(ms), Some("3"), now))
+            .collect();
+        assert_eq!(
+            waits,
+            [
+                Some(Duration::from_secs(3)),
+                Some(Duration::from_secs(3)),
+                Some(Duration::from_secs(3)),
+                Some(Duration::from_secs(3)),
+                Some(Duration::from_millis(250)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_retry_after_date_already_past_means_no_wait() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_445_412_480);
+        assert_eq!(
+            server_wait(None, Some("Wed, 21 Oct 2015 07:27:00 GMT"), now),
+            Some(Duration::ZERO)
+        );
+    }
+
+    #[test]
+    fn jitter_outside_its_range_is_clamped() {
+        assert_eq!(
+            [backoff(0, -1.0), backoff(0, 2.0)],
+            [Duration::from_millis(500), Duration::from_millis(375)]
+        );
+    }
 }

@@ -1,7 +1,6 @@
 //! Every documented exit code, end to end, and what the error line says.
 
 use std::net::TcpListener;
-use std::time::Duration;
 
 use serde_json::json;
 
@@ -32,7 +31,7 @@ fn http_statuses_map_to_documented_exit_codes() {
         )
         .header("x-request-id", "req_42");
         let server = Server::start(vec![reply]);
-        // Retries have their own tests (reliability.rs); here one answer is one request.
+        // Retries have their own tests (retries.rs); here one answer is one request.
         let assert = Cmd::at(&server)
             .args(["--max-retries", "0", "hi"])
             .run()
@@ -145,22 +144,6 @@ fn connection_refused_is_exit_7() {
 }
 
 #[test]
-fn a_server_that_does_not_answer_in_time_is_exit_7() {
-    let (_gate, never) = Gate::new();
-    let server = Server::start(vec![Reply::stream(vec![never])]);
-    // The stalled reply has sent its headers; the body never comes.
-    let assert = Cmd::at(&server)
-        .args(["--timeout", "0.5", "hi"])
-        .run()
-        .code(7);
-    assert!(
-        stderr(&assert).contains("raise --timeout"),
-        "{}",
-        stderr(&assert)
-    );
-}
-
-#[test]
 fn a_body_that_is_not_a_completion_is_exit_8() {
     for body in ["not json at all", "{\"object\": \"list\"}", ""] {
         let server = Server::start(vec![Reply::body(200, "application/json", body)]);
@@ -188,18 +171,6 @@ fn a_missing_key_is_exit_2_with_how_to_set_it_and_no_request() {
         "{err}"
     );
     assert!(server.requests().is_empty());
-}
-
-#[test]
-fn no_timeout_slower_than_the_limit_is_needed_for_a_quick_answer() {
-    // --timeout bounds the request, it does not delay it: a prompt answer still succeeds.
-    let server = Server::start(vec![answer("quick")]);
-    Cmd::at(&server)
-        .args(["--timeout", "5", "hi"])
-        .timeout(Duration::from_secs(30))
-        .run()
-        .success()
-        .stdout("quick\n");
 }
 
 /// Exit 1 is for local failures: here stdout is a full disk (`> /dev/full`).

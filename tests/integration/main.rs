@@ -1,8 +1,9 @@
 //! Integration tests: the real `oaichat` binary against a local HTTP server.
 //!
-//! One test binary, one module per concern (as ripgrep does), with helpers in `support`.
-//! Every run goes through `support::Cmd::run`, which fails if the API key appears in any
-//! stdout or stderr, so the whole suite checks that the key never leaks.
+//! One test binary, one module per behaviour (as ripgrep does), each named for what it
+//! covers, never for the issue that asked for it; helpers live in `support`. Every run
+//! goes through `support::Cmd::run`, which fails if the API key appears in any stdout or
+//! stderr, so the whole suite checks that the key never leaks.
 
 mod support;
 
@@ -10,18 +11,27 @@ mod architecture;
 mod batch;
 mod cli;
 mod config;
-mod conversation;
 mod crash_safety;
-mod each;
-mod each_inputs;
 mod errors;
-mod features;
+mod history;
+mod images;
 mod input;
 mod interactive;
+mod interrupt;
+mod line_mode;
+mod line_mode_inputs;
+mod models;
 mod output;
-mod properties;
 mod proxies;
-mod reliability;
+mod rate_limits;
+mod reasoning;
 mod request;
+mod resume;
+mod retries;
+mod schema;
 mod stream;
+mod timeouts;
 mod tls;
+mod tokens;
+mod transport;
+mod usage;

@@ -148,3 +148,22 @@ fn stream_flag_sets_stream_true() {
     Cmd::at(&server).args(["--stream", "hi"]).run().success();
     assert_eq!(server.request().json()["stream"], json!(true));
 }
+
+#[test]
+fn user_and_assistant_turns_come_before_the_prompt_in_order() {
+    let server = Server::start(vec![answer("ok")]);
+    Cmd::at(&server)
+        .args(["-s", "be brief", "--user", "2020 월드시리즈 우승팀은?"])
+        .args(["--assistant", "LA 다저스입니다.", "그 팀의 감독은?"])
+        .run()
+        .success();
+    assert_eq!(
+        server.request().json()["messages"],
+        json!([
+            {"role": "system", "content": "be brief"},
+            {"role": "user", "content": "2020 월드시리즈 우승팀은?"},
+            {"role": "assistant", "content": "LA 다저스입니다."},
+            {"role": "user", "content": "그 팀의 감독은?"}
+        ])
+    );
+}

@@ -186,3 +186,169 @@ fn io_causes(err: &io::Error) -> String {
         None => err.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::fmt;
+
+    use super::*;
+    use crate::config::Env;
+
+    fn config(args: &[&str]) -> Config {
+        let cli =
+            crate::config::cli::parse_from(std::iter::once("oaichat").chain(args.iter().copied()))
+                .expect("valid test command line");
+        let env = Env::new(
+            [("OPENAI_API_KEY".to_string(), "k".to_string())].into(),
+            Default::default(),
+        );
+        Config::resolve(&cli, &env, Default::default()).expect("valid config")
+    }
+
+    /// An error with a message and an optional cause, as reqwest and hyper nest them.
+    #[derive(Debug)]
+    struct Layer(&'static str, Option<Box<Layer>>);
+
+    impl fmt::Display for Layer {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl std::error::Error for Layer {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            self.1.as_deref().map(|e| e as _)
+        }
+    }
+
+    /// reqwest's chain: its own words, hyper's words repeated inside them, the OS error.
+    fn chain() -> Layer {
+        let os = Layer("Connection reset by peer (os error 104)", None);
+        let hyper = Layer("connection error", Some(Box::new(os)));
+        Layer(
+            "error sending request: connection error",
+            Some(Box::new(hyper)),
+        )
+    }
+
+    /// An error as the user sees it: its exit code and its line.
+    fn shown(err: Error) -> (u8, String) {
+        (err.exit_code(), err.to_string())
+    }
+
+    #[test]
+    fn causes_are_one_line_without_repeats() {
+        assert_eq!(
+            causes(&chain()),
+            "error sending request: connection error: Connection reset by peer (os error 104)"
+        );
+        assert_eq!(
+            root_cause(&chain()),
+            "Connection reset by peer (os error 104)"
+        );
+        assert_eq!(
+            io_causes(&io::Error::other(chain())),
+            causes(&chain()),
+            "an io::Error wrapping a chain shows the chain"
+        );
+        assert_eq!(
+            io_causes(&io::ErrorKind::UnexpectedEof.into()),
+            "unexpected end of file"
+        );
+    }
+
+    #[test]
+    fn seconds_show_fractions_only_when_there_are_some() {
+        assert_eq!(
+            [
+                seconds(Duration::from_secs(600)),
+                seconds(Duration::from_millis(1500)),
+                seconds(Duration::from_millis(300)),
+            ],
+            ["600s", "1.5s", "0.3s"]
+        );
+    }
+
+    #[test]
+    fn a_timeout_names_the_flag_for_the_wait_that_ran_out() {
+        let timed_out = || io::Error::from(io::ErrorKind::TimedOut);
+        let whole = config(&["hi"]);
+        let stream = config(&["--stream", "--idle-timeout", "1.5", "hi"]);
+        assert_eq!(
+            [
+                shown(body_error(&timed_out(), &whole)),
+                shown(body_error(&timed_out(), &stream)),
+                shown(no_answer("http://x/v1", &whole)),
+                shown(no_answer("http://x/v1", &stream)),
+            ],
+            [
+                (7, "no complete answer within 600s: raise --timeout".into()),
+                (
+                    7,
+                    "the stream was silent for 1.5s: raise --idle-timeout".into()
+                ),
+                (
+                    7,
+                    "no answer from http://x/v1 within 600s: raise --timeout".into()
+                ),
+                (
+                    7,
+                    "no answer from http://x/v1 within 1.5s: raise --idle-timeout".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_failed_read_is_a_stop_a_cap_or_a_cut() {
+        let config = config(&["hi"]);
+        let too_large = io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            "the response is larger than 64 MiB",
+        );
+        assert_eq!(
+            [
+                shown(body_error(&io::Error::other(Cancelled), &config)),
+                shown(body_error(&too_large, &config)),
+                shown(body_error(&io::Error::other(chain()), &config)),
+            ],
+            [
+                (130, "interrupted".into()),
+                (8, "the response is larger than 64 MiB".into()),
+                (8, format!("the response was cut off: {}", causes(&chain()))),
+            ]
+        );
+    }
+
+    /// Only a body cut off is worth sending again, and only where the caller allows it.
+    #[test]
+    fn only_a_cut_off_body_is_retried() {
+        let config = config(&["hi"]);
+        let retried =
+            |err: io::Error, retry_cut: bool| read_failure(&err, &config, retry_cut).1.should_retry;
+        let cut = || io::Error::from(io::ErrorKind::UnexpectedEof);
+        assert_eq!(
+            [
+                retried(cut(), true),
+                retried(cut(), false),
+                retried(io::ErrorKind::TimedOut.into(), true),
+                retried(io::ErrorKind::FileTooLarge.into(), true),
+                retried(io::Error::other(Cancelled), true),
+            ],
+            [
+                Some(true),
+                Some(false),
+                Some(false),
+                Some(false),
+                Some(false)
+            ]
+        );
+        assert_eq!(
+            read_failure(&cut(), &config, true).1,
+            Failure {
+                should_retry: Some(true),
+                ..Failure::default()
+            }
+        );
+    }
+}

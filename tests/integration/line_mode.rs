@@ -1,7 +1,7 @@
-//! Line mode (issue #6): --each, --jsonl, -P, ordering, failures, rate limits, --resume.
+//! Line mode (issues #6 and 10): `--each` and `--jsonl` answer line N on line N, in
+//! input order whatever the workers (`-P`) finish first; a failure keeps its line; the
+//! records, the progress line and the summary; and a reader that goes away.
 
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use serde_json::{Value, json};
@@ -131,112 +131,18 @@ fn raw_puts_the_whole_response_in_each_record() {
     assert_eq!(record["content"], "re: x");
 }
 
-/// One 429 pauses every worker, not just the one that got it (server-side clock).
 #[test]
-fn a_429_on_one_worker_pauses_the_others() {
-    let count = AtomicUsize::new(0);
-    let first_at = Mutex::new(None);
-    let server = Server::handle(move |request| {
-        if count.fetch_add(1, Ordering::SeqCst) == 0 {
-            *first_at.lock().unwrap() = Some(request.at);
-            return Reply::json(429, &json!({"error": {"message": "slow down", "type": "rate_limit_error", "code": "rate_limit_exceeded"}}))
-                .header("retry-after-ms", "500");
-        }
-        let mut reply = answer("ok");
-        reply
-            .steps
-            .insert(0, Step::Sleep(Duration::from_millis(50)));
-        reply
-    });
-    let input: String = (0..12).map(|i| format!("q{i}\n")).collect();
-    Cmd::at(&server)
-        .args(["--each", "-P", "4"])
-        .stdin(input)
+fn json_answers_are_printed_compactly_one_per_line() {
+    let server = Server::handle(|_| answer("{\n  \"label\": \"bug\",\n  \"score\": 1.50\n}"));
+    let assert = Cmd::at(&server)
+        .args(["--each", "--json", "classify as json"])
+        .stdin("a\nb\n")
         .run()
         .success();
-    let mut times: Vec<_> = server.requests().iter().map(|r| r.at).collect();
-    times.sort();
-    assert_eq!(times.len(), 13); // 12 inputs and one retry
-    // The first four went out together; everything after waited for the shared pause.
-    for later in &times[4..] {
-        let waited = later.duration_since(times[0]);
-        assert!(
-            waited >= Duration::from_millis(450),
-            "a request went out {waited:?} after the 429"
-        );
-    }
-}
-
-#[test]
-fn resume_sends_only_the_missing_inputs_and_appends_them() {
-    let server = echo_server();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("out.jsonl");
-    std::fs::write(
-        &path,
-        "{\"id\":0,\"index\":0,\"content\":\"re: a\",\"usage\":null,\"error\":null}\n\
-         {\"id\":1,\"index\":1,\"content\":null,\"usage\":null,\"error\":\"HTTP 500\"}\n\
-         {\"id\":2,\"index\":2,\"con",
-    )
-    .unwrap();
-    let assert = Cmd::at(&server)
-        .args(["--each", "--resume", path.to_str().unwrap()])
-        .stdin("a\nb\nc\nd\n")
-        .run()
-        .success()
-        .stdout("");
-    let mut sent: Vec<String> = server.requests().iter().map(question).collect();
-    sent.sort();
-    assert_eq!(sent, ["b", "c", "d"]);
-    assert!(
-        stderr(&assert).contains("3 done, 0 failed, 1 already answered"),
-        "{}",
-        stderr(&assert)
-    );
-    // The torn record was cut off with a warning; every line is a record now.
-    assert!(
-        stderr(&assert).contains("torn record"),
-        "{}",
-        stderr(&assert)
-    );
-    let text = std::fs::read_to_string(&path).unwrap();
-    let answered: Vec<Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("every line is a record"))
-        .collect();
-    // Inputs without ids are keyed by index: `--each` records have a null id.
-    let keys: Vec<(Value, Value)> = answered
-        .iter()
-        .filter(|r| r["error"].is_null())
-        .map(|r| (r["id"].clone(), r["index"].clone()))
-        .collect();
     assert_eq!(
-        keys,
-        [
-            (json!(0), json!(0)),
-            (json!(null), json!(1)),
-            (json!(null), json!(2)),
-            (json!(null), json!(3))
-        ]
+        stdout(&assert),
+        "{\"label\":\"bug\",\"score\":1.50}\n{\"label\":\"bug\",\"score\":1.50}\n"
     );
-}
-
-#[test]
-fn line_mode_reads_files_in_order() {
-    let server = echo_server();
-    let cmd = Cmd::at(&server);
-    let a = cmd.file("a.txt", "x\ny\n");
-    let b = cmd.file("b.txt", "z");
-    cmd.args([
-        "--each",
-        "-f",
-        a.to_str().unwrap(),
-        "-f",
-        b.to_str().unwrap(),
-    ])
-    .run()
-    .success()
-    .stdout("re: x\nre: y\nre: z\n");
 }
 
 /// Progress appears only when stderr is a terminal: run under `script` for a pseudo-terminal.
@@ -274,14 +180,48 @@ fn progress_shows_on_a_terminal_and_not_in_a_pipe() {
 }
 
 #[test]
-fn a_line_model_gets_the_reasoning_rules() {
-    let server = echo_server();
-    Cmd::at(&server)
-        .args(["--jsonl", "--max-tokens", "40"])
-        .stdin("{\"prompt\":\"a\",\"model\":\"o4-mini\"}\n")
+fn the_summary_says_cost_unknown_for_a_model_without_prices() {
+    let server = Server::handle(|_| {
+        let mut body = completion(&["ok"]);
+        body["model"] = json!("llama3.2");
+        Reply::json(200, &body)
+    });
+    let assert = Cmd::at(&server)
+        .args(["--each", "x"])
+        .stdin("a\n")
         .run()
         .success();
-    let body = server.request().json();
-    assert_eq!(body["max_completion_tokens"], 40);
-    assert!(body.get("max_tokens").is_none(), "{body}");
+    let err = stderr(&assert);
+    assert!(err.contains("cost unknown for model llama3.2"), "{err}");
+    assert!(!err.contains("$0.0000"), "{err}");
+}
+
+/// A reader of stdout that goes away (`| head -1`) ends line mode at its next write: not
+/// after the requests under way (here one the server holds for 20 s), nor never while
+/// stdin, still open, sends nothing.
+#[test]
+fn a_closed_stdout_ends_line_mode_at_once() {
+    use std::io::{BufRead, BufReader, Write};
+    let server = echo_server();
+    let mut spawned = spawn(&server, &["--each", "-P", "2", "x"]);
+    let mut stdin = spawned.child.stdin.take().unwrap();
+    stdin.write_all(b"a\nb sleep=500\nc sleep=20000\n").unwrap();
+    let mut stdout = BufReader::new(spawned.child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    assert_eq!(first, "re: x\\n\\na\n");
+    drop(stdout); // as head -1 does
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = spawned.child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(15) {
+            let _ = spawned.child.kill();
+            panic!("oaichat kept running after its stdout closed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status:?}");
+    drop(stdin);
 }

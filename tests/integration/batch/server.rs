@@ -1,0 +1,197 @@
+//! A local server that implements the files and batches endpoints as the OpenAPI spec
+//! describes them: uploads are kept, a batch is in progress at its first poll and done at
+//! the next, and its results come back in reverse order (oaichat must restore it).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use serde_json::{Value, json};
+
+use crate::support::*;
+
+#[derive(Default)]
+pub struct State {
+    pub files: HashMap<String, Vec<u8>>,
+    pub purposes: Vec<String>,
+    batches: HashMap<String, (Value, usize)>,
+}
+
+/// The value of a multipart field in a request body.
+fn multipart_field(body: &[u8], name: &str) -> Option<Vec<u8>> {
+    let text = String::from_utf8_lossy(body);
+    let start = text.find(&format!("name=\"{name}\""))?;
+    let content = start + text[start..].find("\r\n\r\n")? + 4;
+    let end = content + text[content..].find("\r\n--")?;
+    Some(text[content..end].as_bytes().to_vec())
+}
+
+fn last_user_text(body: &Value) -> String {
+    body["messages"]
+        .as_array()
+        .and_then(|m| m.last())
+        .and_then(|m| m["content"].as_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Creates the output and error files for a batch and returns its final state.
+fn finish(state: &mut State, id: &str, input_file: &str) -> Value {
+    let input = state.files.get(input_file).cloned().unwrap_or_default();
+    let (mut output, mut errors) = (Vec::new(), Vec::new());
+    let mut failed_batch = None;
+    for (i, line) in String::from_utf8_lossy(&input).lines().enumerate() {
+        let request: Value = serde_json::from_str(line).unwrap();
+        let question = last_user_text(&request["body"]);
+        if question.contains("BATCH_FAIL") {
+            failed_batch = Some(
+                json!({"code": "invalid_request", "message": "this line cannot run", "param": null, "line": i + 1}),
+            );
+        }
+        let record = if question.contains("fail") {
+            json!({"id": format!("batch_req_{i}"), "custom_id": request["custom_id"], "error": null,
+                   "response": {"status_code": 400, "request_id": format!("req_{i}"),
+                                "body": {"error": {"message": "not allowed", "type": "invalid_request_error", "param": null, "code": null}}}})
+        } else {
+            let mut body = completion(&[&format!("re: {question}")]);
+            body["model"] = request["body"]["model"].clone();
+            json!({"id": format!("batch_req_{i}"), "custom_id": request["custom_id"], "error": null,
+                   "response": {"status_code": 200, "request_id": format!("req_{i}"), "body": body}})
+        };
+        let target = if question.contains("fail") {
+            &mut errors
+        } else {
+            &mut output
+        };
+        target.push(format!("{record}\n"));
+    }
+    // Results arrive in any order; oaichat must restore the input order.
+    output.reverse();
+    let total = output.len() + errors.len();
+    if let Some(error) = failed_batch {
+        return json!({"status": "failed", "errors": {"object": "list", "data": [error]},
+                      "request_counts": {"total": total, "completed": 0, "failed": 0}});
+    }
+    let mut result = json!({"status": "completed",
+        "request_counts": {"total": total, "completed": output.len(), "failed": errors.len()}});
+    if !output.is_empty() {
+        state
+            .files
+            .insert(format!("{id}-out"), output.concat().into_bytes());
+        result["output_file_id"] = json!(format!("{id}-out"));
+    }
+    if !errors.is_empty() {
+        state
+            .files
+            .insert(format!("{id}-err"), errors.concat().into_bytes());
+        result["error_file_id"] = json!(format!("{id}-err"));
+    }
+    result
+}
+
+pub fn batch_server() -> (Server, Arc<Mutex<State>>) {
+    let state = Arc::new(Mutex::new(State::default()));
+    let shared = Arc::clone(&state);
+    let server = Server::handle(move |request| {
+        let mut state = shared.lock().unwrap();
+        let path = request.path.as_str();
+        match (request.method.as_str(), path) {
+            ("POST", "/v1/files") => {
+                let file = multipart_field(&request.body, "file").unwrap_or_default();
+                let purpose = String::from_utf8(
+                    multipart_field(&request.body, "purpose").unwrap_or_default(),
+                )
+                .unwrap();
+                state.purposes.push(purpose.clone());
+                let id = format!("file-{}", state.files.len() + 1);
+                let bytes = file.len();
+                state.files.insert(id.clone(), file);
+                Reply::json(
+                    200,
+                    &json!({"id": id, "object": "file", "bytes": bytes, "created_at": 1,
+                                         "filename": "batch.jsonl", "purpose": purpose}),
+                )
+            }
+            ("POST", "/v1/batches") => {
+                let body = request.json();
+                assert_eq!(body["endpoint"], "/v1/chat/completions");
+                assert_eq!(body["completion_window"], "24h");
+                let id = format!("batch_{}", state.batches.len() + 1);
+                let batch = json!({"id": id, "object": "batch", "endpoint": "/v1/chat/completions",
+                    "input_file_id": body["input_file_id"], "completion_window": "24h", "status": "validating",
+                    "output_file_id": null, "error_file_id": null, "created_at": 1,
+                    "request_counts": {"total": 0, "completed": 0, "failed": 0}});
+                state.batches.insert(id, (batch.clone(), 0));
+                Reply::json(200, &batch)
+            }
+            ("GET", "/v1/batches?limit=100") => {
+                let mut data: Vec<Value> = state.batches.values().map(|(b, _)| b.clone()).collect();
+                data.sort_by_key(|b| b["id"].to_string());
+                Reply::json(
+                    200,
+                    &json!({"object": "list", "data": data, "has_more": false}),
+                )
+            }
+            ("GET", _) if path.starts_with("/v1/files/") && path.ends_with("/content") => {
+                let id = path
+                    .trim_start_matches("/v1/files/")
+                    .trim_end_matches("/content");
+                match state.files.get(id) {
+                    Some(bytes) => Reply::body(200, "application/octet-stream", bytes.clone()),
+                    None => Reply::json(
+                        404,
+                        &json!({"error": {"message": "no such file", "type": "invalid_request_error"}}),
+                    ),
+                }
+            }
+            ("POST", _) if path.ends_with("/cancel") => {
+                let id = path
+                    .trim_start_matches("/v1/batches/")
+                    .trim_end_matches("/cancel")
+                    .to_string();
+                let entry = state.batches.get_mut(&id).unwrap();
+                entry.0["status"] = json!("cancelling");
+                Reply::json(200, &entry.0.clone())
+            }
+            ("GET", _) if path.starts_with("/v1/batches/") => {
+                let id = path.trim_start_matches("/v1/batches/").to_string();
+                let Some((batch, polls)) = state.batches.get(&id).cloned() else {
+                    return Reply::json(
+                        404,
+                        &json!({"error": {"message": "No batch found", "type": "invalid_request_error"}}),
+                    );
+                };
+                let mut batch = batch;
+                if polls == 0 {
+                    batch["status"] = json!("in_progress");
+                } else if batch["status"] == "cancelling" {
+                    // Cancelled with what it had done: the results so far.
+                    let input = batch["input_file_id"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_string();
+                    let done = finish(&mut state, &id, &input);
+                    batch["output_file_id"] = done["output_file_id"].clone();
+                    batch["status"] = json!("cancelled");
+                } else if !["completed", "failed", "cancelled"]
+                    .contains(&batch["status"].as_str().unwrap_or_default())
+                {
+                    let input = batch["input_file_id"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_string();
+                    let done = finish(&mut state, &id, &input);
+                    for (k, v) in done.as_object().unwrap() {
+                        batch[k] = v.clone();
+                    }
+                }
+                state.batches.insert(id, (batch.clone(), polls + 1));
+                Reply::json(200, &batch)
+            }
+            _ => Reply::json(
+                404,
+                &json!({"error": {"message": format!("no route {path}")}}),
+            ),
+        }
+    });
+    (server, state)
+}
