@@ -202,7 +202,8 @@ mod tests {
             [("OPENAI_API_KEY".to_string(), "k".to_string())].into(),
             Default::default(),
         );
-        Config::resolve(&cli, &env, Default::default()).expect("valid config")
+        let mode = crate::config::Mode::Models;
+        Config::resolve(&cli, &env, Default::default(), &mode).expect("valid config")
     }
 
     /// An error with a message and an optional cause, as reqwest and hyper nest them.
