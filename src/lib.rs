@@ -6,20 +6,20 @@
 //! to an exit code.
 
 pub mod api;
-pub mod catalog;
-pub mod commands;
+pub(crate) mod catalog;
+pub(crate) mod commands;
 pub mod config;
 pub mod conversation;
 pub mod error;
-pub mod history;
-pub mod http;
-pub mod image;
+pub(crate) mod history;
+pub(crate) mod http;
+pub(crate) mod image;
 pub mod interrupt;
-pub mod jsonl;
+pub(crate) mod jsonl;
 pub mod log;
-pub mod output;
-pub mod prompt;
-pub mod schema;
+pub(crate) mod output;
+pub(crate) mod prompt;
+pub(crate) mod schema;
 pub mod stream;
 pub mod tokens;
 

@@ -31,7 +31,6 @@ mod scan;
 mod summary;
 
 pub(crate) use jobs::{Template, read_jobs};
-pub use records::escape_line;
 pub(crate) use records::{Format, id_key, write_outcome};
 use records::{Key, answered_keys, open_for_append, outcome_line};
 pub use scan::{open_files, scan_files};
