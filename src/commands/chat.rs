@@ -252,3 +252,7 @@ fn log_usage(config: &Config, usage: Option<&Usage>, model: Option<&str>, err: &
         crate::log::line(err, format_args!("{}", output::usage_line(usage, model)));
     }
 }
+
+#[cfg(test)]
+#[path = "chat_tests.rs"]
+mod tests;
