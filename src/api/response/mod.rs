@@ -11,8 +11,10 @@ use serde::Deserialize;
 use serde_json::Value;
 
 mod error_body;
+mod finish;
 
 pub use error_body::{ErrorDetail, error_detail, error_value_detail};
+pub use finish::FinishReason;
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Usage {
@@ -84,7 +86,7 @@ pub struct Choice {
     #[serde(default)]
     pub message: Option<AnswerMessage>,
     #[serde(default)]
-    pub finish_reason: Option<String>,
+    pub finish_reason: Option<FinishReason>,
 }
 
 /// The assistant message of a whole response.
@@ -149,8 +151,9 @@ pub struct ChunkChoice<'a> {
     pub index: u32,
     #[serde(default, borrow)]
     pub delta: Option<Delta<'a>>,
-    #[serde(default, borrow, deserialize_with = "borrowed")]
-    pub finish_reason: Option<Cow<'a, str>>,
+    /// Parsed, not borrowed: the listed reasons need no allocation either.
+    #[serde(default)]
+    pub finish_reason: Option<FinishReason>,
 }
 
 /// `delta` of a chunk choice.
@@ -239,7 +242,7 @@ mod tests {
             .as_ref()
             .unwrap();
         assert_eq!(second, "a\nb");
-        assert_eq!(chunk.choices[1].finish_reason.as_deref(), Some("stop"));
+        assert_eq!(chunk.choices[1].finish_reason, Some(FinishReason::Stop));
         assert!(serde_json::from_str::<Chunk>(r#"{"choices":[{"delta":{"content":5}}]}"#).is_err());
     }
 
