@@ -205,6 +205,17 @@ where
     deserializer.deserialize_option(Visitor)
 }
 
+/// A field read as the hand-indexed code it replaced read it: a value of another type than
+/// the spec's is `None`, not an error that refuses the whole object (compatible servers,
+/// and old files, are not always exact). For fields oaichat only reports, never relies on.
+pub(crate) fn lenient<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    Ok(T::deserialize(Value::deserialize(deserializer)?).ok())
+}
+
 /// `GET /models`: ListModelsResponse, of which only the ids matter here.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct ModelList {
