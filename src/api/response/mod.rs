@@ -216,6 +216,19 @@ where
     Ok(T::deserialize(Value::deserialize(deserializer)?).ok())
 }
 
+/// An object read as `T` with [`lenient`] fields: JSON that is not an object reads as
+/// `T::default()`, as it did when its fields were looked up with `Value::get`, which finds
+/// nothing there (serde alone would read an array's items as the fields, in order).
+pub(crate) fn from_object<T>(value: Value) -> T
+where
+    T: serde::de::DeserializeOwned + Default,
+{
+    match value {
+        Value::Object(_) => T::deserialize(value).unwrap_or_default(),
+        _ => T::default(),
+    }
+}
+
 /// `GET /models`: ListModelsResponse, of which only the ids matter here.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct ModelList {

@@ -169,7 +169,7 @@ fn list(
     let list: serde_json::Value = serde_json::from_slice(&bytes)
         .map_err(|e| Error::BadResponse(format!("the response is not a batch list ({e})")))?;
     // JSON that is not a list object lists nothing, as a list without `data` does.
-    let list = BatchList::deserialize(list).unwrap_or_default();
+    let list: BatchList = crate::api::response::from_object(list);
     for item in list.data.into_iter().flatten() {
         let batch = Batch::deserialize(item)
             .map_err(|e| Error::BadResponse(format!("a listed batch is malformed ({e})")))?;

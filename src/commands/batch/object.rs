@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::api::response::lenient;
+use crate::api::response::{from_object, lenient};
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Batch {
@@ -142,10 +142,7 @@ where
     T: DeserializeOwned + Default,
 {
     let items = Vec::<Value>::deserialize(deserializer)?;
-    Ok(items
-        .into_iter()
-        .map(|item| T::deserialize(item).unwrap_or_default())
-        .collect())
+    Ok(items.into_iter().map(from_object).collect())
 }
 
 /// `GET /batches` (ListBatchesResponse). The batches stay values until each is read on

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{Batch, ENDPOINT, MAX_FILE_BYTES};
-use crate::api::response::lenient;
+use crate::api::response::{from_object, lenient};
 use crate::config::Config;
 use crate::error::{Error, Target};
 use crate::http::client::{self, Api, Call};
@@ -76,7 +76,7 @@ impl<'a> Remote<'a> {
         let uploaded: Value = serde_json::from_slice(&bytes)
             .map_err(|e| Error::BadResponse(format!("the response is not a file object ({e})")))?;
         // JSON that is not a file object has no id, as one without `id` has none.
-        let uploaded = Uploaded::deserialize(uploaded).unwrap_or_default();
+        let uploaded: Uploaded = from_object(uploaded);
         uploaded
             .id
             .ok_or_else(|| Error::BadResponse("the uploaded file has no id".into()))
