@@ -193,6 +193,140 @@ fn prompt_body(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Env;
+
+    fn config(args: &[&str]) -> Config {
+        let cli =
+            crate::config::cli::parse_from(std::iter::once("oaichat").chain(args.iter().copied()))
+                .expect("valid test command line");
+        let env = Env::new(
+            [("OPENAI_API_KEY".to_string(), "k".to_string())].into(),
+            Default::default(),
+        );
+        Config::resolve(&cli, &env, Default::default()).expect("valid config")
+    }
+
+    /// A JSONL record's request body and id, or why it is refused.
+    fn jsonl(config: &Config, text: &str) -> Result<(Value, Option<Value>), String> {
+        let mut id = None;
+        let body = jsonl_body(config, text, &mut id)?;
+        let body = serde_json::from_slice(&body).expect("the body is JSON");
+        Ok((body, id))
+    }
+
+    /// What became of each input line: index, line, id, and the work as words.
+    fn jobs(
+        config: &Config,
+        kind: Kind,
+        input: &str,
+    ) -> Vec<(usize, usize, Option<Value>, String)> {
+        let mut seen = Vec::new();
+        read_jobs(config, Some("Translate:"), kind, input.as_bytes(), |job| {
+            let work = match job.work {
+                Work::Send(body) => format!("send {}", String::from_utf8_lossy(&body)),
+                Work::Refuse(why) => format!("refuse {why}"),
+                Work::Blank => "blank".into(),
+            };
+            seen.push((job.index, job.line, job.id, work));
+            true
+        })
+        .expect("the input is text");
+        seen
+    }
+
+    #[test]
+    fn a_whole_request_record_keeps_its_fields_but_id_and_streaming() {
+        let record = r#"{"id": 7, "messages": [{"role": "user", "content": "hi"}], "stream": true,
+            "stream_options": {"include_usage": true}, "temperature": 0.5, "user": "u1"}"#;
+        assert_eq!(
+            jsonl(&config(&[]), record),
+            Ok((
+                json!({"messages": [{"role": "user", "content": "hi"}], "temperature": 0.5,
+                       "user": "u1", "model": "gpt-4o-mini"}),
+                Some(json!(7))
+            ))
+        );
+    }
+
+    #[test]
+    fn a_prompt_record_is_the_one_shot_request_with_its_own_fields_on_top() {
+        let record =
+            r#"{"prompt": "hi", "system": "Be brief.", "model": "gpt-4o", "seed": 3, "id": null}"#;
+        assert_eq!(
+            jsonl(&config(&["-m", "other", "-t", "0.2"]), record),
+            Ok((
+                json!({"model": "gpt-4o", "messages": [
+                    {"role": "system", "content": "Be brief."},
+                    {"role": "user", "content": "hi"},
+                ], "temperature": 0.2, "seed": 3}),
+                None
+            ))
+        );
+    }
+
+    #[test]
+    fn records_that_cannot_be_sent_say_why() {
+        let config = config(&[]);
+        let refused: Vec<String> = [
+            "{\"prompt\": ",
+            "[1, 2]",
+            r#"{"prompt": "hi", "n": 2}"#,
+            r#"{"prompt": 5}"#,
+            r#"{"system": "s"}"#,
+        ]
+        .iter()
+        .map(|text| jsonl(&config, text).unwrap_err())
+        .collect();
+        assert_eq!(
+            refused,
+            [
+                "not JSON (EOF while parsing a value at line 1 column 11)",
+                "must be a JSON object",
+                "\"n\": 2 asks for 2 answers, but a record keeps one: remove \"n\"",
+                "needs \"prompt\" (a string) or \"messages\"",
+                "needs \"prompt\" (a string) or \"messages\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn each_line_is_an_input_and_a_blank_one_is_answered_blank() {
+        let user = |text: &str| {
+            format!(
+                r#"send {{"model":"gpt-4o-mini","messages":[{{"role":"user","content":"{text}"}}]}}"#
+            )
+        };
+        assert_eq!(
+            jobs(&config(&[]), Kind::Each, "one\n \r\ntwo"),
+            [
+                (0, 1, None, user("Translate:\\n\\none")),
+                (1, 2, None, "blank".into()),
+                (2, 3, None, user("Translate:\\n\\ntwo")),
+            ]
+        );
+    }
+
+    #[test]
+    fn jsonl_skips_blank_lines_and_refuses_a_repeated_id_or_a_broken_record() {
+        let input =
+            "{\"id\": \"a\", \"prompt\": \"x\"}\n\n[]\n{\"id\": \"a\", \"prompt\": \"y\"}\n";
+        let user = r#"send {"model":"gpt-4o-mini","messages":[{"role":"user","content":"x"}]}"#;
+        assert_eq!(
+            jobs(&config(&[]), Kind::Jsonl, input),
+            [
+                (0, 1, Some(json!("a")), user.to_string()),
+                (1, 3, None, "refuse line 3: must be a JSON object".into()),
+                (
+                    2,
+                    4,
+                    Some(json!("a")),
+                    "refuse line 4: id \"a\" repeats line 1: ids must be unique (answers are \
+                     found by id)"
+                        .into()
+                ),
+            ]
+        );
+    }
 
     #[test]
     fn text_lines_are_checked_like_prompt_files() {
