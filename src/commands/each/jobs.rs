@@ -135,6 +135,7 @@ fn build_job(
 /// body `{"messages": […], …}`. The `id` is taken out; streaming is turned off (line mode
 /// reads whole answers); more than one answer (`n`) is refused, since a record keeps one.
 fn jsonl_body(config: &Config, text: &str, id: &mut Option<Value>) -> Result<Vec<u8>, String> {
+    // A Value, not a struct: the record's other fields pass through to the request as given.
     let value: Value = serde_json::from_str(text).map_err(|e| format!("not JSON ({e})"))?;
     let Value::Object(mut object) = value else {
         return Err("must be a JSON object".into());

@@ -346,6 +346,7 @@ pub(crate) fn answered(config: &Config, value: Value) -> Result<Answered, Error>
             .and_then(|c| c.message)
             .and_then(|m| m.content),
         usage: parsed.usage,
+        // Looked up by hand on purpose: the object as sent, which `Usage` would not keep.
         usage_as_sent: value.get("usage").cloned(),
         response: value,
         cost,
