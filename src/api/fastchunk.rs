@@ -12,7 +12,7 @@
 
 use std::borrow::Cow;
 
-use crate::api::response::{Chunk, ChunkChoice, Delta};
+use crate::api::response::{Chunk, ChunkChoice, Delta, FinishReason};
 
 /// The chunk in `text`, when it has the common shape; `None` means "ask serde".
 pub fn parse(text: &str) -> Option<Chunk<'_>> {
@@ -206,7 +206,7 @@ impl<'a> Parser<'a> {
         Some(ChunkChoice {
             index: index.unwrap_or(0),
             delta: delta.flatten(),
-            finish_reason: finish_reason.flatten().map(Cow::Borrowed),
+            finish_reason: finish_reason.flatten().map(FinishReason::from),
         })
     }
 
@@ -307,6 +307,22 @@ mod tests {
         ] {
             assert!(same_as_serde(text).is_some(), "{text}");
         }
+    }
+
+    #[test]
+    fn finish_reasons_are_parsed_on_the_fast_path_as_serde_parses_them() {
+        let reason = |json: &str| {
+            let text = format!(r#"{{"choices":[{{"delta":{{}},"finish_reason":{json}}}]}}"#);
+            same_as_serde(&text).expect("fast").choices[0]
+                .finish_reason
+                .clone()
+        };
+        assert_eq!(reason("null"), None);
+        assert_eq!(reason(r#""length""#), Some(FinishReason::Length));
+        assert_eq!(
+            reason(r#""eos_token""#),
+            Some(FinishReason::Other("eos_token".into()))
+        );
     }
 
     #[test]

@@ -3,18 +3,6 @@
 
 use super::*;
 use crate::api::message::{Message, Role};
-use crate::config::{Env, Files, Mode};
-
-fn config(args: &[&str]) -> Config {
-    let cli =
-        crate::config::cli::parse_from(std::iter::once("oaichat").chain(args.iter().copied()))
-            .expect("valid test command line");
-    let env = Env::new(
-        [("OPENAI_API_KEY".to_string(), "k".to_string())].into(),
-        Default::default(),
-    );
-    Config::resolve(&cli, &env, Files::default(), &Mode::Models).expect("valid config")
-}
 
 fn text(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).expect("UTF-8")
@@ -22,7 +10,7 @@ fn text(bytes: Vec<u8>) -> String {
 
 #[test]
 fn a_history_limit_drops_the_oldest_exchange_and_says_so_with_verbose() {
-    let config = config(&["--history-limit", "30", "-v"]);
+    let config = Config::for_test(&["--history-limit", "30", "-v"]);
     let earlier = [
         Message::new(Role::User, "an old question ".repeat(10)),
         Message::new(Role::Assistant, "an old answer"),
@@ -49,7 +37,7 @@ fn a_history_limit_drops_the_oldest_exchange_and_says_so_with_verbose() {
 
 #[test]
 fn a_prompt_over_a_known_models_window_is_refused_before_sending() {
-    let config = config(&["-m", "gpt-4o-mini", "--max-tokens", "100"]);
+    let config = Config::for_test(&["-m", "gpt-4o-mini", "--max-tokens", "100"]);
     let prompt = "word ".repeat(140_000);
     let mut request = request::build(&config.request, [], &prompt);
     let err = fit(&config, &mut request, &mut std::io::sink()).unwrap_err();
@@ -67,21 +55,33 @@ fn a_prompt_over_a_known_models_window_is_refused_before_sending() {
 fn a_whole_answer_is_printed_as_text_or_raw_and_its_text_kept() {
     let body = br#"{"model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"hi"},"finish_reason":"stop"}]}"#;
     let mut out = Vec::new();
-    let answer = answer_whole(&config(&[]), body, &mut out, &mut std::io::sink()).unwrap();
+    let answer =
+        answer_whole(&Config::for_test(&[]), body, &mut out, &mut std::io::sink()).unwrap();
     assert_eq!(
         (text(out), answer.text.as_deref()),
         ("hi\n".into(), Some("hi"))
     );
     let mut out = Vec::new();
-    answer_whole(&config(&["--raw"]), body, &mut out, &mut std::io::sink()).unwrap();
+    answer_whole(
+        &Config::for_test(&["--raw"]),
+        body,
+        &mut out,
+        &mut std::io::sink(),
+    )
+    .unwrap();
     assert_eq!(out, [&body[..], b"\n"].concat());
 }
 
 #[test]
 fn a_body_that_is_not_an_answer_is_a_bad_response() {
     let shown = |body: &[u8]| {
-        let err =
-            answer_whole(&config(&[]), body, &mut Vec::new(), &mut std::io::sink()).unwrap_err();
+        let err = answer_whole(
+            &Config::for_test(&[]),
+            body,
+            &mut Vec::new(),
+            &mut std::io::sink(),
+        )
+        .unwrap_err();
         (err.exit_code(), err.to_string())
     };
     assert_eq!(
@@ -99,7 +99,7 @@ fn a_body_that_is_not_an_answer_is_a_bad_response() {
 
 #[test]
 fn a_dry_run_prints_the_body_and_sends_nothing() {
-    let config = config(&["--dry-run", "-m", "gpt-4o"]);
+    let config = Config::for_test(&["--dry-run", "-m", "gpt-4o"]);
     let request = request::build(&config.request, [], "hi");
     let body = serde_json::to_vec(&request).unwrap();
     let (mut out, mut err) = (Vec::new(), Vec::new());

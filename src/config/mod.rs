@@ -79,4 +79,16 @@ impl Config {
     pub fn endpoint(&self, path: &str) -> String {
         endpoint::join(&self.base_url, path)
     }
+
+    /// The configuration of `oaichat ARGS` with only a key set, for tests.
+    #[cfg(test)]
+    pub(crate) fn for_test(args: &[&str]) -> Config {
+        let cli = cli::parse_from(std::iter::once("oaichat").chain(args.iter().copied()))
+            .expect("a valid test command line");
+        let env = Env::new(
+            [("OPENAI_API_KEY".to_string(), "k".to_string())].into(),
+            Default::default(),
+        );
+        Config::resolve(&cli, &env, Files::default(), &Mode::Models).expect("a valid config")
+    }
 }

@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use super::Ending;
+use crate::api::response::FinishReason;
 use crate::error::Error;
 
 /// Judges the endings: warns on stderr for `length`, and fails for a refusal, the content
@@ -15,7 +16,7 @@ pub fn judge(
 ) -> Result<(), Error> {
     let cut = endings
         .iter()
-        .any(|e| e.finish_reason.as_deref() == Some("length"));
+        .any(|e| e.finish_reason == Some(FinishReason::Length));
     if cut {
         // stderr may be closed; the answer is on stdout either way.
         let _ = writeln!(
@@ -32,7 +33,7 @@ pub fn judge(
     }
     if endings
         .iter()
-        .any(|e| e.finish_reason.as_deref() == Some("content_filter"))
+        .any(|e| e.finish_reason == Some(FinishReason::ContentFilter))
     {
         return Err(Error::Declined(
             "the answer was withheld by the content filter (finish_reason: content_filter)".into(),
@@ -68,8 +69,8 @@ fn tool_calls(endings: &[Ending]) -> Option<String> {
     let asked = endings.iter().any(|e| {
         !e.tool_calls.is_empty()
             || matches!(
-                e.finish_reason.as_deref(),
-                Some("tool_calls" | "function_call")
+                e.finish_reason,
+                Some(FinishReason::ToolCalls | FinishReason::FunctionCall)
             )
     });
     if !asked {

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use crate::api::response::{ChatResponse, ChunkChoice, Usage};
+use crate::api::response::{ChatResponse, ChunkChoice, FinishReason, Usage};
 use crate::catalog;
 
 mod judge;
@@ -23,7 +23,7 @@ pub const SEPARATOR: &str = "---\n";
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ending {
     pub index: u32,
-    pub finish_reason: Option<String>,
+    pub finish_reason: Option<FinishReason>,
     pub refusal: Option<String>,
     /// The full text, kept only when it has to be checked (`--json`).
     pub text: Option<String>,
@@ -139,7 +139,7 @@ impl StreamText {
                 ..Ending::default()
             });
             if let Some(reason) = &choice.finish_reason {
-                ending.finish_reason = Some(reason.to_string());
+                ending.finish_reason = Some(reason.clone());
             }
             let Some(delta) = &choice.delta else { continue };
             if delta.tool_calls.is_some() || delta.function_call.is_some() {

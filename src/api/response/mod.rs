@@ -11,8 +11,10 @@ use serde::Deserialize;
 use serde_json::Value;
 
 mod error_body;
+mod finish;
 
 pub use error_body::{ErrorDetail, error_detail, error_value_detail};
+pub use finish::FinishReason;
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Usage {
@@ -84,7 +86,7 @@ pub struct Choice {
     #[serde(default)]
     pub message: Option<AnswerMessage>,
     #[serde(default)]
-    pub finish_reason: Option<String>,
+    pub finish_reason: Option<FinishReason>,
 }
 
 /// The assistant message of a whole response.
@@ -149,8 +151,9 @@ pub struct ChunkChoice<'a> {
     pub index: u32,
     #[serde(default, borrow)]
     pub delta: Option<Delta<'a>>,
-    #[serde(default, borrow, deserialize_with = "borrowed")]
-    pub finish_reason: Option<Cow<'a, str>>,
+    /// Parsed, not borrowed: the listed reasons need no allocation either.
+    #[serde(default)]
+    pub finish_reason: Option<FinishReason>,
 }
 
 /// `delta` of a chunk choice.
@@ -202,6 +205,30 @@ where
     deserializer.deserialize_option(Visitor)
 }
 
+/// A field read as the hand-indexed code it replaced read it: a value of another type than
+/// the spec's is `None`, not an error that refuses the whole object (compatible servers,
+/// and old files, are not always exact). For fields oaichat only reports, never relies on.
+pub(crate) fn lenient<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    Ok(T::deserialize(Value::deserialize(deserializer)?).ok())
+}
+
+/// An object read as `T` with [`lenient`] fields: JSON that is not an object reads as
+/// `T::default()`, as it did when its fields were looked up with `Value::get`, which finds
+/// nothing there (serde alone would read an array's items as the fields, in order).
+pub(crate) fn from_object<T>(value: Value) -> T
+where
+    T: serde::de::DeserializeOwned + Default,
+{
+    match value {
+        Value::Object(_) => T::deserialize(value).unwrap_or_default(),
+        _ => T::default(),
+    }
+}
+
 /// `GET /models`: ListModelsResponse, of which only the ids matter here.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct ModelList {
@@ -239,7 +266,7 @@ mod tests {
             .as_ref()
             .unwrap();
         assert_eq!(second, "a\nb");
-        assert_eq!(chunk.choices[1].finish_reason.as_deref(), Some("stop"));
+        assert_eq!(chunk.choices[1].finish_reason, Some(FinishReason::Stop));
         assert!(serde_json::from_str::<Chunk>(r#"{"choices":[{"delta":{"content":5}}]}"#).is_err());
     }
 

@@ -11,17 +11,19 @@ use std::io::Write;
 use std::time::Duration;
 
 use serde::Deserialize;
-use serde_json::Value;
 
 use crate::commands::each::Kind;
 use crate::config::Config;
 use crate::error::Error;
 
 mod input;
+mod object;
 mod remote;
 mod results;
 
 pub use input::input_file;
+use object::BatchList;
+pub use object::{Batch, BatchStatus};
 pub use remote::Remote;
 use results::{outcomes, write_results};
 
@@ -29,73 +31,6 @@ use results::{outcomes, write_results};
 pub const MAX_REQUESTS: usize = 50_000;
 pub const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
 pub(crate) const ENDPOINT: &str = "/v1/chat/completions";
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct Batch {
-    pub id: String,
-    pub status: String,
-    #[serde(default)]
-    pub input_file_id: Option<String>,
-    #[serde(default)]
-    pub output_file_id: Option<String>,
-    #[serde(default)]
-    pub error_file_id: Option<String>,
-    #[serde(default)]
-    pub request_counts: Option<Counts>,
-    #[serde(default)]
-    pub errors: Option<Errors>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct Counts {
-    #[serde(default)]
-    pub total: u64,
-    #[serde(default)]
-    pub completed: u64,
-    #[serde(default)]
-    pub failed: u64,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct Errors {
-    #[serde(default)]
-    pub data: Vec<Value>,
-}
-
-impl Batch {
-    pub fn is_finished(&self) -> bool {
-        matches!(
-            self.status.as_str(),
-            "completed" | "failed" | "expired" | "cancelled"
-        )
-    }
-
-    /// One line: id, status, counts, and the first errors of a failed batch.
-    pub fn summary(&self) -> String {
-        let counts = self.request_counts.clone().unwrap_or_default();
-        let mut line = format!(
-            "{} {}: {} of {} done, {} failed",
-            self.id, self.status, counts.completed, counts.total, counts.failed
-        );
-        let errors: Vec<String> = self
-            .errors
-            .iter()
-            .flat_map(|e| e.data.iter())
-            .take(3)
-            .map(|e| {
-                let message = e.get("message").and_then(Value::as_str).unwrap_or("error");
-                match e.get("line").and_then(Value::as_u64) {
-                    Some(n) => format!("line {n}: {message}"),
-                    None => message.to_string(),
-                }
-            })
-            .collect();
-        if !errors.is_empty() {
-            line.push_str(&format!(" ({})", errors.join("; ")));
-        }
-        line
-    }
-}
 
 /// Waits for a batch to finish, polling from `first` and backing off to a minute.
 pub fn wait(
@@ -113,7 +48,7 @@ pub fn wait(
             crate::log::line(err, format_args!("{summary}"));
             last = summary;
         }
-        if batch.is_finished() {
+        if batch.status.is_final() {
             return Ok(batch);
         }
         std::thread::sleep(interval);
@@ -124,8 +59,8 @@ pub fn wait(
 /// A finished batch that did not complete (failed, expired, cancelled) has its own exit
 /// code: scripts tell it from a batch with failed requests, and from one not done yet.
 pub fn require_completed(batch: &Batch) -> Result<(), Error> {
-    match batch.status.as_str() {
-        "completed" => Ok(()),
+    match batch.status {
+        BatchStatus::Completed => Ok(()),
         _ => Err(Error::BatchFailed(format!(
             "the batch ended {}",
             batch.summary()
@@ -145,13 +80,13 @@ fn results(
     err: &mut impl Write,
 ) -> Result<(), Error> {
     let (batch, _) = remote.get(id, err)?;
-    if !batch.is_finished() {
+    if !batch.status.is_final() {
         return Err(Error::BatchPending(format!(
             "{}: not finished yet; `oaichat batch wait {id}` waits for it",
             batch.summary()
         )));
     }
-    if batch.status == "failed" {
+    if batch.status == BatchStatus::Failed {
         require_completed(&batch)?;
     }
     let input_id = batch
@@ -231,10 +166,12 @@ fn list(
         writeln!(out)?;
         return Ok(out.flush()?);
     }
-    let list: Value = serde_json::from_slice(&bytes)
+    let list: serde_json::Value = serde_json::from_slice(&bytes)
         .map_err(|e| Error::BadResponse(format!("the response is not a batch list ({e})")))?;
-    for item in list["data"].as_array().into_iter().flatten() {
-        let batch: Batch = serde_json::from_value(item.clone())
+    // JSON that is not a list object lists nothing, as a list without `data` does.
+    let list: BatchList = crate::api::response::from_object(list);
+    for item in list.data.into_iter().flatten() {
+        let batch = Batch::deserialize(item)
             .map_err(|e| Error::BadResponse(format!("a listed batch is malformed ({e})")))?;
         writeln!(out, "{}", batch.summary())?;
     }

@@ -3,12 +3,21 @@
 use std::io::Write;
 
 use reqwest::multipart::{Form, Part};
+use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{Batch, ENDPOINT, MAX_FILE_BYTES};
+use crate::api::response::{from_object, lenient};
 use crate::config::Config;
 use crate::error::{Error, Target};
 use crate::http::client::{self, Api, Call};
+
+/// The file object `POST /files` answers (`OpenAIFile`), of which only the id matters.
+#[derive(Debug, Default, Deserialize)]
+struct Uploaded {
+    #[serde(default, deserialize_with = "lenient")]
+    id: Option<String>,
+}
 
 /// The REST calls, with the chat client's headers, timeouts and retries.
 pub struct Remote<'a> {
@@ -66,9 +75,10 @@ impl<'a> Remote<'a> {
         })?;
         let uploaded: Value = serde_json::from_slice(&bytes)
             .map_err(|e| Error::BadResponse(format!("the response is not a file object ({e})")))?;
-        uploaded["id"]
-            .as_str()
-            .map(str::to_string)
+        // JSON that is not a file object has no id, as one without `id` has none.
+        let uploaded: Uploaded = from_object(uploaded);
+        uploaded
+            .id
             .ok_or_else(|| Error::BadResponse("the uploaded file has no id".into()))
     }
 

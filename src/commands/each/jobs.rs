@@ -143,6 +143,7 @@ fn build_job(template: &Template, kind: Kind, index: usize, line: usize, text: &
 /// body `{"messages": […], …}`. The `id` is taken out; streaming is turned off (line mode
 /// reads whole answers); more than one answer (`n`) is refused, since a record keeps one.
 fn jsonl_body(template: &Template, text: &str, id: &mut Option<Value>) -> Result<Vec<u8>, String> {
+    // A Value, not a struct: the record's other fields pass through to the request as given.
     let value: Value = serde_json::from_str(text).map_err(|e| format!("not JSON ({e})"))?;
     let Value::Object(mut object) = value else {
         return Err("must be a JSON object".into());
@@ -204,6 +205,139 @@ fn prompt_body(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Config;
+
+    /// What line mode starts from for `oaichat ARGS Translate:`.
+    fn template(args: &[&str]) -> Template {
+        let config = Config::for_test(args);
+        Template {
+            settings: config.request,
+            transcript: Transcript::new(config.system, Vec::new(), Vec::new()),
+            instruction: Some("Translate:".into()),
+        }
+    }
+
+    /// A JSONL record's request body and id, or why it is refused.
+    fn jsonl(template: &Template, text: &str) -> Result<(Value, Option<Value>), String> {
+        let mut id = None;
+        let body = jsonl_body(template, text, &mut id)?;
+        let body = serde_json::from_slice(&body).expect("the body is JSON");
+        Ok((body, id))
+    }
+
+    /// What became of each input line: index, line, id, and the work as words.
+    fn jobs(
+        template: &Template,
+        kind: Kind,
+        input: &str,
+    ) -> Vec<(usize, usize, Option<Value>, String)> {
+        let mut seen = Vec::new();
+        read_jobs(template, kind, input.as_bytes(), |job| {
+            let work = match job.work {
+                Work::Send(body) => format!("send {}", String::from_utf8_lossy(&body)),
+                Work::Refuse(why) => format!("refuse {why}"),
+                Work::Blank => "blank".into(),
+            };
+            seen.push((job.index, job.line, job.id, work));
+            true
+        })
+        .expect("the input is text");
+        seen
+    }
+
+    #[test]
+    fn a_whole_request_record_keeps_its_fields_but_id_and_streaming() {
+        let record = r#"{"id": 7, "messages": [{"role": "user", "content": "hi"}], "stream": true,
+            "stream_options": {"include_usage": true}, "temperature": 0.5, "user": "u1"}"#;
+        assert_eq!(
+            jsonl(&template(&[]), record),
+            Ok((
+                json!({"messages": [{"role": "user", "content": "hi"}], "temperature": 0.5,
+                       "user": "u1", "model": "gpt-4o-mini"}),
+                Some(json!(7))
+            ))
+        );
+    }
+
+    #[test]
+    fn a_prompt_record_is_the_one_shot_request_with_its_own_fields_on_top() {
+        let record =
+            r#"{"prompt": "hi", "system": "Be brief.", "model": "gpt-4o", "seed": 3, "id": null}"#;
+        assert_eq!(
+            jsonl(&template(&["-m", "other", "-t", "0.2"]), record),
+            Ok((
+                json!({"model": "gpt-4o", "messages": [
+                    {"role": "system", "content": "Be brief."},
+                    {"role": "user", "content": "hi"},
+                ], "temperature": 0.2, "seed": 3}),
+                None
+            ))
+        );
+    }
+
+    #[test]
+    fn records_that_cannot_be_sent_say_why() {
+        let template = template(&[]);
+        let refused: Vec<String> = [
+            "{\"prompt\": ",
+            "[1, 2]",
+            r#"{"prompt": "hi", "n": 2}"#,
+            r#"{"prompt": 5}"#,
+            r#"{"system": "s"}"#,
+        ]
+        .iter()
+        .map(|text| jsonl(&template, text).unwrap_err())
+        .collect();
+        assert_eq!(
+            refused,
+            [
+                "not JSON (EOF while parsing a value at line 1 column 11)",
+                "must be a JSON object",
+                "\"n\": 2 asks for 2 answers, but a record keeps one: remove \"n\"",
+                "needs \"prompt\" (a string) or \"messages\"",
+                "needs \"prompt\" (a string) or \"messages\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn each_line_is_an_input_and_a_blank_one_is_answered_blank() {
+        let user = |text: &str| {
+            format!(
+                r#"send {{"model":"gpt-4o-mini","messages":[{{"role":"user","content":"{text}"}}]}}"#
+            )
+        };
+        assert_eq!(
+            jobs(&template(&[]), Kind::Each, "one\n \r\ntwo"),
+            [
+                (0, 1, None, user("Translate:\\n\\none")),
+                (1, 2, None, "blank".into()),
+                (2, 3, None, user("Translate:\\n\\ntwo")),
+            ]
+        );
+    }
+
+    #[test]
+    fn jsonl_skips_blank_lines_and_refuses_a_repeated_id_or_a_broken_record() {
+        let input =
+            "{\"id\": \"a\", \"prompt\": \"x\"}\n\n[]\n{\"id\": \"a\", \"prompt\": \"y\"}\n";
+        let user = r#"send {"model":"gpt-4o-mini","messages":[{"role":"user","content":"x"}]}"#;
+        assert_eq!(
+            jobs(&template(&[]), Kind::Jsonl, input),
+            [
+                (0, 1, Some(json!("a")), user.to_string()),
+                (1, 3, None, "refuse line 3: must be a JSON object".into()),
+                (
+                    2,
+                    4,
+                    Some(json!("a")),
+                    "refuse line 4: id \"a\" repeats line 1: ids must be unique (answers are \
+                     found by id)"
+                        .into()
+                ),
+            ]
+        );
+    }
 
     #[test]
     fn text_lines_are_checked_like_prompt_files() {

@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
 
-use crate::api::response::ChatResponse;
+use crate::api::response::{ChatResponse, Usage};
 use crate::config::{Config, Facts, Lines};
 use crate::conversation::Transcript;
 use crate::error::{Error, Target};
@@ -114,7 +114,12 @@ pub(crate) enum Skip {
 
 pub(crate) struct Answered {
     pub content: Option<String>,
-    pub usage: Option<Value>,
+    /// What the server reported using, for the summary's token count.
+    pub usage: Option<Usage>,
+    /// The same `usage` as the server wrote it: records print it verbatim, with the
+    /// fields [`Usage`] does not read (and a `null` as `null`).
+    pub usage_as_sent: Option<Value>,
+    /// The whole chat completion as the server wrote it, for `--raw` records.
     pub response: Value,
     /// The model that answered, and the cost at list prices when it is known.
     pub model: String,
@@ -360,17 +365,19 @@ pub(crate) fn answered(config: &Config, value: Value) -> Result<Answered, Error>
         .map_err(|e| Error::BadResponse(format!("the response is not a chat completion ({e})")))?;
     let endings = output::response_endings(&parsed, true);
     output::judge(&endings, config.request.format.flag(), &mut io::sink())?;
-    let model = (parsed.model.clone()).unwrap_or_else(|| config.request.model.clone());
+    let model = parsed.model.unwrap_or_else(|| config.request.model.clone());
     let cost = parsed.usage.as_ref().and_then(|u| u.cost(&model));
     Ok(Answered {
         model,
         content: parsed
             .choices
-            .iter()
+            .into_iter()
             .find(|c| c.index == 0)
-            .and_then(|c| c.message.as_ref())
-            .and_then(|m| m.content.clone()),
-        usage: value.get("usage").cloned(),
+            .and_then(|c| c.message)
+            .and_then(|m| m.content),
+        usage: parsed.usage,
+        // Looked up by hand on purpose: the object as sent, which `Usage` would not keep.
+        usage_as_sent: value.get("usage").cloned(),
         response: value,
         cost,
     })

@@ -5,7 +5,9 @@ use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::Path;
 
-use serde_json::{Value, json};
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::{Outcome, Skip};
 use crate::error::Error;
@@ -47,7 +49,8 @@ pub(crate) fn outcome_line(o: &Outcome, format: Format, err: &mut impl Write) ->
         (None, _) => {}
     }
     let mut line = if format.jsonl {
-        record(o, format.raw).to_string().into_bytes()
+        // Serialising borrowed strings and values cannot fail.
+        serde_json::to_vec(&record(o, format.raw)).expect("a record serialises")
     } else {
         match &o.result {
             Ok(a) => text_line(a.content.as_deref().unwrap_or_default(), format),
@@ -64,22 +67,28 @@ pub(crate) fn outcome_line(o: &Outcome, format: Format, err: &mut impl Write) ->
 
 /// `{"id", "index", "content", "usage", "error"}` (and `"response"` with `--raw`). An input
 /// without an id has `"id": null`: its index is its key, and cannot be taken for an id.
-fn record(o: &Outcome, raw: bool) -> Value {
-    let (content, usage, error) = match &o.result {
-        Ok(a) => (
-            json!(a.content),
-            a.usage.clone().unwrap_or(Value::Null),
-            Value::Null,
-        ),
-        Err(e) => (Value::Null, Value::Null, json!(e.to_string())),
-    };
-    let id = o.id.clone().unwrap_or(Value::Null);
-    let mut record =
-        json!({"id": id, "index": o.index, "content": content, "usage": usage, "error": error});
-    if let (true, Ok(a)) = (raw, &o.result) {
-        record["response"] = a.response.clone();
+#[derive(Serialize)]
+struct Record<'a> {
+    /// The input's own id: any JSON the input gave, written back as it came.
+    id: Option<&'a Value>,
+    index: usize,
+    content: Option<&'a str>,
+    usage: Option<&'a Value>,
+    error: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    response: Option<&'a Value>,
+}
+
+fn record(o: &Outcome, raw: bool) -> Record<'_> {
+    let answered = o.result.as_ref().ok();
+    Record {
+        id: o.id.as_ref(),
+        index: o.index,
+        content: answered.and_then(|a| a.content.as_deref()),
+        usage: answered.and_then(|a| a.usage_as_sent.as_ref()),
+        error: o.result.as_ref().err().map(Error::to_string),
+        response: answered.filter(|_| raw).map(|a| &a.response),
     }
-    record
 }
 
 fn text_line(content: &str, format: Format) -> Vec<u8> {
@@ -162,21 +171,42 @@ pub(super) fn answered_keys(path: &Path) -> Result<HashSet<Key>, Error> {
                 i + 1
             ))
         })?;
-        if record.get("error").is_none_or(Value::is_null) {
+        let record = Resumed::read(record);
+        if record.error.is_none() {
             keys.extend(record_keys(&record));
         }
     }
     Ok(keys)
 }
 
+/// A record as `--resume` reads it back: what says whether it is an answer, and to which
+/// input. Fields of another type read as missing, as they did when indexed by hand.
+#[derive(Debug, Default, Deserialize)]
+struct Resumed {
+    /// Any JSON the input gave as its id; `null` is none.
+    #[serde(default)]
+    id: Option<Value>,
+    #[serde(default, deserialize_with = "crate::api::response::lenient")]
+    index: Option<u64>,
+    /// A failed input's reason; `null` is none.
+    #[serde(default)]
+    error: Option<IgnoredAny>,
+}
+
+impl Resumed {
+    /// JSON that is not an object is a record of nothing (no error, no keys).
+    fn read(record: Value) -> Resumed {
+        crate::api::response::from_object(record)
+    }
+}
+
 /// A record's keys: its id, or its index when the id is null. Files written before ids
 /// and indexes were told apart gave an input without an id its index as id: a number
 /// equal to the index answers that index too (for the same input, never wrongly: the
 /// input at that index is that record's input).
-fn record_keys(record: &Value) -> Vec<Key> {
-    let index = record.get("index").and_then(Value::as_u64);
-    let index = index.and_then(|i| usize::try_from(i).ok());
-    match (record.get("id").filter(|id| !id.is_null()), index) {
+fn record_keys(record: &Resumed) -> Vec<Key> {
+    let index = record.index.and_then(|i| usize::try_from(i).ok());
+    match (&record.id, index) {
         (Some(id), Some(index)) if id.as_u64() == Some(index as u64) => {
             vec![Key::Given(id_key(id)), Key::Index(index)]
         }
@@ -197,6 +227,7 @@ pub(crate) fn id_key(id: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn escaping_keeps_one_line_and_is_reversible() {
@@ -215,6 +246,50 @@ mod tests {
     }
 
     #[test]
+    fn records_print_the_usage_and_response_as_the_server_sent_them() {
+        let usage = json!({"total_tokens": 5, "prompt_tokens_details": {"audio_tokens": 0}});
+        let answered = Outcome {
+            index: 0,
+            line: 1,
+            id: Some(json!({"row": 1})),
+            result: Ok(super::super::Answered {
+                content: Some("hi \"there\"".into()),
+                usage: None,
+                usage_as_sent: Some(usage),
+                response: json!({"choices": [], "extra": 1.50}),
+                model: "m".into(),
+                cost: None,
+            }),
+            skipped: None,
+        };
+        let failed = Outcome {
+            index: 1,
+            line: 2,
+            id: None,
+            result: Err(Error::usage("no")),
+            skipped: None,
+        };
+        let format = Format {
+            jsonl: true,
+            raw: true,
+            compact_json: false,
+        };
+        let lines: Vec<String> = [answered, failed]
+            .iter()
+            .map(|o| String::from_utf8(outcome_line(o, format, &mut Vec::new()).unwrap()).unwrap())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "{\"id\":{\"row\":1},\"index\":0,\"content\":\"hi \\\"there\\\"\",\
+                 \"usage\":{\"total_tokens\":5,\"prompt_tokens_details\":{\"audio_tokens\":0}},\
+                 \"error\":null,\"response\":{\"choices\":[],\"extra\":1.5}}\n",
+                "{\"id\":null,\"index\":1,\"content\":null,\"usage\":null,\"error\":\"no\"}\n",
+            ]
+        );
+    }
+
+    #[test]
     fn ids_compare_as_text() {
         assert_eq!(id_key(&json!(7)), "7");
         assert_eq!(id_key(&json!("7")), "7");
@@ -222,7 +297,7 @@ mod tests {
 
     #[test]
     fn records_are_keyed_by_id_or_index_never_both_but_for_old_files() {
-        let keys = |r: Value| record_keys(&r);
+        let keys = |r: Value| record_keys(&Resumed::read(r));
         assert_eq!(
             keys(json!({"id": "a", "index": 3})),
             [Key::Given("a".into())]

@@ -4,8 +4,6 @@
 use std::io::Write;
 use std::time::Instant;
 
-use serde_json::Value;
-
 use super::{Outcome, Skip};
 use crate::error::Error;
 
@@ -83,12 +81,7 @@ impl Summary {
             (_, Some(Skip::Answered)) => self.skipped += 1,
             (Ok(a), None) => {
                 self.done += 1;
-                self.tokens += a
-                    .usage
-                    .as_ref()
-                    .and_then(|u| u.get("total_tokens"))
-                    .and_then(Value::as_u64)
-                    .unwrap_or(0);
+                self.tokens += a.usage.as_ref().map_or(0, |u| u.total_tokens);
                 self.cost.add(a.cost, &a.model);
             }
             (Err(e), None) => {

@@ -192,19 +192,6 @@ mod tests {
     use std::fmt;
 
     use super::*;
-    use crate::config::Env;
-
-    fn config(args: &[&str]) -> Config {
-        let cli =
-            crate::config::cli::parse_from(std::iter::once("oaichat").chain(args.iter().copied()))
-                .expect("valid test command line");
-        let env = Env::new(
-            [("OPENAI_API_KEY".to_string(), "k".to_string())].into(),
-            Default::default(),
-        );
-        let mode = crate::config::Mode::Models;
-        Config::resolve(&cli, &env, Default::default(), &mode).expect("valid config")
-    }
 
     /// An error with a message and an optional cause, as reqwest and hyper nest them.
     #[derive(Debug)]
@@ -273,8 +260,8 @@ mod tests {
     #[test]
     fn a_timeout_names_the_flag_for_the_wait_that_ran_out() {
         let timed_out = || io::Error::from(io::ErrorKind::TimedOut);
-        let whole = config(&["hi"]);
-        let stream = config(&["--stream", "--idle-timeout", "1.5", "hi"]);
+        let whole = Config::for_test(&["hi"]);
+        let stream = Config::for_test(&["--stream", "--idle-timeout", "1.5", "hi"]);
         assert_eq!(
             [
                 shown(body_error(&timed_out(), &whole)),
@@ -302,7 +289,7 @@ mod tests {
 
     #[test]
     fn a_failed_read_is_a_stop_a_cap_or_a_cut() {
-        let config = config(&["hi"]);
+        let config = Config::for_test(&["hi"]);
         let too_large = io::Error::new(
             io::ErrorKind::FileTooLarge,
             "the response is larger than 64 MiB",
@@ -324,7 +311,7 @@ mod tests {
     /// Only a body cut off is worth sending again, and only where the caller allows it.
     #[test]
     fn only_a_cut_off_body_is_retried() {
-        let config = config(&["hi"]);
+        let config = Config::for_test(&["hi"]);
         let retried =
             |err: io::Error, retry_cut: bool| read_failure(&err, &config, retry_cut).1.should_retry;
         let cut = || io::Error::from(io::ErrorKind::UnexpectedEof);
