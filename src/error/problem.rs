@@ -142,6 +142,60 @@ pub enum Problem {
     #[error("--reasoning-effort minimal is for the gpt-5 family; {0} takes low, medium or high")]
     MinimalEffort(String),
 
+    // Line mode and the Batch API's input file.
+    #[error("-n {0} would pay for {0} answers per input, but line mode keeps one: drop -n")]
+    LineModeN(u32),
+    #[error("{}; nothing from this line on is sent", .not.describe(&format!("input line {line}")))]
+    NotTextFromHere { line: usize, not: NotText },
+    #[error("{place}: {repeat}; nothing was sent")]
+    RepeatedId {
+        /// "FILE line N".
+        place: String,
+        /// What [`crate::commands::each`] says of the repeat.
+        repeat: String,
+    },
+    /// An input line mode refuses to send; the reason is that input's own.
+    #[error("{0}")]
+    Refused(String),
+    /// An input that was not sent because nothing is wrong with it (answered, or blank).
+    #[error("not sent")]
+    NotSent,
+    #[error(
+        "resume file {} line {line}: not a record ({cause}): fix or remove that line",
+        .path.display()
+    )]
+    ResumeRecord {
+        path: PathBuf,
+        line: usize,
+        #[source]
+        cause: serde_json::Error,
+    },
+    #[error("{}: {why}", .file.display())]
+    BatchInput { file: PathBuf, why: String },
+    #[error(
+        "{} line {line}: custom_id {custom_id} repeats line {first} (an input without an id \
+         has its index as custom_id); custom ids must be unique",
+        .file.display()
+    )]
+    RepeatedCustomId {
+        file: PathBuf,
+        line: usize,
+        custom_id: String,
+        first: usize,
+    },
+    #[error(
+        "{} has more than {most} requests, the Batch API's limit: split it",
+        .file.display()
+    )]
+    TooManyRequests { file: PathBuf, most: usize },
+    #[error("{} has no requests", .0.display())]
+    NoRequests(PathBuf),
+    #[error(
+        "the batch file would be {megabytes} MB, over the Batch API's 200 MB: split {}",
+        .file.display()
+    )]
+    BatchTooLarge { file: PathBuf, megabytes: usize },
+
     /// A problem not given a variant of its own yet.
     #[error("{0}")]
     Other(String),

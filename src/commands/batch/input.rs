@@ -9,58 +9,22 @@ use super::{ENDPOINT, MAX_FILE_BYTES, MAX_REQUESTS};
 use crate::commands::each::{self, Kind, Work};
 use crate::config::Config;
 use crate::conversation::Transcript;
-use crate::error::Error;
+use crate::error::{Error, Input, Problem};
 
 /// Builds the Batch API input file from an input file: one request line per input, with
 /// its id as `custom_id`. Lines are read as line mode reads them; every problem is an error
 /// naming its line, and nothing is uploaded.
 pub fn input_file(config: &Config, path: &Path, kind: Kind) -> Result<Vec<u8>, Error> {
-    let shown = path.display();
-    let file = File::open(path).map_err(|e| Error::usage(format!("cannot read {shown}: {e}")))?;
-    let mut out = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut count = 0;
-    let mut failure = None;
-    let mut add = |job: each::Job| -> Result<(), Error> {
-        let body = match job.work {
-            Work::Send(body) => body,
-            Work::Refuse(why) => return Err(Error::usage(format!("{shown}: {why}"))),
-            // A blank text line asks nothing; the batch has no line for it.
-            Work::Blank => return Ok(()),
-        };
-        let custom_id = custom_id(job.id.as_ref(), job.index);
-        if let Some(first) = seen.insert(custom_id.clone(), job.line) {
-            return Err(Error::usage(format!(
-                "{shown} line {}: custom_id {custom_id} repeats line {first} (an input \
-                 without an id has its index as custom_id); custom ids must be unique",
-                job.line
-            )));
-        }
-        count += 1;
-        if count > MAX_REQUESTS {
-            return Err(Error::usage(format!(
-                "{shown} has more than {MAX_REQUESTS} requests, the Batch API's limit: split it"
-            )));
-        }
-        // The body is JSON we just serialized; embed it without parsing it again.
-        out.extend_from_slice(
-            format!(
-                "{{\"custom_id\":{},\"method\":\"POST\",\"url\":\"{ENDPOINT}\",\"body\":",
-                serde_json::Value::String(custom_id)
-            )
-            .as_bytes(),
-        );
-        out.extend_from_slice(&body);
-        out.extend_from_slice(b"}\n");
-        Ok(())
-    };
+    let file = File::open(path).map_err(|e| Error::read(Input::File(path.to_path_buf()), e))?;
     let template = each::Template {
         settings: config.request.clone(),
         transcript: Transcript::new(config.system.clone(), Vec::new(), Vec::new()),
         instruction: None,
     };
+    let mut lines = Lines::new(path);
+    let mut failure = None;
     let read = each::read_jobs(&template, kind, BufReader::new(file), |job| {
-        match add(job) {
+        match lines.add(job) {
             Ok(()) => true,
             Err(e) => {
                 failure = Some(e);
@@ -71,17 +35,80 @@ pub fn input_file(config: &Config, path: &Path, kind: Kind) -> Result<Vec<u8>, E
     if let Some(e) = failure {
         return Err(e);
     }
-    read.map_err(|e| Error::usage(format!("{shown}: {e}")))?;
-    if count == 0 {
-        return Err(Error::usage(format!("{shown} has no requests")));
+    read.map_err(|e| Problem::BatchInput {
+        file: path.to_path_buf(),
+        why: e.to_string(),
+    })?;
+    lines.finish()
+}
+
+/// The input file as it is built: its lines, and the custom ids seen so far.
+struct Lines<'a> {
+    path: &'a Path,
+    out: Vec<u8>,
+    /// Each custom id with the line it was first seen on.
+    seen: HashMap<String, usize>,
+    count: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(path: &'a Path) -> Lines<'a> {
+        Lines {
+            path,
+            out: Vec::new(),
+            seen: HashMap::new(),
+            count: 0,
+        }
     }
-    if out.len() as u64 > MAX_FILE_BYTES {
-        return Err(Error::usage(format!(
-            "the batch file would be {} MB, over the Batch API's 200 MB: split {shown}",
-            out.len() / (1024 * 1024)
-        )));
+
+    /// Adds a job's request line, or says why the input cannot be a batch's.
+    fn add(&mut self, job: each::Job) -> Result<(), Error> {
+        let file = self.path.to_path_buf();
+        let body = match job.work {
+            Work::Send(body) => body,
+            Work::Refuse(why) => return Err(Problem::BatchInput { file, why }.into()),
+            // A blank text line asks nothing; the batch has no line for it.
+            Work::Blank => return Ok(()),
+        };
+        let custom_id = custom_id(job.id.as_ref(), job.index);
+        if let Some(first) = self.seen.insert(custom_id.clone(), job.line) {
+            let line = job.line;
+            return Err(Problem::RepeatedCustomId {
+                file,
+                line,
+                custom_id,
+                first,
+            }
+            .into());
+        }
+        self.count += 1;
+        if self.count > MAX_REQUESTS {
+            let most = MAX_REQUESTS;
+            return Err(Problem::TooManyRequests { file, most }.into());
+        }
+        // The body is JSON we just serialized; embed it without parsing it again.
+        let head = format!(
+            "{{\"custom_id\":{},\"method\":\"POST\",\"url\":\"{ENDPOINT}\",\"body\":",
+            serde_json::Value::String(custom_id)
+        );
+        self.out.extend_from_slice(head.as_bytes());
+        self.out.extend_from_slice(&body);
+        self.out.extend_from_slice(b"}\n");
+        Ok(())
     }
-    Ok(out)
+
+    /// The whole file, once it is known to be one the Batch API takes.
+    fn finish(self) -> Result<Vec<u8>, Error> {
+        let file = self.path.to_path_buf();
+        if self.count == 0 {
+            return Err(Problem::NoRequests(file).into());
+        }
+        if self.out.len() as u64 > MAX_FILE_BYTES {
+            let megabytes = self.out.len() / (1024 * 1024);
+            return Err(Problem::BatchTooLarge { file, megabytes }.into());
+        }
+        Ok(self.out)
+    }
 }
 
 /// An input's id as the Batch API's `custom_id`; an input without one has its index, which

@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use super::{Job, Kind, Work, id_key};
 use crate::api::request::{self, Settings};
 use crate::conversation::Transcript;
-use crate::error::Error;
+use crate::error::{Error, Input, Problem};
 use crate::prompt::{self, NotText};
 
 /// What every input's request starts from.
@@ -42,15 +42,13 @@ pub(crate) fn read_jobs(
         buf.clear();
         let n = input
             .read_until(b'\n', &mut buf)
-            .map_err(|e| Error::usage(format!("cannot read input line {}: {e}", line + 1)))?;
+            .map_err(|e| Error::read(Input::InputLine(line + 1), e))?;
         if n == 0 {
             return Ok(());
         }
         line += 1;
-        let text = text_line(&buf, line == 1).map_err(|not| {
-            let what = not.describe(&format!("input line {line}"));
-            Error::usage(format!("{what}; nothing from this line on is sent"))
-        })?;
+        let text =
+            (text_line(&buf, line == 1)).map_err(|not| Problem::NotTextFromHere { line, not })?;
         let mut job = if !text.trim().is_empty() {
             build_job(template, kind, index, line, text)
         } else if kind == Kind::Each {

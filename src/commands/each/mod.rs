@@ -18,7 +18,7 @@ use serde_json::Value;
 use crate::api::response::{ChatResponse, Usage};
 use crate::config::{Config, Facts, Lines};
 use crate::conversation::Transcript;
-use crate::error::{Error, Target};
+use crate::error::{Error, Problem, Target};
 use crate::http::client::{Api, Call};
 use crate::http::ratelimit::Gate;
 use crate::jsonl::Appender;
@@ -172,9 +172,7 @@ pub fn run(
     err: &mut impl Write,
 ) -> Result<(), Error> {
     if let Some(n) = config.request.params.n.filter(|&n| n > 1) {
-        return Err(Error::usage(format!(
-            "-n {n} would pay for {n} answers per input, but line mode keeps one: drop -n"
-        )));
+        return Err(Problem::LineModeN(n).into());
     }
     let (mut resume_file, done) = resume(options, err)?;
     let format = Format {
@@ -254,10 +252,10 @@ fn dispatch(
         _ => None,
     };
     let outcome = match (skipped, &job.work) {
-        (Some(skip), _) => job.outcome(Err(Error::usage("not sent")), Some(skip)),
+        (Some(skip), _) => job.outcome(Err(Problem::NotSent.into()), Some(skip)),
         (None, Work::Refuse(why)) => {
             let why = why.clone();
-            job.outcome(Err(Error::usage(why)), None)
+            job.outcome(Err(Problem::Refused(why).into()), None)
         }
         (None, _) => return jobs.send(job).is_ok(),
     };
@@ -287,8 +285,8 @@ fn spawn_workers(
                 let Ok(mut job) = job else { return };
                 let result = match std::mem::replace(&mut job.work, Work::Blank) {
                     Work::Send(body) => ask(&mut api, &config, &gate, body),
-                    Work::Refuse(why) => Err(Error::usage(why)),
-                    Work::Blank => Err(Error::usage("blank")),
+                    Work::Refuse(why) => Err(Problem::Refused(why).into()),
+                    Work::Blank => Err(Problem::NotSent.into()),
                 };
                 if results.send(job.outcome(result, None)).is_err() {
                     return;

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{Outcome, Skip};
-use crate::error::Error;
+use crate::error::{Error, Input, Problem};
 use crate::jsonl::{self, Appender};
 
 /// How outcomes are written.
@@ -137,7 +137,7 @@ pub fn escape_line(text: &str) -> String {
 
 /// Opens the `--resume` file for appending, cutting off a record a killed run left torn.
 pub(super) fn open_for_append(path: &Path, err: &mut dyn Write) -> Result<Appender, Error> {
-    let failed = |e: io::Error| Error::usage(format!("cannot open {}: {e}", path.display()));
+    let failed = |e| Error::read(Input::File(path.to_path_buf()), e);
     let mut file = Appender::open(path, jsonl::any_line).map_err(failed)?;
     file.mend(err).map_err(failed)?;
     Ok(file)
@@ -157,19 +157,17 @@ pub(super) fn answered_keys(path: &Path) -> Result<HashSet<Key>, Error> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(HashSet::new()),
-        Err(e) => return Err(Error::usage(format!("cannot read {}: {e}", path.display()))),
+        Err(e) => return Err(Error::read(Input::File(path.to_path_buf()), e)),
     };
     let mut keys = HashSet::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let record: Value = serde_json::from_str(line).map_err(|e| {
-            Error::usage(format!(
-                "resume file {} line {}: not a record ({e}): fix or remove that line",
-                path.display(),
-                i + 1
-            ))
+        let record: Value = serde_json::from_str(line).map_err(|cause| Problem::ResumeRecord {
+            path: path.to_path_buf(),
+            line: i + 1,
+            cause,
         })?;
         let record = Resumed::read(record);
         if record.error.is_none() {
@@ -266,7 +264,7 @@ mod tests {
             index: 1,
             line: 2,
             id: None,
-            result: Err(Error::usage("no")),
+            result: Err(Problem::Refused("no".into()).into()),
             skipped: None,
         };
         let format = Format {

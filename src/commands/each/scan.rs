@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::Kind;
 use super::jobs::{Ids, repeated, text_line};
-use crate::error::Error;
+use crate::error::{Error, Input, Problem};
 
 /// Only the id of a `--jsonl` line; serde skips the rest without building it.
 #[derive(Deserialize)]
@@ -29,23 +29,21 @@ pub fn scan_files(files: &[PathBuf], kind: Kind) -> Result<usize, Error> {
     let mut inputs = 0;
     for path in files {
         let shown = path.display();
-        let file = std::fs::File::open(path)
-            .map_err(|e| Error::usage(format!("cannot read {shown}: {e}")))?;
+        let unreadable = |e| Error::read(Input::File(path.clone()), e);
+        let file = std::fs::File::open(path).map_err(unreadable)?;
         let mut reader = BufReader::new(file);
         let mut buf = Vec::new();
         let mut in_file = 0;
         loop {
             buf.clear();
-            let n = reader
-                .read_until(b'\n', &mut buf)
-                .map_err(|e| Error::usage(format!("cannot read {shown}: {e}")))?;
+            let n = reader.read_until(b'\n', &mut buf).map_err(unreadable)?;
             if n == 0 {
                 break;
             }
             in_file += 1;
             let place = || format!("{shown} line {in_file}");
-            let text = text_line(&buf, in_file == 1)
-                .map_err(|not| Error::usage(not.describe(&place())))?;
+            let text = (text_line(&buf, in_file == 1))
+                .map_err(|not| Problem::NotText { what: place(), not })?;
             if text.trim().is_empty() {
                 continue;
             }
@@ -56,10 +54,11 @@ pub fn scan_files(files: &[PathBuf], kind: Kind) -> Result<usize, Error> {
             {
                 if let Some(first) = ids.first_seen(&id, places.len()) {
                     let repeat = repeated(&id, &places[first]);
-                    return Err(Error::usage(format!(
-                        "{}: {repeat}; nothing was sent",
-                        place()
-                    )));
+                    return Err(Problem::RepeatedId {
+                        place: place(),
+                        repeat,
+                    }
+                    .into());
                 }
                 places.push(place());
             }
@@ -74,9 +73,8 @@ pub fn scan_files(files: &[PathBuf], kind: Kind) -> Result<usize, Error> {
 pub fn open_files(files: &[PathBuf]) -> Result<BufReader<Box<dyn Read + Send>>, Error> {
     let mut stream: Box<dyn Read + Send> = Box::new(std::io::empty());
     for path in files {
-        let failed =
-            |e: std::io::Error| Error::usage(format!("cannot read {}: {e}", path.display()));
-        let (file, ended) = open_one(path).map_err(failed)?;
+        let (file, ended) =
+            open_one(path).map_err(|e| Error::read(Input::File(path.clone()), e))?;
         stream = Box::new(stream.chain(file));
         if !ended {
             stream = Box::new(stream.chain(&b"\n"[..]));
