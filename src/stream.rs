@@ -7,7 +7,7 @@ use std::io::{self, Read, Write};
 
 use crate::api::response::{Chunk, Usage, error_value_detail};
 use crate::api::sse::{Decoder, Event};
-use crate::error::Error;
+use crate::error::{BadResponse, Error};
 use crate::output::{Ending, StreamText};
 
 /// Read size: large enough for bulk streams, and a read returns as soon as any bytes
@@ -104,9 +104,7 @@ impl State {
                 return Ok(());
             }
             if n == 0 {
-                return Err(Error::BadResponse(
-                    "the stream ended before [DONE]: the answer may be incomplete".into(),
-                ));
+                return Err(BadResponse::StreamUnfinished.into());
             }
         }
     }
@@ -117,9 +115,7 @@ impl State {
                 .chars()
                 .take(200)
                 .collect();
-            Error::BadResponse(format!(
-                "the stream sent data that is not a JSON chunk: {excerpt}"
-            ))
+            Error::from(BadResponse::NotAChunk(excerpt))
         };
         if event.event.as_deref() == Some("error") {
             // Some servers send `event: error` with the error object itself as data.

@@ -9,7 +9,7 @@ use crate::api::request::{self, ChatRequest};
 use crate::api::response::{self, ChatResponse, Usage};
 use crate::config::Config;
 use crate::conversation::Transcript;
-use crate::error::{Error, Problem};
+use crate::error::{BadResponse, Error, Expected, Problem};
 use crate::http::client;
 use crate::output;
 use crate::stream;
@@ -195,19 +195,17 @@ fn answer_whole(
     }
     let parsed = parsed.map_err(|e| {
         let excerpt = response::error_detail(body).text;
-        Error::BadResponse(format!(
-            "the response is not a chat completion ({e}): {excerpt}"
-        ))
+        BadResponse::not_a(Expected::ChatCompletion, e, Some(excerpt))
     })?;
     if parsed.choices.is_empty() {
-        return Err(Error::BadResponse("the response has no choices".into()));
+        return Err(BadResponse::NoChoices.into());
     }
     if !config.raw {
         output::write_response(out, &parsed)?;
     }
     log_usage(config, parsed.usage.as_ref(), parsed.model.as_deref(), err);
     let endings = output::response_endings(&parsed, true);
-    output::judge(&endings, config.request.format.flag(), err)?;
+    output::judge(&endings, &config.request.format, err)?;
     Ok(first_text(endings))
 }
 
@@ -224,7 +222,7 @@ fn answer_stream(
     };
     let finished = stream::consume(&mut response, out, mode, |e| client::body_error(e, config))?;
     if finished.endings.is_empty() {
-        return Err(Error::BadResponse("the stream carried no choices".into()));
+        return Err(BadResponse::StreamNoChoices.into());
     }
     log_usage(
         config,
@@ -232,7 +230,7 @@ fn answer_stream(
         finished.model.as_deref(),
         err,
     );
-    output::judge(&finished.endings, config.request.format.flag(), err)?;
+    output::judge(&finished.endings, &config.request.format, err)?;
     Ok(first_text(finished.endings))
 }
 

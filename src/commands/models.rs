@@ -7,7 +7,7 @@ use std::io::Write;
 
 use crate::api::response::ModelList;
 use crate::config::Config;
-use crate::error::Error;
+use crate::error::{BadResponse, Error, Expected};
 use crate::http::client;
 
 pub fn list(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Result<(), Error> {
@@ -35,10 +35,8 @@ pub fn list(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Resu
 /// Writes the ids of a model list body, sorted and without duplicates.
 pub fn write_ids(out: &mut impl Write, body: &[u8]) -> Result<(), Error> {
     let list: ModelList = serde_json::from_slice(body).map_err(|e| {
-        Error::BadResponse(format!(
-            "the response is not a model list ({e}): {}",
-            crate::api::response::error_detail(body).text
-        ))
+        let excerpt = crate::api::response::error_detail(body).text;
+        BadResponse::not_a(Expected::ModelList, e, Some(excerpt))
     })?;
     let mut ids: Vec<&str> = list.data.iter().map(|m| m.id.as_str()).collect();
     ids.sort_unstable();

@@ -10,9 +10,11 @@ use std::path::PathBuf;
 
 mod api;
 mod problem;
+mod response;
 
 pub use api::{ApiFailure, Target, status_exit_code};
 pub use problem::{NotText, Problem};
+pub use response::{BadLine, BadResponse, Declined, Expected};
 
 /// Exit codes, stable and documented in README.md ("Exit codes").
 pub mod code {
@@ -79,20 +81,25 @@ pub enum Error {
     #[error("{0}")]
     Network(String),
     /// A response that cannot be used as an answer.
-    #[error("{0}")]
-    BadResponse(String),
+    #[error(transparent)]
+    BadResponse(Box<BadResponse>),
     /// The model refused or the content filter withheld the answer.
-    #[error("{0}")]
-    Declined(String),
+    #[error(transparent)]
+    Declined(Declined),
     /// A batch that finished without completing (failed, expired, cancelled).
     #[error("{0}")]
     BatchFailed(String),
     /// A batch whose results were asked for before it finished.
     #[error("{0}")]
     BatchPending(String),
-    /// The answer is a request to call tools, which oaichat does not run (yet).
-    #[error("{0}")]
-    ToolCalls(String),
+    /// The answer is a request to call tools (named, when the calls say), which oaichat
+    /// does not run (yet).
+    #[error(
+        "the model asked to call {} instead of answering; oaichat does not run tools yet \
+         (--raw shows the calls), and nothing was saved",
+        tools(.0)
+    )]
+    ToolCalls(Vec<String>),
     /// Ctrl-C stopped an answer (in the interactive chat, which goes on).
     #[error("interrupted")]
     Interrupted,
@@ -155,6 +162,12 @@ impl std::fmt::Display for Saved {
             }
             Saved::Resume => f.write_str("cannot append to the resume file"),
         }
+    }
+}
+
+impl From<BadResponse> for Error {
+    fn from(bad: BadResponse) -> Error {
+        Error::BadResponse(Box::new(bad))
     }
 }
 
@@ -222,6 +235,15 @@ impl Error {
 impl From<io::Error> for Error {
     fn from(source: io::Error) -> Error {
         Error::Write(source)
+    }
+}
+
+/// The tools a model asked for, as words.
+fn tools(names: &[String]) -> String {
+    match names {
+        [] => "a tool".to_string(),
+        [one] => format!("the tool {one}"),
+        many => format!("the tools {}", many.join(", ")),
     }
 }
 

@@ -4,68 +4,52 @@
 use std::io::Write;
 
 use super::Ending;
+use crate::api::request::Format;
 use crate::api::response::FinishReason;
-use crate::error::Error;
+use crate::error::{BadResponse, Declined, Error};
 
 /// Judges the endings: warns on stderr for `length`, and fails for a refusal, the content
-/// filter, or text that is not JSON when `json_flag` (`--json`, `--schema`) asked for it.
-pub fn judge(
-    endings: &[Ending],
-    json_flag: Option<&str>,
-    stderr: &mut dyn Write,
-) -> Result<(), Error> {
+/// filter, or text that is not JSON when the `format` (`--json`, `--schema`) asks for it.
+pub fn judge(endings: &[Ending], format: &Format, stderr: &mut dyn Write) -> Result<(), Error> {
     let cut = endings
         .iter()
         .any(|e| e.finish_reason == Some(FinishReason::Length));
     if cut {
         // stderr may be closed; the answer is on stdout either way.
-        let _ = writeln!(
+        crate::log::warning(
             stderr,
-            "oaichat: warning: the answer was cut off at the token limit (finish_reason: \
-             length); raise --max-tokens for more"
+            format_args!(
+                "the answer was cut off at the token limit (finish_reason: length); raise \
+                 --max-tokens for more"
+            ),
         );
     }
     if let Some(refusal) = endings.iter().find_map(|e| e.refusal.as_deref()) {
-        return Err(Error::Declined(format!(
-            "the model refused: {}",
-            refusal.trim()
-        )));
+        return Err(Error::Declined(Declined::Refused(refusal.trim().into())));
     }
     if endings
         .iter()
         .any(|e| e.finish_reason == Some(FinishReason::ContentFilter))
     {
-        return Err(Error::Declined(
-            "the answer was withheld by the content filter (finish_reason: content_filter)".into(),
-        ));
+        return Err(Error::Declined(Declined::ContentFilter));
     }
-    if let Some(calls) = tool_calls(endings) {
-        return Err(Error::ToolCalls(format!(
-            "the model asked to call {calls} instead of answering; oaichat does not run \
-             tools yet (--raw shows the calls), and nothing was saved"
-        )));
+    if let Some(names) = tool_calls(endings) {
+        return Err(Error::ToolCalls(names));
     }
-    if let Some(flag) = json_flag {
+    if let Some(flag) = format.flag() {
         for ending in endings {
             let text = ending.text.as_deref().unwrap_or_default();
             if serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
-                let why = if cut {
-                    "; it was cut off at the token limit: raise --max-tokens"
-                } else {
-                    ""
-                };
-                return Err(Error::BadResponse(format!(
-                    "{flag}: the answer is not valid JSON{why}"
-                )));
+                return Err(BadResponse::NotJson { flag, cut }.into());
             }
         }
     }
     Ok(())
 }
 
-/// The tools asked for, as words, when an answer is tool calls (by its finish reason, or
-/// by calls that came with it).
-fn tool_calls(endings: &[Ending]) -> Option<String> {
+/// The tools asked for, when an answer is tool calls (by its finish reason, or by calls
+/// that came with it).
+fn tool_calls(endings: &[Ending]) -> Option<Vec<String>> {
     let asked = endings.iter().any(|e| {
         !e.tool_calls.is_empty()
             || matches!(
@@ -76,16 +60,12 @@ fn tool_calls(endings: &[Ending]) -> Option<String> {
     if !asked {
         return None;
     }
-    let mut names: Vec<&str> = endings
+    let mut names: Vec<String> = endings
         .iter()
-        .flat_map(|e| e.tool_calls.iter().map(String::as_str))
+        .flat_map(|e| e.tool_calls.iter().cloned())
         .collect();
     names.dedup();
-    Some(match names.as_slice() {
-        [] => "a tool".to_string(),
-        [one] => format!("the tool {one}"),
-        many => format!("the tools {}", many.join(", ")),
-    })
+    Some(names)
 }
 
 #[cfg(test)]
@@ -100,9 +80,9 @@ mod tests {
             text: Some("{\"a\":".into()),
             ..Ending::default()
         };
-        assert!(judge(std::slice::from_ref(&length), None, &mut err).is_ok());
+        assert!(judge(std::slice::from_ref(&length), &Format::Text, &mut err).is_ok());
         assert!(String::from_utf8_lossy(&err).contains("finish_reason: length"));
-        let failure = judge(&[length], Some("--json"), &mut Vec::new()).unwrap_err();
+        let failure = judge(&[length], &Format::JsonObject, &mut Vec::new()).unwrap_err();
         assert_eq!(failure.exit_code(), 8);
         assert!(failure.to_string().contains("--max-tokens"), "{failure}");
 
@@ -111,7 +91,7 @@ mod tests {
             ..Ending::default()
         };
         assert_eq!(
-            judge(&[filtered], None, &mut Vec::new())
+            judge(&[filtered], &Format::Text, &mut Vec::new())
                 .unwrap_err()
                 .exit_code(),
             9
@@ -120,7 +100,7 @@ mod tests {
             refusal: Some("I can't".into()),
             ..Ending::default()
         };
-        let failure = judge(&[refused], None, &mut Vec::new()).unwrap_err();
+        let failure = judge(&[refused], &Format::Text, &mut Vec::new()).unwrap_err();
         assert_eq!(failure.to_string(), "the model refused: I can't");
     }
 
@@ -132,7 +112,7 @@ mod tests {
             text: Some(String::new()),
             ..Ending::default()
         };
-        let failure = judge(&[calls], Some("--json"), &mut Vec::new()).unwrap_err();
+        let failure = judge(&[calls], &Format::JsonObject, &mut Vec::new()).unwrap_err();
         assert_eq!(failure.exit_code(), 10);
         assert!(
             failure.to_string().starts_with(

@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use crate::commands::each::Kind;
 use crate::config::Config;
-use crate::error::Error;
+use crate::error::{BadResponse, Error, Expected};
 
 mod input;
 mod object;
@@ -92,7 +92,7 @@ fn results(
     let input_id = batch
         .input_file_id
         .as_deref()
-        .ok_or_else(|| Error::BadResponse("the batch names no input file".into()))?;
+        .ok_or(BadResponse::NoInputFile)?;
     let input = remote.file_content(input_id, err)?;
     let fetch = |file: &Option<String>, err: &mut dyn Write| match file {
         Some(id) => remote.file_content(id, err),
@@ -167,12 +167,11 @@ fn list(
         return Ok(out.flush()?);
     }
     let list: serde_json::Value = serde_json::from_slice(&bytes)
-        .map_err(|e| Error::BadResponse(format!("the response is not a batch list ({e})")))?;
+        .map_err(|e| BadResponse::not_a(Expected::BatchList, e, None))?;
     // JSON that is not a list object lists nothing, as a list without `data` does.
     let list: BatchList = crate::api::response::from_object(list);
     for item in list.data.into_iter().flatten() {
-        let batch = Batch::deserialize(item)
-            .map_err(|e| Error::BadResponse(format!("a listed batch is malformed ({e})")))?;
+        let batch = Batch::deserialize(item).map_err(BadResponse::ListedBatch)?;
         writeln!(out, "{}", batch.summary())?;
     }
     Ok(out.flush()?)

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::{Batch, ENDPOINT, MAX_FILE_BYTES};
 use crate::api::response::{from_object, lenient};
 use crate::config::Config;
-use crate::error::{Error, Target};
+use crate::error::{BadResponse, Error, Expected, Target};
 use crate::http::client::{self, Api, Call};
 
 /// The file object `POST /files` answers (`OpenAIFile`), of which only the id matters.
@@ -59,10 +59,8 @@ impl<'a> Remote<'a> {
 
     fn batch(&self, bytes: Vec<u8>) -> Result<(Batch, Vec<u8>), Error> {
         let batch = serde_json::from_slice(&bytes).map_err(|e| {
-            Error::BadResponse(format!(
-                "the response is not a batch ({e}): {}",
-                crate::api::response::error_detail(&bytes).text
-            ))
+            let excerpt = crate::api::response::error_detail(&bytes).text;
+            BadResponse::not_a(Expected::Batch, e, Some(excerpt))
         })?;
         Ok((batch, bytes))
     }
@@ -74,12 +72,10 @@ impl<'a> Remote<'a> {
             http.post(url).multipart(form)
         })?;
         let uploaded: Value = serde_json::from_slice(&bytes)
-            .map_err(|e| Error::BadResponse(format!("the response is not a file object ({e})")))?;
+            .map_err(|e| BadResponse::not_a(Expected::FileObject, e, None))?;
         // JSON that is not a file object has no id, as one without `id` has none.
         let uploaded: Uploaded = from_object(uploaded);
-        uploaded
-            .id
-            .ok_or_else(|| Error::BadResponse("the uploaded file has no id".into()))
+        uploaded.id.ok_or_else(|| BadResponse::NoFileId.into())
     }
 
     pub fn create(&self, file_id: &str, err: &mut dyn Write) -> Result<Batch, Error> {

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use crate::api::response::{error_value_detail, from_object, lenient};
 use crate::commands::each::{self, Outcome};
 use crate::config::Config;
-use crate::error::Error;
+use crate::error::{BadLine, BadResponse, Error};
 
 /// One line of a batch's output or error file: the Batch API's request output object.
 #[derive(Debug, Default, PartialEq, Deserialize)]
@@ -58,7 +58,7 @@ where
 }
 
 /// The non-blank lines of a file, each read as `T`; `what` names the file in an error.
-fn lines<T>(file: &[u8], what: &str) -> Result<Vec<T>, Error>
+fn lines<T>(file: &[u8], what: BadLine) -> Result<Vec<T>, Error>
 where
     T: serde::de::DeserializeOwned + Default,
 {
@@ -66,7 +66,7 @@ where
         .filter(|line| !line.iter().all(u8::is_ascii_whitespace))
         .map(|line| {
             let value: Value = serde_json::from_slice(line)
-                .map_err(|e| Error::BadResponse(format!("{what} ({e})")))?;
+                .map_err(|cause| BadResponse::BadLine { what, cause })?;
             Ok(from_object(value))
         })
         .collect()
@@ -79,7 +79,7 @@ pub(crate) fn outcomes(
     output: &[u8],
     errors: &[u8],
 ) -> Result<Vec<Outcome>, Error> {
-    let not_json = "a batch result line is not JSON";
+    let not_json = BadLine::Result;
     let mut results: HashMap<String, OutputLine> = HashMap::new();
     for mut line in lines::<OutputLine>(output, not_json)?
         .into_iter()
@@ -89,15 +89,13 @@ pub(crate) fn outcomes(
             results.insert(id, line);
         }
     }
-    let inputs = lines::<InputLine>(input, "the batch input file is not JSON Lines")?;
+    let inputs = lines::<InputLine>(input, BadLine::Input)?;
     let mut outcomes = Vec::new();
     for (index, request) in inputs.into_iter().enumerate() {
         let custom_id = request.custom_id.unwrap_or_default();
         let result = match results.remove(&custom_id) {
             Some(line) => line_result(config, line),
-            None => Err(Error::BadResponse(
-                "no result in the batch's output or error file".into(),
-            )),
+            None => Err(BadResponse::NoBatchResult.into()),
         };
         outcomes.push(Outcome {
             index,
@@ -116,7 +114,7 @@ fn line_result(config: &Config, line: OutputLine) -> Result<each::Answered, Erro
         let detail = error_value_detail(&error)
             .map(|d| d.text)
             .unwrap_or_else(|| error.to_string());
-        return Err(Error::BadResponse(detail));
+        return Err(BadResponse::BatchRequest(detail).into());
     }
     let Response {
         status_code,
@@ -187,7 +185,7 @@ mod tests {
             r#"{"custom_id": null, "response": {"status_code": "200", "request_id": 5}}"#,
         ]
         .join("\n");
-        let read: Vec<OutputLine> = lines(file.as_bytes(), "not JSON").unwrap();
+        let read: Vec<OutputLine> = lines(file.as_bytes(), BadLine::Result).unwrap();
         assert_eq!(
             read,
             [
@@ -212,7 +210,7 @@ mod tests {
                 },
             ]
         );
-        let broken = lines::<InputLine>(b"{}\n{\n", "the batch input file is not JSON Lines");
+        let broken = lines::<InputLine>(b"{}\n{\n", BadLine::Input);
         assert_eq!(
             broken.unwrap_err().to_string(),
             "the batch input file is not JSON Lines (EOF while parsing an object at line 1 column 1)"

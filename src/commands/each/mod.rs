@@ -18,7 +18,7 @@ use serde_json::Value;
 use crate::api::response::{ChatResponse, Usage};
 use crate::config::{Config, Facts, Lines};
 use crate::conversation::Transcript;
-use crate::error::{Error, Problem, Target};
+use crate::error::{BadResponse, Error, Expected, Problem, Target};
 use crate::http::client::{Api, Call};
 use crate::http::ratelimit::Gate;
 use crate::jsonl::Appender;
@@ -352,17 +352,17 @@ fn ask(
         ..Call::new(&url, Target::Chat)
     };
     let bytes = api.fetch_chat(config, body, &mut io::stderr(), call)?.body;
-    let value: Value = serde_json::from_slice(&bytes)
-        .map_err(|e| Error::BadResponse(format!("the response is not JSON ({e})")))?;
+    let value: Value =
+        serde_json::from_slice(&bytes).map_err(|e| BadResponse::not_a(Expected::Json, e, None))?;
     answered(config, value)
 }
 
 /// Judges a chat completion body (a response, or one line of a batch's output file).
 pub(crate) fn answered(config: &Config, value: Value) -> Result<Answered, Error> {
     let parsed = ChatResponse::deserialize(&value)
-        .map_err(|e| Error::BadResponse(format!("the response is not a chat completion ({e})")))?;
+        .map_err(|e| BadResponse::not_a(Expected::ChatCompletion, e, None))?;
     let endings = output::response_endings(&parsed, true);
-    output::judge(&endings, config.request.format.flag(), &mut io::sink())?;
+    output::judge(&endings, &config.request.format, &mut io::sink())?;
     let model = parsed.model.unwrap_or_else(|| config.request.model.clone());
     let cost = parsed.usage.as_ref().and_then(|u| u.cost(&model));
     Ok(Answered {

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant, SystemTime};
 use super::{Response, Sent, read_limit};
 use crate::api::response::error_detail;
 use crate::config::Config;
-use crate::error::{ApiFailure, Error, Target};
+use crate::error::{ApiFailure, BadResponse, Error, Target};
 use crate::http::driver::Cancelled;
 use crate::http::retry::{self, Failure};
 
@@ -99,9 +99,9 @@ pub fn body_error(err: &io::Error, config: &Config) -> Error {
         };
         Error::Network(format!("{what} {}: raise {flag}", seconds(limit)))
     } else if err.kind() == io::ErrorKind::FileTooLarge {
-        Error::BadResponse(err.to_string())
+        BadResponse::Body(err.to_string()).into()
     } else {
-        Error::BadResponse(format!("the response was cut off: {}", io_causes(err)))
+        BadResponse::Body(format!("the response was cut off: {}", io_causes(err))).into()
     }
 }
 
