@@ -86,12 +86,13 @@ pub enum Error {
     /// The model refused or the content filter withheld the answer.
     #[error(transparent)]
     Declined(Declined),
-    /// A batch that finished without completing (failed, expired, cancelled).
-    #[error("{0}")]
+    /// A batch that finished without completing (failed, expired, cancelled), by its
+    /// summary line.
+    #[error("the batch ended {0}")]
     BatchFailed(String),
     /// A batch whose results were asked for before it finished.
-    #[error("{0}")]
-    BatchPending(String),
+    #[error("{summary}: not finished yet; `oaichat batch wait {id}` waits for it")]
+    BatchPending { id: String, summary: String },
     /// The answer is a request to call tools (named, when the calls say), which oaichat
     /// does not run (yet).
     #[error(
@@ -208,7 +209,7 @@ impl Error {
             Error::Partial { code, .. } => *code,
             Error::Interrupted => code::INTERRUPTED,
             Error::BatchFailed(_) => code::BATCH_INCOMPLETE,
-            Error::BatchPending(_) => code::BATCH_PENDING,
+            Error::BatchPending { .. } => code::BATCH_PENDING,
             Error::ToolCalls(_) => code::TOOL_CALLS,
         }
     }

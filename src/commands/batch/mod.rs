@@ -61,10 +61,7 @@ pub fn wait(
 pub fn require_completed(batch: &Batch) -> Result<(), Error> {
     match batch.status {
         BatchStatus::Completed => Ok(()),
-        _ => Err(Error::BatchFailed(format!(
-            "the batch ended {}",
-            batch.summary()
-        ))),
+        _ => Err(Error::BatchFailed(batch.summary())),
     }
 }
 
@@ -81,10 +78,10 @@ fn results(
 ) -> Result<(), Error> {
     let (batch, _) = remote.get(id, err)?;
     if !batch.status.is_final() {
-        return Err(Error::BatchPending(format!(
-            "{}: not finished yet; `oaichat batch wait {id}` waits for it",
-            batch.summary()
-        )));
+        return Err(Error::BatchPending {
+            id: id.to_string(),
+            summary: batch.summary(),
+        });
     }
     if batch.status == BatchStatus::Failed {
         require_completed(&batch)?;
