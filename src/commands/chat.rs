@@ -187,25 +187,17 @@ fn answer_whole(
 ) -> Result<Answer, Error> {
     let parsed: Result<ChatResponse, _> = serde_json::from_slice(body);
     if config.raw {
-        out.write_all(body)?;
-        if !body.ends_with(b"\n") {
-            out.write_all(b"\n")?;
-        }
-        out.flush()?;
+        output::write_raw(out, body)?;
     }
     let parsed = parsed.map_err(|e| {
         let excerpt = response::error_detail(body).text;
         BadResponse::not_a(Expected::ChatCompletion, e, Some(excerpt))
     })?;
-    if parsed.choices.is_empty() {
-        return Err(BadResponse::NoChoices.into());
-    }
     if !config.raw {
         output::write_response(out, &parsed)?;
     }
     log_usage(config, parsed.usage.as_ref(), parsed.model.as_deref(), err);
-    let endings = output::response_endings(&parsed, true);
-    output::judge(&endings, &config.request.format, err)?;
+    let endings = output::judge_answer(&parsed, &config.request.format, err)?;
     Ok(first_text(endings))
 }
 

@@ -23,11 +23,7 @@ pub fn list(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Resu
     }
     let body = fetched.body;
     if config.raw {
-        out.write_all(&body)?;
-        if !body.ends_with(b"\n") {
-            out.write_all(b"\n")?;
-        }
-        return Ok(out.flush()?);
+        return Ok(crate::output::write_raw(out, &body)?);
     }
     write_ids(out, &body)
 }

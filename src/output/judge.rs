@@ -5,6 +5,7 @@ use std::io::Write;
 
 use super::Ending;
 use crate::api::request::Format;
+use crate::api::response::ChatResponse;
 use crate::api::response::FinishReason;
 use crate::error::{BadResponse, Declined, Error};
 
@@ -45,6 +46,21 @@ pub fn judge(endings: &[Ending], format: &Format, stderr: &mut dyn Write) -> Res
         }
     }
     Ok(())
+}
+
+/// Judges a whole chat completion as every whole answer is judged (one-shot, line mode, a
+/// batch's results): it must have choices, and its endings must pass [`judge`].
+pub fn judge_answer(
+    response: &ChatResponse,
+    format: &Format,
+    stderr: &mut dyn Write,
+) -> Result<Vec<Ending>, Error> {
+    if response.choices.is_empty() {
+        return Err(BadResponse::NoChoices.into());
+    }
+    let endings = super::response_endings(response, true);
+    judge(&endings, format, stderr)?;
+    Ok(endings)
 }
 
 /// The tools asked for, when an answer is tool calls (by its finish reason, or by calls
@@ -120,5 +136,21 @@ mod tests {
             ),
             "{failure}"
         );
+    }
+
+    #[test]
+    fn a_whole_answer_without_choices_is_no_answer() {
+        let empty: ChatResponse = serde_json::from_str(r#"{"choices": []}"#).unwrap();
+        let failure = judge_answer(&empty, &Format::Text, &mut Vec::new()).unwrap_err();
+        assert_eq!(
+            (failure.exit_code(), failure.to_string()),
+            (8, "the response has no choices".to_string())
+        );
+        let one: ChatResponse = serde_json::from_str(
+            r#"{"choices": [{"index": 0, "message": {"content": "{}"}, "finish_reason": "stop"}]}"#,
+        )
+        .unwrap();
+        let endings = judge_answer(&one, &Format::JsonObject, &mut Vec::new()).unwrap();
+        assert_eq!(endings[0].text.as_deref(), Some("{}"));
     }
 }

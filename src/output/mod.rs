@@ -14,7 +14,7 @@ use crate::catalog;
 
 mod judge;
 
-pub use judge::judge;
+pub use judge::{judge, judge_answer};
 
 /// The line written between answers when `-n` asks for more than one.
 pub const SEPARATOR: &str = "---\n";
@@ -69,6 +69,15 @@ pub fn response_endings(response: &ChatResponse, keep_text: bool) -> Vec<Ending>
             }
         })
         .collect()
+}
+
+/// A body as the server sent it (`--raw`), ending its line.
+pub fn write_raw(out: &mut impl Write, body: &[u8]) -> io::Result<()> {
+    out.write_all(body)?;
+    if !body.ends_with(b"\n") {
+        out.write_all(b"\n")?;
+    }
+    out.flush()
 }
 
 /// Text followed by a newline unless it already ends with one (or is empty).

@@ -361,8 +361,7 @@ fn ask(
 pub(crate) fn answered(config: &Config, value: Value) -> Result<Answered, Error> {
     let parsed = ChatResponse::deserialize(&value)
         .map_err(|e| BadResponse::not_a(Expected::ChatCompletion, e, None))?;
-    let endings = output::response_endings(&parsed, true);
-    output::judge(&endings, &config.request.format, &mut io::sink())?;
+    output::judge_answer(&parsed, &config.request.format, &mut io::sink())?;
     let model = parsed.model.unwrap_or_else(|| config.request.model.clone());
     let cost = parsed.usage.as_ref().and_then(|u| u.cost(&model));
     Ok(Answered {
