@@ -41,30 +41,9 @@ pub mod code {
     pub const INTERRUPTED: u8 = 130;
 }
 
-/// An error from an HTTP status, with what the server said about it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ApiFailure {
-    pub status: u16,
-    /// The server's own words: `error.message` (with type and code) or the start of the body.
-    pub detail: String,
-    /// `x-request-id`, which OpenAI support asks for.
-    pub request_id: Option<String>,
-    /// Set when the server asked for a wait too long to sleep through before a retry.
-    pub wait_refused: Option<std::time::Duration>,
-    /// What the request was for, so that the hint fits the command.
-    pub target: Target,
-}
-
-/// What a request was for. A 404 from the chat endpoint means a model or a URL, from the
-/// batches endpoint a batch id: the hints differ.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Target {
-    #[default]
-    Chat,
-    Models,
-    Batches,
-    Files,
-}
+/// A status and what the server said about it (and what the request was for) are the
+/// HTTP layer's; the names stay here for the commands that build or match them.
+pub use crate::http::{ApiFailure, Target};
 
 #[derive(Debug)]
 pub enum Error {
@@ -182,24 +161,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Usage(message) => f.write_str(message),
-            Error::Api(failure) => {
-                write!(f, "{}: {}", status_text(failure.status), failure.detail)?;
-                if let Some(id) = &failure.request_id {
-                    write!(f, " (request id {id})")?;
-                }
-                if let Some(wait) = failure.wait_refused {
-                    write!(
-                        f,
-                        "; the server asks to wait {}s before a retry, longer than oaichat \
-                         waits ({}s): try again later",
-                        wait.as_secs_f64().ceil(),
-                        crate::http::retry::MAX_SERVER_WAIT.as_secs()
-                    )?;
-                } else if let Some(hint) = status_hint(failure.status, failure.target) {
-                    write!(f, "; {hint}")?;
-                }
-                Ok(())
-            }
+            Error::Api(failure) => failure.fmt(f),
             Error::StreamError { detail, .. } => {
                 write!(f, "the server sent an error in the stream: {detail}")
             }
@@ -219,33 +181,6 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
-
-fn status_text(status: u16) -> String {
-    let reason = reqwest::StatusCode::from_u16(status)
-        .ok()
-        .and_then(|s| s.canonical_reason());
-    match reason {
-        Some(reason) => format!("HTTP {status} {reason}"),
-        None => format!("HTTP {status}"),
-    }
-}
-
-/// The fix a user can make for the common statuses, in the terms of the command.
-fn status_hint(status: u16, target: Target) -> Option<&'static str> {
-    match (status, target) {
-        (401, _) => Some("check OPENAI_API_KEY"),
-        (403, Target::Chat) => Some("the key has no access to this model or project"),
-        (403, _) => Some("the key has no access to this project"),
-        (404, Target::Chat) => Some("check --model and OPENAI_BASE_URL"),
-        (404, Target::Models) => Some("check OPENAI_BASE_URL (it usually ends in /v1)"),
-        (404, Target::Batches) => Some("check the batch id and OPENAI_BASE_URL"),
-        (404, Target::Files) => {
-            Some("check OPENAI_BASE_URL: this server may not offer the Files API")
-        }
-        (429, _) => Some("wait and retry, or check your plan and billing"),
-        _ => None,
-    }
-}
 
 #[cfg(test)]
 mod tests {

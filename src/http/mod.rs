@@ -5,5 +5,7 @@ pub mod client;
 mod driver;
 pub mod ratelimit;
 pub mod retry;
+mod status;
 
 pub use driver::{Cancelled, Driver, Response, Shared, Stop};
+pub use status::{ApiFailure, Target};
