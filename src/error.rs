@@ -135,6 +135,28 @@ impl From<io::Error> for Error {
     }
 }
 
+/// The HTTP layer's failures, in the variants (and so the exit codes) they have always
+/// had: settings the user can fix are usage errors, a status is an API error, a body that
+/// cannot be an answer is a bad response, and the rest is the network's.
+impl From<crate::http::Error> for Error {
+    fn from(err: crate::http::Error) -> Error {
+        use crate::http::Error as Http;
+        match err {
+            Http::Status(failure) => Error::Api(*failure),
+            Http::Cancelled => Error::Interrupted,
+            Http::Setting(_) => Error::Usage(err.to_string()),
+            Http::TooLarge { .. } | Http::CutOff { .. } => Error::BadResponse(err.to_string()),
+            Http::Runtime(_)
+            | Http::Client(_)
+            | Http::ConnectTimeout { .. }
+            | Http::Connect { .. }
+            | Http::NoAnswer { .. }
+            | Http::Request { .. }
+            | Http::Silent { .. } => Error::Network(err.to_string()),
+        }
+    }
+}
+
 /// Maps an HTTP status to an exit code. Only called for non-success statuses.
 pub fn status_exit_code(status: u16) -> u8 {
     match status {
@@ -274,6 +296,63 @@ mod tests {
              code invalid_api_key) (request id req_123); check OPENAI_API_KEY"
         );
     }
+
+    #[test]
+    fn http_failures_keep_their_message_and_get_their_exit_code() {
+        use crate::http::{Error as Http, Setting, Wait};
+        use std::time::Duration;
+        let wait = Wait::per_piece(Duration::from_secs(120), "--idle-timeout");
+        let url = || "http://127.0.0.1:9/v1/models".to_string();
+        let status = |status| {
+            Http::Status(Box::new(ApiFailure {
+                status,
+                detail: "x".into(),
+                request_id: None,
+                wait_refused: None,
+                target: Target::Models,
+            }))
+        };
+        let cases = [
+            (status(401), code::AUTH),
+            (status(429), code::RATE_LIMIT),
+            (status(404), code::INVALID_REQUEST),
+            (status(503), code::SERVER),
+            (Http::Cancelled, code::INTERRUPTED),
+            (
+                Http::Setting(Setting::BadProxy {
+                    variable: "ALL_PROXY",
+                }),
+                code::USAGE,
+            ),
+            (
+                Http::Setting(Setting::CaUnreadable {
+                    path: "ca.pem".into(),
+                    cause: io::Error::from(io::ErrorKind::NotFound),
+                }),
+                code::USAGE,
+            ),
+            (Http::Runtime(io::Error::other("no epoll")), code::NETWORK),
+            (
+                Http::NoAnswer {
+                    url: url(),
+                    wait,
+                    cause: None,
+                },
+                code::NETWORK,
+            ),
+            (Http::Silent { wait, cause: None }, code::NETWORK),
+            (Http::TooLarge { limit: BODY }, code::BAD_RESPONSE),
+        ];
+        for (http, expected) in cases {
+            let message = http.to_string();
+            let err = Error::from(http);
+            assert_eq!(err.exit_code(), expected, "{message}");
+            assert_eq!(err.to_string(), message);
+        }
+        assert!(matches!(Error::from(Http::Cancelled), Error::Interrupted));
+    }
+
+    const BODY: u64 = 64 * 1024 * 1024;
 
     #[test]
     fn a_404_hint_fits_what_was_asked_for() {

@@ -3,9 +3,13 @@
 
 pub mod client;
 mod driver;
+mod error;
+mod options;
 pub mod ratelimit;
 pub mod retry;
 mod status;
 
 pub use driver::{Cancelled, Driver, Response, Shared, Stop};
+pub use error::{Error, Setting};
+pub use options::{Options, Proxy, Wait};
 pub use status::{ApiFailure, Target};
