@@ -110,17 +110,6 @@ impl Error {
         }
     }
 
-    /// The same error, saying the server asked for a wait too long to sleep through.
-    pub fn with_wait_refused(self, wait: std::time::Duration) -> Error {
-        match self {
-            Error::Api(failure) => Error::Api(ApiFailure {
-                wait_refused: Some(wait),
-                ..failure
-            }),
-            other => other,
-        }
-    }
-
     /// True when stdout (or stderr) was closed by the reader, as in `oaichat … | head -1`.
     /// That is how a filter is meant to end, so main exits 0 without a word.
     pub fn is_broken_pipe(&self) -> bool {

@@ -9,8 +9,8 @@ use crate::api::request::{self, ChatRequest};
 use crate::api::response::{self, ChatResponse, Usage};
 use crate::config::Config;
 use crate::conversation::Transcript;
-use crate::error::Error;
-use crate::http::client;
+use crate::error::{Error, Target};
+use crate::http::client::{self, Call};
 use crate::output;
 use crate::stream;
 use crate::tokens::{self, Encoding};
@@ -41,9 +41,11 @@ pub fn exchange(
     log_request(config, body.len(), err);
     drop(request); // borrows the prompt; the body is what goes out
 
+    let url = config.chat_url();
     if !config.request.stream {
         // Read whole within each attempt: a body cut off is retried, as nothing is shown.
-        let fetched = client::fetch_chat(config, body, err)?;
+        let call = Call::new(&url, Target::Chat, config.answer_wait());
+        let fetched = client::fetch_chat(&config.http(), call, body, err)?;
         log_status(
             config,
             fetched.status,
@@ -53,7 +55,8 @@ pub fn exchange(
         );
         return answer_whole(config, &fetched.body, out, err);
     }
-    let sent = client::post_chat(config, body, err)?;
+    let call = Call::new(&url, Target::Chat, config.stream_wait());
+    let sent = client::post_chat(&config.http(), call, body, err)?;
     let is_event_stream = sent
         .response
         .headers()
@@ -71,8 +74,7 @@ pub fn exchange(
         answer_stream(config, sent.response, keep_text, out, err)
     } else {
         // A server that ignores `stream: true` and answers with plain JSON still gets read.
-        let body = client::read_limited(sent.response, client::BODY_LIMIT)
-            .map_err(|e| client::body_error(&e, config))?;
+        let body = client::read_limited(sent.response, client::BODY_LIMIT)?;
         answer_whole(config, &body, out, err)
     }
 }
@@ -229,7 +231,7 @@ fn answer_stream(
         raw: config.raw,
         keep_text: keep_text || config.request.format.is_json(),
     };
-    let finished = stream::consume(&mut response, out, mode, |e| client::body_error(e, config))?;
+    let finished = stream::consume_from(|buf| response.read(buf), out, mode)?;
     if finished.endings.is_empty() {
         return Err(Error::BadResponse("the stream carried no choices".into()));
     }

@@ -1,5 +1,6 @@
 //! The only code that speaks HTTP: the client with its retries and rate limits, and the
-//! driver that runs reqwest on the calling thread.
+//! driver that runs reqwest on the calling thread. It has its own [`Options`], built once
+//! from the configuration, and its own [`Error`], which keeps the cause of each failure.
 
 pub mod client;
 mod driver;
@@ -9,7 +10,7 @@ pub mod ratelimit;
 pub mod retry;
 mod status;
 
-pub use driver::{Cancelled, Driver, Response, Shared, Stop};
+pub use driver::{Driver, Response, Stop};
 pub use error::{Error, Setting};
 pub use options::{Options, Proxy, Wait};
 pub use status::{ApiFailure, Target};

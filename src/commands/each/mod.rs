@@ -182,7 +182,7 @@ pub fn run(
     // The first is made here, so that a bad setting (a CA file) stops the run before any
     // work; the others are made by their workers on their first job: in parallel, and
     // not at all by a worker that gets none (each loads the TLS roots, about 4 ms).
-    let first_api = Api::new(config)?;
+    let first_api = Api::new(&config.http())?;
     let parallel = options.parallel.max(1);
     let (job_tx, job_rx) = mpsc::sync_channel::<Job>(parallel);
     let (result_tx, result_rx) = mpsc::channel::<Outcome>();
@@ -342,14 +342,14 @@ fn ask(
 ) -> Result<Answered, Error> {
     let api = match api {
         Some(api) => api,
-        None => api.insert(Api::new(config)?),
+        None => api.insert(Api::new(&config.http())?),
     };
     let url = config.chat_url();
     let call = Call {
         gate: Some(gate),
-        ..Call::new(&url, Target::Chat)
+        ..Call::new(&url, Target::Chat, config.answer_wait())
     };
-    let bytes = api.fetch_chat(config, body, &mut io::stderr(), call)?.body;
+    let bytes = api.fetch_chat(body, &mut io::stderr(), call)?.body;
     let value: Value = serde_json::from_slice(&bytes)
         .map_err(|e| Error::BadResponse(format!("the response is not JSON ({e})")))?;
     answered(config, value)
