@@ -9,7 +9,7 @@ use oaichat::api::request::{self, Params, Settings};
 use oaichat::api::response::Chunk;
 use oaichat::api::sse::Decoder;
 use oaichat::conversation::Transcript;
-use oaichat::error::Error;
+use oaichat::error::{Error, Task};
 use oaichat::stream;
 
 /// A realistic stream: `n` content chunks as OpenAI sends them, then `[DONE]`.
@@ -88,8 +88,7 @@ fn chunk_parsing(c: &mut Criterion) {
                 keep_text: false,
             };
             let mut out = std::io::sink();
-            let read_error =
-                |e: &std::io::Error| Error::io("read", std::io::Error::other(e.to_string()));
+            let read_error = |e: &std::io::Error| Error::local(Task::ReadInput, e.to_string());
             black_box(stream::consume(&mut Cursor::new(&input), &mut out, mode, read_error).is_ok())
         })
     });

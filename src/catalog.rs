@@ -6,7 +6,7 @@
 //! parameters are sent as given and no cost is estimated.
 
 use crate::api::request::ReasoningEffort;
-use crate::error::{Error, Problem};
+use crate::error::problem::Problem;
 
 /// US dollars per one million tokens.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -111,18 +111,18 @@ pub fn token_limits(
     temperature: Option<f64>,
     effort: Option<ReasoningEffort>,
     limits: (Option<u32>, Option<u32>),
-) -> Result<(Option<u32>, Option<u32>), Error> {
+) -> Result<(Option<u32>, Option<u32>), Problem> {
     let known = lookup(model);
     let reasoning = known.is_some_and(|m| m.reasoning);
     if reasoning && temperature.is_some_and(|t| t != 1.0) {
-        return Err(Problem::ReasoningTemperature(model.to_string()).into());
+        return Err(Problem::ReasoningTemperature(model.to_string()));
     }
     if let (Some(effort), Some(known)) = (effort, known) {
         if !known.reasoning {
-            return Err(Problem::NotReasoning(model.to_string()).into());
+            return Err(Problem::NotReasoning(model.to_string()));
         }
         if effort == ReasoningEffort::Minimal && !known.minimal_effort {
-            return Err(Problem::MinimalEffort(model.to_string()).into());
+            return Err(Problem::MinimalEffort(model.to_string()));
         }
     }
     Ok(match limits {

@@ -9,14 +9,8 @@ use std::path::Path;
 
 use serde_json::Value;
 
+pub use crate::api::request::Schema;
 use crate::error::{Error, Problem};
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Schema {
-    /// `^[a-zA-Z0-9_-]{1,64}$`, as the API requires.
-    pub name: String,
-    pub schema: Value,
-}
 
 /// Reads `--schema`: inline JSON when it starts with `{`, else a file path.
 pub fn load(arg: &str) -> Result<Schema, Error> {

@@ -1,7 +1,9 @@
 //! Reading a streamed answer: bytes → SSE events → chunks → text on stdout.
 //!
-//! Works over any `Read`, so it is tested without a socket. Text already written stays
-//! written when the stream fails; the line is ended so the error starts on its own line.
+//! Works over any source of bytes whose failures already say what happened (the HTTP
+//! layer's body reads), or any `Read`, so it is tested without a socket. Text already
+//! written stays written when the stream fails; the line is ended so the error starts on
+//! its own line.
 
 use std::io::{self, Read, Write};
 
@@ -30,13 +32,30 @@ pub struct Mode {
     pub keep_text: bool,
 }
 
-/// Reads the stream to `[DONE]`, printing as it goes. `read_error` turns a failed read of
-/// `body` into the error to report (the caller knows which timeout applied).
+/// Reads the stream from `body` to `[DONE]`, printing as it goes. `read_error` turns a
+/// failed read into the error to report.
 pub fn consume(
     body: &mut impl Read,
     out: &mut impl Write,
     mode: Mode,
     read_error: impl Fn(&io::Error) -> Error,
+) -> Result<Finished, Error> {
+    let read = |buf: &mut [u8]| loop {
+        match body.read(buf) {
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            read => return read.map_err(|err| read_error(&err)),
+        }
+    };
+    consume_from(read, out, mode)
+}
+
+/// Reads the stream to `[DONE]`, printing as it goes. `read` fills a buffer with the
+/// next bytes of the body (0 at its end), or fails with an error that already says what
+/// went wrong (the HTTP layer's: which wait ran out, a cut, a stop).
+pub fn consume_from<E: Into<Error>>(
+    mut read: impl FnMut(&mut [u8]) -> Result<usize, E>,
+    out: &mut impl Write,
+    mode: Mode,
 ) -> Result<Finished, Error> {
     let mut state = State {
         text: StreamText::new(mode.keep_text, !mode.raw),
@@ -44,7 +63,7 @@ pub fn consume(
         model: None,
         raw: mode.raw,
     };
-    match state.run(body, out, &read_error) {
+    match state.run(&mut read, out) {
         Ok(()) => Ok(Finished {
             endings: state.text.finish(out)?,
             usage: state.usage,
@@ -67,21 +86,16 @@ struct State {
 }
 
 impl State {
-    fn run(
+    fn run<E: Into<Error>>(
         &mut self,
-        body: &mut impl Read,
+        read: &mut impl FnMut(&mut [u8]) -> Result<usize, E>,
         out: &mut impl Write,
-        read_error: &dyn Fn(&io::Error) -> Error,
     ) -> Result<(), Error> {
         let mut decoder = Decoder::new();
         let mut events = Vec::new();
         let mut buf = vec![0u8; READ_SIZE];
         loop {
-            let n = match body.read(&mut buf) {
-                Ok(n) => n,
-                Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
-                Err(err) => return Err(read_error(&err)),
-            };
+            let n = read(&mut buf).map_err(Into::into)?;
             if crate::interrupt::take_request() {
                 return Err(Error::Interrupted);
             }

@@ -33,11 +33,11 @@ impl Read for Reads {
 }
 
 /// Consumes `body`; returns what reached stdout and the result. A failed read becomes
-/// a network error naming its kind, as the client's own mapping would.
+/// a local error naming its kind.
 fn run(body: &mut impl Read, mode: Mode) -> (String, Result<Finished, Error>) {
     let mut out = Vec::new();
     let result = consume(body, &mut out, mode, |e| {
-        Error::Network(format!("read failed: {:?}", e.kind()))
+        Error::local(crate::error::Task::ReadInput, format!("{:?}", e.kind()))
     });
     (String::from_utf8(out).expect("UTF-8 output"), result)
 }
@@ -197,7 +197,10 @@ fn an_interrupted_read_is_tried_again_and_a_failed_one_reported() {
     assert_eq!(result.expect("a whole stream").endings, [kept(0, "a")]);
     let (out, result) = run(&mut reads(Err(io::ErrorKind::TimedOut.into())), TEXT);
     assert_eq!(out, "a\n");
-    assert_eq!(failure(result), (7, "read failed: TimedOut".to_string()));
+    assert_eq!(
+        failure(result),
+        (1, "cannot read the input: TimedOut".to_string())
+    );
 }
 
 // Property test: whatever JSON arrives in place of a chunk, consume answers Ok or a

@@ -9,8 +9,8 @@ use crate::api::request::{self, ChatRequest};
 use crate::api::response::{self, ChatResponse, Usage};
 use crate::config::Config;
 use crate::conversation::Transcript;
-use crate::error::{BadResponse, Error, Expected, Problem};
-use crate::http::client;
+use crate::error::{BadResponse, Error, Expected, Problem, Target, Task};
+use crate::http::client::{self, Call};
 use crate::output;
 use crate::stream;
 use crate::tokens::{self, Encoding};
@@ -33,17 +33,18 @@ pub fn exchange(
 ) -> Result<Answer, Error> {
     let mut request = request::build(&config.request, transcript.context(), prompt);
     fit(config, &mut request, err)?;
-    let body = serde_json::to_vec(&request)
-        .map_err(|e| Error::io("cannot encode the request", std::io::Error::other(e)))?;
+    let body = serde_json::to_vec(&request).map_err(|e| Error::local(Task::EncodeRequest, e))?;
     if config.dry_run {
         return dry_run(config, &request, &body, out, err);
     }
     log_request(config, body.len(), err);
     drop(request); // borrows the prompt; the body is what goes out
 
+    let url = config.chat_url();
     if !config.request.stream {
         // Read whole within each attempt: a body cut off is retried, as nothing is shown.
-        let fetched = client::fetch_chat(config, body, err)?;
+        let call = Call::new(&url, Target::Chat, config.answer_wait());
+        let fetched = client::fetch_chat(&config.http(), call, body, err)?;
         log_status(
             config,
             fetched.status,
@@ -53,7 +54,8 @@ pub fn exchange(
         );
         return answer_whole(config, &fetched.body, out, err);
     }
-    let sent = client::post_chat(config, body, err)?;
+    let call = Call::new(&url, Target::Chat, config.stream_wait());
+    let sent = client::post_chat(&config.http(), call, body, err)?;
     let is_event_stream = sent
         .response
         .headers()
@@ -71,8 +73,7 @@ pub fn exchange(
         answer_stream(config, sent.response, keep_text, out, err)
     } else {
         // A server that ignores `stream: true` and answers with plain JSON still gets read.
-        let body = client::read_limited(sent.response, client::BODY_LIMIT)
-            .map_err(|e| client::body_error(&e, config))?;
+        let body = client::read_limited(sent.response, client::BODY_LIMIT)?;
         answer_whole(config, &body, out, err)
     }
 }
@@ -160,10 +161,9 @@ fn dry_run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<Answer, Error> {
-    let value: serde_json::Value = serde_json::from_slice(body)
-        .map_err(|e| Error::io("cannot encode the request", std::io::Error::other(e)))?;
-    serde_json::to_writer_pretty(&mut *out, &value)
-        .map_err(|e| Error::io("cannot write the request", std::io::Error::other(e)))?;
+    let value: serde_json::Value =
+        serde_json::from_slice(body).map_err(|e| Error::local(Task::EncodeRequest, e))?;
+    serde_json::to_writer_pretty(&mut *out, &value).map_err(|e| Error::Write(e.into()))?;
     writeln!(out)?;
     out.flush()?;
     let encoding = Encoding::for_model(&config.request.model);
@@ -212,7 +212,7 @@ fn answer_stream(
         raw: config.raw,
         keep_text: keep_text || config.request.format.is_json(),
     };
-    let finished = stream::consume(&mut response, out, mode, |e| client::body_error(e, config))?;
+    let finished = stream::consume_from(|buf| response.read(buf), out, mode)?;
     if finished.endings.is_empty() {
         return Err(BadResponse::StreamNoChoices.into());
     }

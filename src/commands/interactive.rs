@@ -15,7 +15,7 @@ use rustyline::error::ReadlineError;
 use crate::commands::chat;
 use crate::config::{Chat, Config, Facts};
 use crate::conversation::Transcript;
-use crate::error::{self, Error};
+use crate::error::{self, Error, Task};
 
 const PROMPT: &str = "> ";
 const EXIT_WORDS: [&str; 4] = ["exit", "quit", "bye", "종료"];
@@ -40,12 +40,8 @@ impl Input {
             .behavior(rustyline::Behavior::PreferTerm)
             .auto_add_history(true)
             .build();
-        let editor = rustyline::DefaultEditor::with_config(config).map_err(|e| {
-            Error::io(
-                "cannot start the line editor",
-                io::Error::other(e.to_string()),
-            )
-        })?;
+        let editor = rustyline::DefaultEditor::with_config(config)
+            .map_err(|e| Error::local(Task::StartEditor, e))?;
         Ok(Input::Editor(Box::new(editor)))
     }
 
@@ -59,10 +55,7 @@ impl Input {
                     Err(ReadlineError::Interrupted) => continue,
                     Err(ReadlineError::Eof) => return Ok(None),
                     Err(e) => {
-                        return Err(Error::io(
-                            "cannot read a line",
-                            io::Error::other(e.to_string()),
-                        ));
+                        return Err(Error::local(Task::ReadLine, e));
                     }
                 }
             },

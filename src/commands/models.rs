@@ -7,14 +7,16 @@ use std::io::Write;
 
 use crate::api::response::ModelList;
 use crate::config::Config;
-use crate::error::{BadResponse, Error, Expected};
-use crate::http::client;
+use crate::error::{BadResponse, Error, Expected, Target};
+use crate::http::client::{self, Call};
 
 pub fn list(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Result<(), Error> {
     if config.verbose {
         crate::log::line(err, format_args!("GET {}", config.models_url()));
     }
-    let fetched = client::get_models(config, err)?;
+    let url = config.models_url();
+    let call = Call::new(&url, Target::Models, config.answer_wait());
+    let fetched = client::get(&config.http(), call, err)?;
     if config.verbose {
         crate::log::line(
             err,

@@ -15,6 +15,7 @@ mod resolve;
 pub mod secret;
 
 use crate::api::request::Settings;
+use crate::http;
 pub use env::Env;
 pub use mode::{Ask, Chat, Kind, Lines, Mode};
 pub use resolve::Files;
@@ -78,6 +79,35 @@ impl Config {
     /// An API path under the base URL (see [`endpoint::join`]).
     pub fn endpoint(&self, path: &str) -> String {
         endpoint::join(&self.base_url, path)
+    }
+
+    /// What the HTTP layer needs of these settings, for a client to be made with.
+    pub fn http(&self) -> http::Options {
+        http::Options {
+            api_key: self.api_key.expose().to_string(),
+            organization: self.organization.clone(),
+            project: self.project.clone(),
+            proxy: self.proxy.as_ref().map(|p| http::Proxy {
+                url: p.url().to_string(),
+                variable: p.variable,
+            }),
+            tls: !self.base_url.starts_with("http://")
+                || self.proxy.as_ref().is_some_and(|p| p.is_encrypted()),
+            ca_certs: self.ca_certs.clone(),
+            connect_timeout: self.connect_timeout,
+            max_retries: self.max_retries,
+            verbose: self.verbose,
+        }
+    }
+
+    /// The wait for a whole answer, body included (`--timeout`).
+    pub fn answer_wait(&self) -> http::Wait {
+        http::Wait::whole(self.timeout, "--timeout")
+    }
+
+    /// The longest silence in a stream (`--idle-timeout`).
+    pub fn stream_wait(&self) -> http::Wait {
+        http::Wait::per_piece(self.idle_timeout, "--idle-timeout")
     }
 
     /// The configuration of `oaichat ARGS` with only a key set, for tests.

@@ -8,48 +8,15 @@
 use std::io;
 use std::path::PathBuf;
 
-mod api;
-mod problem;
-mod response;
+pub mod code;
+pub mod problem;
+pub mod response;
 
-pub use api::{ApiFailure, Target, status_exit_code};
+/// A status and what the server said about it (and what the request was for) are the
+/// HTTP layer's; the names stay here for the commands that build or match them.
+pub use crate::http::{ApiFailure, Target};
 pub use problem::{NotText, Problem};
 pub use response::{BadLine, BadResponse, Declined, Expected};
-
-/// Exit codes, stable and documented in README.md ("Exit codes").
-pub mod code {
-    /// Everything worked.
-    pub const OK: u8 = 0;
-    /// Something unexpected: a local I/O failure or a bug.
-    pub const UNEXPECTED: u8 = 1;
-    /// Bad input or usage: a flag, the prompt, the configuration. Nothing was sent.
-    /// (clap uses 2 for its own usage errors too.)
-    pub const USAGE: u8 = 2;
-    /// The server refused the key: HTTP 401 or 403.
-    pub const AUTH: u8 = 3;
-    /// Rate limit or quota: HTTP 429.
-    pub const RATE_LIMIT: u8 = 4;
-    /// The server rejected the request: HTTP 400, 404, 422 and other 4xx.
-    pub const INVALID_REQUEST: u8 = 5;
-    /// The server failed: HTTP 5xx, or an error object in the middle of a stream.
-    pub const SERVER: u8 = 6;
-    /// No answer from the network: connection refused, DNS, TLS, timeouts.
-    pub const NETWORK: u8 = 7;
-    /// The answer could not be used: unparseable body, truncated stream, `--json` reply
-    /// that is not JSON.
-    pub const BAD_RESPONSE: u8 = 8;
-    /// The model declined: a refusal or `finish_reason: content_filter`.
-    pub const DECLINED: u8 = 9;
-    /// The model asked to call tools (which oaichat does not run yet); nothing was saved.
-    pub const TOOL_CALLS: u8 = 10;
-    /// `batch results` on a batch that has not finished yet: try again later.
-    pub const BATCH_PENDING: u8 = 11;
-    /// The batch ended without completing: failed (an invalid input file), expired or
-    /// cancelled.
-    pub const BATCH_INCOMPLETE: u8 = 12;
-    /// Ctrl-C (SIGINT), as shells report it: 128 + 2.
-    pub const INTERRUPTED: u8 = 130;
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -66,8 +33,8 @@ pub enum Error {
     #[error("{what}: {source}")]
     Save { what: Saved, source: io::Error },
     /// Something else on this machine failed: the line editor, a reader thread.
-    #[error("{what}: {source}")]
-    Local { what: String, source: io::Error },
+    #[error("{task}: {source}")]
+    Local { task: Task, source: io::Error },
     /// A non-success HTTP status.
     #[error("{0}")]
     Api(ApiFailure),
@@ -77,9 +44,10 @@ pub enum Error {
         detail: String,
         kind: Option<String>,
     },
-    /// Connection, DNS, TLS or timeout failure.
-    #[error("{0}")]
-    Network(String),
+    /// The HTTP layer's other failures: its settings, the network, a body cut off or too
+    /// large. Their exit codes are decided in [`Error::exit_code`].
+    #[error(transparent)]
+    Http(crate::http::Error),
     /// A response that cannot be used as an answer.
     #[error(transparent)]
     BadResponse(Box<BadResponse>),
@@ -178,16 +146,32 @@ impl From<Problem> for Error {
     }
 }
 
-impl Error {
-    /// Bad input not given a [`Problem`] of its own yet.
-    pub fn usage(message: impl Into<String>) -> Error {
-        Error::from(Problem::Other(message.into()))
-    }
+/// What oaichat was doing when this machine failed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Task {
+    EncodeRequest,
+    StartEditor,
+    ReadLine,
+    /// Line mode's reader thread.
+    ReadInput,
+}
 
-    pub fn io(what: impl Into<String>, source: io::Error) -> Error {
+impl std::fmt::Display for Task {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Task::EncodeRequest => "cannot encode the request",
+            Task::StartEditor => "cannot start the line editor",
+            Task::ReadLine => "cannot read a line",
+            Task::ReadInput => "cannot read the input",
+        })
+    }
+}
+
+impl Error {
+    pub fn local(task: Task, source: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Error {
         Error::Local {
-            what: what.into(),
-            source,
+            task,
+            source: io::Error::other(source),
         }
     }
 
@@ -203,7 +187,7 @@ impl Error {
             Error::Write(_) | Error::Save { .. } | Error::Local { .. } => code::UNEXPECTED,
             Error::Api(failure) => status_exit_code(failure.status),
             Error::StreamError { kind, .. } => stream_error_exit_code(kind.as_deref()),
-            Error::Network(_) => code::NETWORK,
+            Error::Http(http) => http_exit_code(http),
             Error::BadResponse(_) => code::BAD_RESPONSE,
             Error::Declined(_) => code::DECLINED,
             Error::Partial { code, .. } => *code,
@@ -211,17 +195,6 @@ impl Error {
             Error::BatchFailed(_) => code::BATCH_INCOMPLETE,
             Error::BatchPending { .. } => code::BATCH_PENDING,
             Error::ToolCalls(_) => code::TOOL_CALLS,
-        }
-    }
-
-    /// The same error, saying the server asked for a wait too long to sleep through.
-    pub fn with_wait_refused(self, wait: std::time::Duration) -> Error {
-        match self {
-            Error::Api(failure) => Error::Api(ApiFailure {
-                wait_refused: Some(wait),
-                ..failure
-            }),
-            other => other,
         }
     }
 
@@ -245,6 +218,50 @@ fn tools(names: &[String]) -> String {
         [] => "a tool".to_string(),
         [one] => format!("the tool {one}"),
         many => format!("the tools {}", many.join(", ")),
+    }
+}
+
+/// A status is an API error and a stop is an interruption, as everywhere else; the HTTP
+/// layer's other failures keep their own error (and its causes).
+impl From<crate::http::Error> for Error {
+    fn from(err: crate::http::Error) -> Error {
+        use crate::http::Error as Http;
+        match err {
+            Http::Status(failure) => Error::Api(*failure),
+            Http::Cancelled => Error::Interrupted,
+            other => Error::Http(other),
+        }
+    }
+}
+
+/// Settings the user can fix are bad input; a body that cannot be an answer is a bad
+/// response; the rest is the network's.
+fn http_exit_code(err: &crate::http::Error) -> u8 {
+    use crate::http::Error as Http;
+    match err {
+        Http::Setting(_) => code::USAGE,
+        Http::TooLarge { .. } | Http::CutOff { .. } => code::BAD_RESPONSE,
+        Http::Status(failure) => status_exit_code(failure.status),
+        Http::Cancelled => code::INTERRUPTED,
+        Http::Runtime(_)
+        | Http::Client(_)
+        | Http::ConnectTimeout { .. }
+        | Http::Connect { .. }
+        | Http::NoAnswer { .. }
+        | Http::Request { .. }
+        | Http::Silent { .. } => code::NETWORK,
+    }
+}
+
+/// Maps an HTTP status to an exit code. Only called for non-success statuses.
+pub fn status_exit_code(status: u16) -> u8 {
+    match status {
+        401 | 403 => code::AUTH,
+        429 => code::RATE_LIMIT,
+        400..=499 => code::INVALID_REQUEST,
+        500..=599 => code::SERVER,
+        // 1xx/3xx that reqwest did not follow: the response is not an answer.
+        _ => code::BAD_RESPONSE,
     }
 }
 

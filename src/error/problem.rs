@@ -195,10 +195,6 @@ pub enum Problem {
         .file.display()
     )]
     BatchTooLarge { file: PathBuf, megabytes: usize },
-
-    /// A problem not given a variant of its own yet.
-    #[error("{0}")]
-    Other(String),
 }
 
 fn answer_part(reserved: usize) -> String {

@@ -49,9 +49,6 @@ pub enum BadResponse {
     /// A failed request of a batch, in the server's words.
     #[error("{0}")]
     BatchRequest(String),
-    /// What the HTTP layer found wrong with a body.
-    #[error("{0}")]
-    Body(String),
 }
 
 impl BadResponse {

@@ -73,7 +73,7 @@ fn only_a_broken_pipe_on_stdout_is_quiet() {
     };
     assert!(!saving.is_broken_pipe());
     assert!(!Error::Write(io::Error::from(io::ErrorKind::StorageFull)).is_broken_pipe());
-    assert!(!Error::usage("x").is_broken_pipe());
+    assert!(!Error::from(Problem::EmptyPrompt).is_broken_pipe());
 }
 
 #[test]
@@ -154,3 +154,61 @@ fn a_404_hint_fits_what_was_asked_for() {
     );
     assert!(!batch.contains("--model"), "{batch}");
 }
+
+#[test]
+fn http_failures_keep_their_message_and_get_their_exit_code() {
+    use crate::http::error::{Error as Http, Setting};
+    use crate::http::options::Wait;
+    use std::time::Duration;
+    let wait = Wait::per_piece(Duration::from_secs(120), "--idle-timeout");
+    let url = || "http://127.0.0.1:9/v1/models".to_string();
+    let status = |status| {
+        Http::Status(Box::new(ApiFailure {
+            status,
+            detail: "x".into(),
+            request_id: None,
+            wait_refused: None,
+            target: Target::Models,
+        }))
+    };
+    let cases = [
+        (status(401), code::AUTH),
+        (status(429), code::RATE_LIMIT),
+        (status(404), code::INVALID_REQUEST),
+        (status(503), code::SERVER),
+        (Http::Cancelled, code::INTERRUPTED),
+        (
+            Http::Setting(Setting::BadProxy {
+                variable: "ALL_PROXY",
+            }),
+            code::USAGE,
+        ),
+        (
+            Http::Setting(Setting::CaUnreadable {
+                path: "ca.pem".into(),
+                cause: io::Error::from(io::ErrorKind::NotFound),
+            }),
+            code::USAGE,
+        ),
+        (Http::Runtime(io::Error::other("no epoll")), code::NETWORK),
+        (
+            Http::NoAnswer {
+                url: url(),
+                wait,
+                cause: None,
+            },
+            code::NETWORK,
+        ),
+        (Http::Silent { wait, cause: None }, code::NETWORK),
+        (Http::TooLarge { limit: BODY }, code::BAD_RESPONSE),
+    ];
+    for (http, expected) in cases {
+        let message = http.to_string();
+        let err = Error::from(http);
+        assert_eq!(err.exit_code(), expected, "{message}");
+        assert_eq!(err.to_string(), message);
+    }
+    assert!(matches!(Error::from(Http::Cancelled), Error::Interrupted));
+}
+
+const BODY: u64 = 64 * 1024 * 1024;

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-const LAYERS: [&str; 4] = ["api", "commands", "config", "http"];
+const LAYERS: [&str; 5] = ["api", "commands", "config", "error", "http"];
 
 type Graph = BTreeMap<String, BTreeSet<String>>;
 
@@ -17,10 +17,16 @@ fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
         let path = entry.expect("a directory entry").path();
         if path.is_dir() {
             rust_files(&path, found);
-        } else if path.extension().is_some_and(|e| e == "rs") {
+        } else if path.extension().is_some_and(|e| e == "rs") && !is_test_file(&path) {
             found.push(path);
         }
     }
+}
+
+/// Files of tests only: `tests.rs`, `chat_tests.rs`, `fastchunk_properties.rs`.
+fn is_test_file(path: &Path) -> bool {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    stem == "tests" || stem.ends_with("_tests") || stem.ends_with("_properties")
 }
 
 /// `src/commands/each/jobs.rs` → `commands::each`; `src/log.rs` → `log`; lib/main → `crate`.

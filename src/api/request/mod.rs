@@ -12,7 +12,7 @@ pub use crate::api::message::Role;
 
 mod settings;
 
-pub use settings::{Format, ImageDetail, Params, ReasoningEffort, Settings};
+pub use settings::{Format, ImageDetail, Params, ReasoningEffort, Schema, Settings};
 
 /// Added when `--json` is on and no message mentions JSON: the API rejects json_object
 /// mode with a 400 unless the word "json" appears in the messages.

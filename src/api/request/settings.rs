@@ -1,8 +1,15 @@
 //! What a request carries besides its messages, resolved once from the flags.
 
 use serde::Serialize;
+use serde_json::Value;
 
-use crate::schema::Schema;
+/// A JSON Schema for Structured Outputs (`--schema`), as `response_format` names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Schema {
+    /// `^[a-zA-Z0-9_-]{1,64}$`, as the API requires.
+    pub name: String,
+    pub schema: Value,
+}
 
 /// Everything about a chat request except its messages.
 #[derive(Debug, Clone, Default, PartialEq)]

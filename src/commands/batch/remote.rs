@@ -28,7 +28,7 @@ pub struct Remote<'a> {
 impl<'a> Remote<'a> {
     pub fn new(config: &'a Config) -> Result<Remote<'a>, Error> {
         Ok(Remote {
-            api: Api::new(config)?,
+            api: Api::new(&config.http())?,
             config,
         })
     }
@@ -47,13 +47,11 @@ impl<'a> Remote<'a> {
             // The server did the work once it answered: asking again would upload the file
             // or create the batch (and pay for it) twice.
             retry_cut_body: !matches!(path, "/files" | "/batches"),
-            ..Call::new(&url, target)
+            ..Call::new(&url, target, self.config.answer_wait())
         };
-        let fetched = self
-            .api
-            .fetch(self.config, err, call, client::BODY_LIMIT, |http| {
-                request(http, &url).timeout(self.config.timeout)
-            })?;
+        let fetched = self.api.fetch(err, call, client::BODY_LIMIT, |http| {
+            request(http, &url).timeout(self.config.timeout)
+        })?;
         Ok(fetched.body)
     }
 
@@ -112,13 +110,10 @@ impl<'a> Remote<'a> {
         let url = self.config.endpoint(&format!("/files/{id}/content"));
         // An output file holds every answer of up to 50,000 requests: far more than one
         // answer, so its cap is the input's 200 MB times ten.
-        let fetched = self.api.fetch(
-            self.config,
-            err,
-            Call::new(&url, Target::Files),
-            10 * MAX_FILE_BYTES,
-            |http| http.get(&url).timeout(self.config.timeout),
-        )?;
+        let call = Call::new(&url, Target::Files, self.config.answer_wait());
+        let fetched = self.api.fetch(err, call, 10 * MAX_FILE_BYTES, |http| {
+            http.get(&url).timeout(self.config.timeout)
+        })?;
         Ok(fetched.body)
     }
 }

@@ -18,7 +18,7 @@ use serde_json::Value;
 use crate::api::response::{ChatResponse, Usage};
 use crate::config::{Config, Facts, Lines};
 use crate::conversation::Transcript;
-use crate::error::{BadResponse, Error, Expected, Problem, Target};
+use crate::error::{BadResponse, Error, Expected, Problem, Saved, Target, Task};
 use crate::http::client::{Api, Call};
 use crate::http::ratelimit::Gate;
 use crate::jsonl::Appender;
@@ -184,7 +184,7 @@ pub fn run(
     // The first is made here, so that a bad setting (a CA file) stops the run before any
     // work; the others are made by their workers on their first job: in parallel, and
     // not at all by a worker that gets none (each loads the TLS roots, about 4 ms).
-    let first_api = Api::new(config)?;
+    let first_api = Api::new(&config.http())?;
     let parallel = options.parallel.max(1);
     let (job_tx, job_rx) = mpsc::sync_channel::<Job>(parallel);
     let (result_tx, result_rx) = mpsc::channel::<Outcome>();
@@ -212,7 +212,7 @@ pub fn run(
     // Every result is in, so the reader has returned.
     let read = reader
         .join()
-        .map_err(|_| Error::io("cannot read the input", io::Error::other("reader stopped")))?;
+        .map_err(|_| Error::local(Task::ReadInput, "the reader stopped"))?;
     summary.report(err);
     // Input that stopped being text ends the run with its own error, after what was sent.
     read?;
@@ -318,9 +318,10 @@ fn write_in_order<W: Write>(
         while let Some(outcome) = pending.remove(&next) {
             if let Some(line) = outcome_line(&outcome, format, err) {
                 match sink.resume.as_mut() {
-                    Some(file) => file
-                        .append(&line, err)
-                        .map_err(|e| Error::io("cannot append to the resume file", e))?,
+                    Some(file) => file.append(&line, err).map_err(|source| Error::Save {
+                        what: Saved::Resume,
+                        source,
+                    })?,
                     None => {
                         sink.out.write_all(&line)?;
                         sink.out.flush()?;
@@ -344,14 +345,14 @@ fn ask(
 ) -> Result<Answered, Error> {
     let api = match api {
         Some(api) => api,
-        None => api.insert(Api::new(config)?),
+        None => api.insert(Api::new(&config.http())?),
     };
     let url = config.chat_url();
     let call = Call {
         gate: Some(gate),
-        ..Call::new(&url, Target::Chat)
+        ..Call::new(&url, Target::Chat, config.answer_wait())
     };
-    let bytes = api.fetch_chat(config, body, &mut io::stderr(), call)?.body;
+    let bytes = api.fetch_chat(body, &mut io::stderr(), call)?.body;
     let value: Value =
         serde_json::from_slice(&bytes).map_err(|e| BadResponse::not_a(Expected::Json, e, None))?;
     answered(config, value)

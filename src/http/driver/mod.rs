@@ -6,7 +6,8 @@
 //! cross-thread wake-ups: a 20,000-event stream took 956 ms against curl's 18 ms, with
 //! 40,000 context switches (scripts/bench.sh, issue 5). Here a current-thread tokio
 //! runtime, owned by whoever sends, runs the connection and the reads on one thread. The
-//! rest of oaichat still sees plain blocking calls and a `Read`.
+//! rest of oaichat still sees plain blocking calls, and reads whose errors are the layer's
+//! own [`Error`].
 //!
 //! The body is pulled by a task of its own (the pump) into a small queue, and a read takes
 //! everything queued. Between two tasks a frame costs a hand-off inside the scheduler; a
@@ -15,7 +16,7 @@
 
 use std::collections::VecDeque;
 use std::future::{Future, poll_fn};
-use std::io::{self, Read};
+use std::io;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::task::{Poll, Waker};
 use std::time::Duration;
@@ -25,6 +26,9 @@ use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 use tokio::runtime::Runtime;
 use tokio::task::JoinHandle;
+
+use crate::http::error::Error;
+use crate::http::options::Wait;
 
 /// How far the pump may read ahead of the reader, in bytes. A bound, so that a reader
 /// slower than the network (a full stdout pipe) does not make the body pile up in memory.
@@ -50,18 +54,6 @@ pub enum Stop {
     TimedOut,
     Cancelled,
 }
-
-/// A read given up because the user asked to stop (a soft Ctrl-C).
-#[derive(Debug)]
-pub struct Cancelled;
-
-impl std::fmt::Display for Cancelled {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("stopped")
-    }
-}
-
-impl std::error::Error for Cancelled {}
 
 /// The runtime, shut down without waiting when the last `Driver` goes. A plain drop waits
 /// for its blocking threads, and a DNS lookup that hangs (getaddrinfo cannot be
@@ -122,16 +114,16 @@ impl Driver {
     }
 }
 
-/// A response whose body is read with blocking `Read` calls. A read returns as soon as
-/// any of the body has arrived, with all that has arrived (up to the buffer's size).
+/// A response whose body is read with blocking calls. A read returns as soon as any of
+/// the body has arrived, with all that has arrived (up to the buffer's size).
 pub struct Response {
     status: StatusCode,
     headers: HeaderMap,
     driver: Driver,
     pipe: Arc<Mutex<Pipe>>,
     pump: JoinHandle<()>,
-    /// The longest wait for the next piece of the body.
-    idle: Duration,
+    /// The longest wait for the next piece of the body, and the flag that sets it.
+    wait: Wait,
 }
 
 /// What the pump has read and the reader has not taken yet.
@@ -146,9 +138,9 @@ struct Pipe {
 }
 
 impl Response {
-    /// Starts pulling the body of `inner` on `driver`. A read waits at most `idle` for
-    /// the next piece.
-    pub fn new(inner: reqwest::Response, driver: &Driver, idle: Duration) -> Response {
+    /// Starts pulling the body of `inner` on `driver`. A read waits at most `wait.limit`
+    /// for the next piece.
+    pub fn new(inner: reqwest::Response, driver: &Driver, wait: Wait) -> Response {
         let status = inner.status();
         let headers = inner.headers().clone();
         let pipe = Arc::new(Mutex::new(Pipe::default()));
@@ -159,7 +151,7 @@ impl Response {
             driver: driver.clone(),
             pipe,
             pump,
-            idle,
+            wait,
         }
     }
 
@@ -216,15 +208,19 @@ async fn pump(mut body: reqwest::Response, pipe: Arc<Mutex<Pipe>>) {
     }
 }
 
-impl Read for Response {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+impl Response {
+    /// Reads what has arrived of the body into `buf`, waiting for something if nothing
+    /// has; 0 at its end. An error ends the body: every later read returns it again.
+    pub fn read(&mut self, buf: &mut [u8]) -> Result<usize, Error> {
         if buf.is_empty() {
             return Ok(0);
         }
         loop {
             // No timer at all when something is queued: most reads of a fast stream.
-            if !lock(&self.pipe).ready() {
-                self.wait()?;
+            if !lock(&self.pipe).ready()
+                && let Err(stop) = self.wait()
+            {
+                return Err(self.stopped(stop));
             }
             let mut pipe = lock(&self.pipe);
             let filled = pipe.take(buf);
@@ -233,19 +229,45 @@ impl Read for Response {
             }
             match &pipe.end {
                 _ if filled > 0 => return Ok(filled),
-                // Shared, so that callers can still ask reqwest whether it timed out.
-                Some(Err(err)) => return Err(io::Error::other(Shared(Arc::clone(err)))),
+                Some(Err(err)) => return Err(self.failed(err)),
                 Some(Ok(())) if pipe.frames.is_empty() => return Ok(0),
                 // Only empty frames so far: wait for more.
                 _ => {}
             }
         }
     }
-}
 
-impl Response {
-    /// Runs the connection until the pump has queued something, at most `idle`.
-    fn wait(&self) -> io::Result<()> {
+    /// The error that ended the body. reqwest times out a whole answer by itself (the
+    /// request's deadline); that is the same wait running out as a silence here.
+    #[cold]
+    fn failed(&self, err: &Arc<reqwest::Error>) -> Error {
+        if err.is_timeout() {
+            Error::Silent {
+                wait: self.wait,
+                cause: Some(Arc::clone(err)),
+            }
+        } else {
+            Error::CutOff {
+                cause: Arc::clone(err),
+            }
+        }
+    }
+
+    /// A wait for the next piece given up: the silence lasted too long, or the user asked
+    /// to stop.
+    #[cold]
+    fn stopped(&self, stop: Stop) -> Error {
+        match stop {
+            Stop::TimedOut => Error::Silent {
+                wait: self.wait,
+                cause: None,
+            },
+            Stop::Cancelled => Error::Cancelled,
+        }
+    }
+
+    /// Runs the connection until the pump has queued something, at most the wait.
+    fn wait(&self) -> Result<(), Stop> {
         let arrived = poll_fn(|cx| {
             let mut pipe = lock(&self.pipe);
             if pipe.ready() {
@@ -255,14 +277,7 @@ impl Response {
                 Poll::Pending
             }
         });
-        match self.driver.run_for(self.idle, arrived) {
-            Ok(()) => Ok(()),
-            Err(Stop::TimedOut) => Err(io::Error::new(
-                io::ErrorKind::TimedOut,
-                format!("no data for {}s", self.idle.as_secs_f64()),
-            )),
-            Err(Stop::Cancelled) => Err(io::Error::other(Cancelled)),
-        }
+        self.driver.run_for(self.wait.limit, arrived)
     }
 }
 
@@ -296,22 +311,6 @@ impl Drop for Response {
     fn drop(&mut self) {
         // A body left unread: stop pulling it, which closes its connection.
         self.pump.abort();
-    }
-}
-
-/// A reqwest error that ended the body, kept for every read that comes after it.
-#[derive(Debug)]
-pub struct Shared(pub Arc<reqwest::Error>);
-
-impl std::fmt::Display for Shared {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl std::error::Error for Shared {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.0.source()
     }
 }
 

@@ -6,6 +6,7 @@ use super::*;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::mpsc;
+use std::time::Duration;
 
 /// Serves one chunked response on loopback: the head, then whatever `body` writes.
 fn serve(body: impl FnOnce(&mut TcpStream) + Send + 'static) -> String {
@@ -39,7 +40,11 @@ fn get(url: &str, idle: Duration) -> Response {
     let inner = driver
         .block_on(async { http.get(url).send().await })
         .expect("response");
-    Response::new(inner, &driver, idle)
+    Response::new(inner, &driver, per_piece(idle))
+}
+
+fn per_piece(idle: Duration) -> Wait {
+    Wait::per_piece(idle, "--idle-timeout")
 }
 
 const IDLE: Duration = Duration::from_secs(10);
@@ -105,7 +110,7 @@ fn a_silent_body_times_out_after_the_idle_wait() {
     let mut buf = [0u8; 64];
     assert_eq!(response.read(&mut buf).expect("first"), 5);
     let err = response.read(&mut buf).expect_err("silence");
-    assert_eq!(err.kind(), io::ErrorKind::TimedOut);
+    assert!(matches!(err, Error::Silent { cause: None, .. }), "{err:?}");
     drop(go);
 }
 
@@ -124,7 +129,7 @@ fn a_silent_wait_gives_up_when_cancelled() {
     let inner = driver
         .block_on(async { reqwest::Client::new().get(&url).send().await })
         .expect("response");
-    let mut response = Response::new(inner, &driver, Duration::from_secs(60));
+    let mut response = Response::new(inner, &driver, per_piece(Duration::from_secs(60)));
     let mut buf = [0u8; 64];
     assert_eq!(response.read(&mut buf).expect("first"), 5);
     let stopper = std::thread::spawn(|| {
@@ -132,10 +137,7 @@ fn a_silent_wait_gives_up_when_cancelled() {
         STOP.store(true, Ordering::SeqCst);
     });
     let err = response.read(&mut buf).expect_err("stopped");
-    assert!(
-        err.get_ref().is_some_and(|e| e.is::<Cancelled>()),
-        "{err:?}"
-    );
+    assert!(matches!(err, Error::Cancelled), "{err:?}");
     stopper.join().expect("stopper");
     drop(go);
 }
@@ -148,9 +150,18 @@ fn a_body_cut_off_is_an_error_not_an_end() {
     });
     let mut response = get(&url, IDLE);
     let mut body = Vec::new();
-    let err = response.read_to_end(&mut body).expect_err("cut off");
+    let mut buf = [0u8; 64];
+    let err = loop {
+        match response.read(&mut buf) {
+            Ok(0) => panic!("the cut body read as whole: {body:?}"),
+            Ok(n) => body.extend_from_slice(&buf[..n]),
+            Err(err) => break err,
+        }
+    };
     assert!(body.starts_with(b"partial"), "{body:?}");
-    assert!(err.get_ref().is_some_and(|e| e.is::<Shared>()), "{err:?}");
+    assert!(matches!(err, Error::CutOff { .. }), "{err:?}");
+    // The error ends the body: every read after it says so again.
+    assert!(matches!(response.read(&mut buf), Err(Error::CutOff { .. })));
 }
 
 /// A DNS lookup runs on a blocking thread that cannot be cancelled; after the connect
@@ -197,4 +208,24 @@ fn the_pump_stays_a_bounded_distance_ahead_of_the_reader() {
         }
     }
     assert_eq!(total, 300_000);
+}
+
+/// A whole body is read up to its cap, through as many reads and as much growth as it
+/// takes; one byte more is an error, not a silent cut.
+#[test]
+fn a_whole_body_is_read_up_to_its_cap_and_not_past_it() {
+    use crate::http::client::read_limited;
+    let body: Vec<u8> = (0..5000u32).map(|i| b'a' + (i % 26) as u8).collect();
+    let serve_body = |body: Vec<u8>| {
+        serve(move |stream| {
+            for piece in body.chunks(700) {
+                stream.write_all(&chunk(piece)).expect("chunk");
+            }
+            stream.write_all(b"0\r\n\r\n").expect("end");
+        })
+    };
+    let whole = read_limited(get(&serve_body(body.clone()), IDLE), 5000).expect("at the cap");
+    assert_eq!(whole, body);
+    let err = read_limited(get(&serve_body(body), IDLE), 4999).expect_err("past the cap");
+    assert!(matches!(err, Error::TooLarge { limit: 4999 }), "{err:?}");
 }

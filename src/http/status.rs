@@ -1,9 +1,9 @@
-//! A failure the server reported with an HTTP status: its words, its request id, and the
-//! hint that fits what was asked for.
+//! A non-success status, with what the server said about it, and the message it makes:
+//! the status, the server's own words, the request id, and the fix the user can make.
 
 use std::fmt;
+use std::time::Duration;
 
-use super::code;
 use crate::http::retry::MAX_SERVER_WAIT;
 
 /// An error from an HTTP status, with what the server said about it.
@@ -15,7 +15,7 @@ pub struct ApiFailure {
     /// `x-request-id`, which OpenAI support asks for.
     pub request_id: Option<String>,
     /// Set when the server asked for a wait too long to sleep through before a retry.
-    pub wait_refused: Option<std::time::Duration>,
+    pub wait_refused: Option<Duration>,
     /// What the request was for, so that the hint fits the command.
     pub target: Target,
 }
@@ -40,8 +40,8 @@ impl fmt::Display for ApiFailure {
         if let Some(wait) = self.wait_refused {
             write!(
                 f,
-                "; the server asks to wait {}s before a retry, longer than oaichat waits \
-                 ({}s): try again later",
+                "; the server asks to wait {}s before a retry, longer than oaichat \
+                 waits ({}s): try again later",
                 wait.as_secs_f64().ceil(),
                 MAX_SERVER_WAIT.as_secs()
             )?;
@@ -49,18 +49,6 @@ impl fmt::Display for ApiFailure {
             write!(f, "; {hint}")?;
         }
         Ok(())
-    }
-}
-
-/// Maps an HTTP status to an exit code. Only called for non-success statuses.
-pub fn status_exit_code(status: u16) -> u8 {
-    match status {
-        401 | 403 => code::AUTH,
-        429 => code::RATE_LIMIT,
-        400..=499 => code::INVALID_REQUEST,
-        500..=599 => code::SERVER,
-        // 1xx/3xx that reqwest did not follow: the response is not an answer.
-        _ => code::BAD_RESPONSE,
     }
 }
 
@@ -88,5 +76,46 @@ fn status_hint(status: u16, target: Target) -> Option<&'static str> {
         }
         (429, _) => Some("wait and retry, or check your plan and billing"),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn failure(status: u16) -> ApiFailure {
+        ApiFailure {
+            status,
+            detail: "Slow down".into(),
+            request_id: None,
+            wait_refused: None,
+            target: Target::Chat,
+        }
+    }
+
+    #[test]
+    fn a_refused_wait_replaces_the_hint() {
+        let refused = ApiFailure {
+            wait_refused: Some(Duration::from_millis(90_500)),
+            ..failure(429)
+        };
+        assert_eq!(
+            refused.to_string(),
+            format!(
+                "HTTP 429 Too Many Requests: Slow down; the server asks to wait 91s before a \
+                 retry, longer than oaichat waits ({}s): try again later",
+                MAX_SERVER_WAIT.as_secs()
+            )
+        );
+        assert_eq!(
+            failure(429).to_string(),
+            "HTTP 429 Too Many Requests: Slow down; wait and retry, or check your plan and \
+             billing"
+        );
+    }
+
+    #[test]
+    fn an_unknown_status_has_no_reason_and_no_hint() {
+        assert_eq!(failure(599).to_string(), "HTTP 599: Slow down");
     }
 }
