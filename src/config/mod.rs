@@ -12,14 +12,13 @@ pub mod env;
 mod mode;
 pub mod proxy;
 mod resolve;
-pub mod secret;
 
 use crate::api::request::Settings;
 use crate::http;
+use crate::secret::ApiKey;
 pub use env::Env;
 pub use mode::{Ask, Chat, Kind, Lines, Mode};
 pub use resolve::Files;
-use secret::ApiKey;
 
 pub const DEFAULT_MODEL: &str = "gpt-4o-mini";
 /// The official SDKs give a request 10 minutes; so do we.
@@ -84,7 +83,7 @@ impl Config {
     /// What the HTTP layer needs of these settings, for a client to be made with.
     pub fn http(&self) -> http::Options {
         http::Options {
-            api_key: self.api_key.expose().to_string(),
+            api_key: self.api_key.clone(),
             organization: self.organization.clone(),
             project: self.project.clone(),
             proxy: self.proxy.as_ref().map(|p| http::Proxy {

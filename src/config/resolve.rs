@@ -12,9 +12,9 @@ use super::{
 };
 use crate::api::request::{Format, Params, Settings};
 use crate::catalog;
-use crate::config::secret::ApiKey;
 use crate::error::{Error, Problem};
 use crate::schema::Schema;
+use crate::secret::ApiKey;
 
 /// The API's limit on stop sequences (StopConfiguration, maxItems 4).
 const MAX_STOP: usize = 4;

@@ -5,11 +5,13 @@ use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::secret::ApiKey;
+
 /// The settings of a client: who is asking, through what, and how patiently.
 #[derive(Clone)]
 pub struct Options {
-    /// Sent as `Authorization: Bearer …`; never shown (see the `Debug` below).
-    pub api_key: String,
+    /// Sent as `Authorization: Bearer …`; never shown.
+    pub api_key: ApiKey,
     /// `OpenAI-Organization`, from `OPENAI_ORG_ID`.
     pub organization: Option<String>,
     /// `OpenAI-Project`, from `OPENAI_PROJECT_ID`.
@@ -91,7 +93,7 @@ mod tests {
     #[test]
     fn debug_shows_neither_the_key_nor_the_proxy_credentials() {
         let options = Options {
-            api_key: "sk-very-secret".into(),
+            api_key: ApiKey::new("sk-very-secret".into()),
             organization: Some("org-1".into()),
             project: None,
             proxy: Some(Proxy {

@@ -16,6 +16,7 @@ use crate::http::options::{Options, Wait};
 use crate::http::ratelimit::{self, Gate};
 use crate::http::retry::{self, Failure, Verdict};
 use crate::http::status::Target;
+use crate::secret::ApiKey;
 
 mod errors;
 mod setup;
@@ -105,7 +106,7 @@ pub fn get(options: &Options, call: Call<'_>, log: &mut dyn Write) -> Result<Fet
 pub struct Api {
     http: Http,
     driver: Driver,
-    api_key: String,
+    api_key: ApiKey,
     connect_timeout: Duration,
     max_retries: u32,
     verbose: bool,
@@ -232,7 +233,10 @@ impl Api {
         // Built inside the runtime: reqwest arms its timers when the request is made.
         // The wait for the headers is bounded here; each read of the body bounds its own.
         let sent = self.driver.run_for(call.wait.limit, async {
-            request(&self.http).bearer_auth(&self.api_key).send().await
+            request(&self.http)
+                .bearer_auth(self.api_key.expose())
+                .send()
+                .await
         });
         let failed = |error| Err((error, Failure::default()));
         let response = match sent {
