@@ -40,7 +40,8 @@ pub fn run(
 ) -> Result<(), Error> {
     if cli.version {
         // Like --help: no key, no .env, no network.
-        out.write_all(cli::version_text(cli.verbose).as_bytes())?;
+        out.write_all(cli::version_text(cli.verbose).as_bytes())
+            .map_err(Error::Write)?;
         return Ok(());
     }
     let env = Env::load(cli.env_file.as_deref())?;

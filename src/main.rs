@@ -16,7 +16,8 @@ fn main() -> ExitCode {
     // Not locked for the whole run, so the Ctrl-C handler can still end the line.
     let mut out = BufWriter::new(io::stdout());
     let mut err = io::stderr();
-    let result = oaichat::run(&cli, facts, &mut out, &mut err).and_then(|()| Ok(out.flush()?));
+    let result = oaichat::run(&cli, facts, &mut out, &mut err)
+        .and_then(|()| out.flush().map_err(oaichat::error::Error::Write));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,

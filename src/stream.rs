@@ -65,7 +65,7 @@ pub fn consume_from<E: Into<Error>>(
     };
     match state.run(&mut read, out) {
         Ok(()) => Ok(Finished {
-            endings: state.text.finish(out)?,
+            endings: state.text.finish(out).map_err(Error::Write)?,
             usage: state.usage,
             model: state.model,
         }),
@@ -113,7 +113,7 @@ impl State {
                 self.on_event(&event, out)?;
             }
             // Everything this read brought is decoded: show it now, in one write.
-            out.flush()?;
+            out.flush().map_err(Error::Write)?;
             if done {
                 return Ok(());
             }
@@ -148,7 +148,7 @@ impl State {
             return Err(stream_error(error));
         }
         if self.raw {
-            write_raw(out, &event.data)?;
+            write_raw(out, &event.data).map_err(Error::Write)?;
         }
         if chunk.usage.is_some() {
             self.usage = chunk.usage;
@@ -156,7 +156,9 @@ impl State {
         if self.model.is_none() {
             self.model = chunk.model.map(|m| m.into_owned());
         }
-        self.text.on_choices(out, &chunk.choices)?;
+        self.text
+            .on_choices(out, &chunk.choices)
+            .map_err(Error::Write)?;
         Ok(())
     }
 }

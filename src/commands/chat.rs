@@ -164,8 +164,8 @@ fn dry_run(
     let value: serde_json::Value =
         serde_json::from_slice(body).map_err(|e| Error::local(Task::EncodeRequest, e))?;
     serde_json::to_writer_pretty(&mut *out, &value).map_err(|e| Error::Write(e.into()))?;
-    writeln!(out)?;
-    out.flush()?;
+    writeln!(out).map_err(Error::Write)?;
+    out.flush().map_err(Error::Write)?;
     let encoding = Encoding::for_model(&config.request.model);
     crate::log::line(
         err,
@@ -187,14 +187,14 @@ fn answer_whole(
 ) -> Result<Answer, Error> {
     let parsed: Result<ChatResponse, _> = serde_json::from_slice(body);
     if config.raw {
-        output::write_raw(out, body)?;
+        output::write_raw(out, body).map_err(Error::Write)?;
     }
     let parsed = parsed.map_err(|e| {
         let excerpt = response::error_detail(body).text;
         BadResponse::not_a(Expected::ChatCompletion, e, Some(excerpt))
     })?;
     if !config.raw {
-        output::write_response(out, &parsed)?;
+        output::write_response(out, &parsed).map_err(Error::Write)?;
     }
     log_usage(config, parsed.usage.as_ref(), parsed.model.as_deref(), err);
     let endings = output::judge_answer(&parsed, &config.request.format, err)?;

@@ -25,7 +25,7 @@ pub fn list(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Resu
     }
     let body = fetched.body;
     if config.raw {
-        return Ok(crate::output::write_raw(out, &body)?);
+        return crate::output::write_raw(out, &body).map_err(Error::Write);
     }
     write_ids(out, &body)
 }
@@ -40,9 +40,9 @@ pub fn write_ids(out: &mut impl Write, body: &[u8]) -> Result<(), Error> {
     ids.sort_unstable();
     ids.dedup();
     for id in ids {
-        writeln!(out, "{id}")?;
+        writeln!(out, "{id}").map_err(Error::Write)?;
     }
-    Ok(out.flush()?)
+    out.flush().map_err(Error::Write)
 }
 
 #[cfg(test)]

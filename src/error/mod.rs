@@ -205,13 +205,6 @@ impl Error {
     }
 }
 
-/// Writing the answer is the only I/O that `?` converts implicitly.
-impl From<io::Error> for Error {
-    fn from(source: io::Error) -> Error {
-        Error::Write(source)
-    }
-}
-
 /// The tools a model asked for, as words.
 fn tools(names: &[String]) -> String {
     match names {

@@ -114,13 +114,12 @@ pub fn command(
     use crate::config::cli::BatchAction;
     let remote = Remote::new(config)?;
     let show = |out: &mut dyn Write, batch: &Batch, bytes: &[u8]| -> Result<(), Error> {
-        if config.raw {
-            out.write_all(bytes)?;
-            writeln!(out)?;
+        let shown = if config.raw {
+            out.write_all(bytes).and_then(|()| writeln!(out))
         } else {
-            writeln!(out, "{}", batch.summary())?;
-        }
-        Ok(out.flush()?)
+            writeln!(out, "{}", batch.summary())
+        };
+        shown.and_then(|()| out.flush()).map_err(Error::Write)
     };
     match action {
         BatchAction::Create { input, each, .. } => {
@@ -128,8 +127,8 @@ pub fn command(
             let file = input_file(config, input, kind)?;
             let file_id = remote.upload(file, err)?;
             let batch = remote.create(&file_id, err)?;
-            writeln!(out, "{}", batch.id)?;
-            Ok(out.flush()?)
+            writeln!(out, "{}", batch.id).map_err(Error::Write)?;
+            out.flush().map_err(Error::Write)
         }
         BatchAction::Status { id, .. } => {
             let (batch, bytes) = remote.get(id, err)?;
@@ -137,8 +136,8 @@ pub fn command(
         }
         BatchAction::Wait { id, poll } => {
             let batch = wait(&remote, id, Duration::from_secs_f64(*poll), err)?;
-            writeln!(out, "{}", batch.summary())?;
-            out.flush()?;
+            writeln!(out, "{}", batch.summary()).map_err(Error::Write)?;
+            out.flush().map_err(Error::Write)?;
             require_completed(&batch)
         }
         BatchAction::Results { id, each, .. } => results(&remote, config, id, !*each, out, err),
@@ -159,9 +158,9 @@ fn list(
 ) -> Result<(), Error> {
     let bytes = remote.list(err)?;
     if config.raw {
-        out.write_all(&bytes)?;
-        writeln!(out)?;
-        return Ok(out.flush()?);
+        out.write_all(&bytes).map_err(Error::Write)?;
+        writeln!(out).map_err(Error::Write)?;
+        return out.flush().map_err(Error::Write);
     }
     let list: serde_json::Value = serde_json::from_slice(&bytes)
         .map_err(|e| BadResponse::not_a(Expected::BatchList, e, None))?;
@@ -169,7 +168,7 @@ fn list(
     let list: BatchList = crate::api::response::from_object(list);
     for item in list.data.into_iter().flatten() {
         let batch = Batch::deserialize(item).map_err(BadResponse::ListedBatch)?;
-        writeln!(out, "{}", batch.summary())?;
+        writeln!(out, "{}", batch.summary()).map_err(Error::Write)?;
     }
-    Ok(out.flush()?)
+    out.flush().map_err(Error::Write)
 }

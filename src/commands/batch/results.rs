@@ -156,7 +156,7 @@ pub(crate) fn write_results(
         each::write_outcome(out, outcome, format, err)?;
         summary.count(outcome, err);
     }
-    out.flush()?;
+    out.flush().map_err(Error::Write)?;
     summary.report(err);
     summary.verdict()
 }

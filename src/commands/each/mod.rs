@@ -323,8 +323,8 @@ fn write_in_order<W: Write>(
                         source,
                     })?,
                     None => {
-                        sink.out.write_all(&line)?;
-                        sink.out.flush()?;
+                        sink.out.write_all(&line).map_err(Error::Write)?;
+                        sink.out.flush().map_err(Error::Write)?;
                     }
                 }
             }

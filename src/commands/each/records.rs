@@ -33,7 +33,7 @@ pub(crate) fn write_outcome(
     err: &mut impl Write,
 ) -> Result<(), Error> {
     if let Some(line) = outcome_line(o, format, err) {
-        out.write_all(&line)?;
+        out.write_all(&line).map_err(Error::Write)?;
     }
     Ok(())
 }
