@@ -52,8 +52,9 @@ fn object(pairs: Vec<(String, Option<Value>)>) -> String {
     format!("{{{}}}", members.join(","))
 }
 
-fn chunk_text() -> impl Strategy<Value = String> {
-    let delta = prop_oneof![
+/// A choice's `delta`: null, or an object with some of its fields and one more.
+fn delta_text() -> impl Strategy<Value = String> {
+    prop_oneof![
         1 => Just("null".to_string()),
         4 => (
             prop::option::of(field(text())),
@@ -68,14 +69,18 @@ fn chunk_text() -> impl Strategy<Value = String> {
                 ("refusal".into(), refusal),
                 (extra_key.to_string(), extra),
             ])),
-    ];
+    ]
+}
+
+/// One element of `choices`, its fields of any type now and then.
+fn choice_text() -> impl Strategy<Value = String> {
     let index = prop_oneof![
         4 => (0u32..3).prop_map(Value::from),
         1 => any_value(),
     ];
-    let choice = (
+    (
         prop::option::of(index),
-        prop::option::of(delta),
+        prop::option::of(delta_text()),
         prop::option::of(field(text())),
         prop::option::of(any_value()),
     )
@@ -86,9 +91,12 @@ fn chunk_text() -> impl Strategy<Value = String> {
             pairs.push(("logprobs".into(), logprobs));
             pairs.push(("finish_reason".into(), finish));
             object(pairs)
-        });
+        })
+}
+
+fn chunk_text() -> impl Strategy<Value = String> {
     let choices = prop_oneof![
-        6 => prop::collection::vec(choice, 0..3).prop_map(|c| format!("[{}]", c.join(","))),
+        6 => prop::collection::vec(choice_text(), 0..3).prop_map(|c| format!("[{}]", c.join(","))),
         1 => any_value().prop_map(|v| v.to_string()),
     ];
     let known = prop::sample::select(vec!["choices", "model", "usage", "error", "id", "created"]);
