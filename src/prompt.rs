@@ -115,7 +115,7 @@ pub fn check(bytes: &[u8]) -> Result<&str, NotText> {
 
 /// Joins the instruction and the material into the user message. Material that is empty
 /// or only whitespace adds nothing; a prompt that ends up empty is an error.
-pub fn assemble(instruction: Option<String>, material: Vec<String>) -> Result<String, Error> {
+pub fn assemble(instruction: Option<String>, material: Vec<String>) -> Result<String, Problem> {
     let mut parts: Vec<String> = instruction.into_iter().collect();
     parts.extend(material.into_iter().filter(|m| !m.trim().is_empty()));
     // One part (the common `cat file | oaichat`) is moved, not copied: a 10 MB prompt
@@ -125,7 +125,7 @@ pub fn assemble(instruction: Option<String>, material: Vec<String>) -> Result<St
         _ => parts.join("\n\n"),
     };
     if prompt.trim().is_empty() {
-        return Err(Problem::EmptyPrompt.into());
+        return Err(Problem::EmptyPrompt);
     }
     Ok(prompt)
 }

@@ -47,5 +47,5 @@ fn read_prompt(ask: &Ask, facts: Facts, err: &mut impl Write) -> Result<String, 
             Source::File(path) => prompt::read_file(&path)?,
         });
     }
-    prompt::assemble(ask.instruction.clone(), material)
+    Ok(prompt::assemble(ask.instruction.clone(), material)?)
 }

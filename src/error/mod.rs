@@ -15,7 +15,7 @@ pub mod response;
 /// A status and what the server said about it (and what the request was for) are the
 /// HTTP layer's; the names stay here for the commands that build or match them.
 pub use crate::http::{ApiFailure, Target};
-pub use problem::{NotText, Problem};
+pub use problem::{NotText, Problem, Refusal};
 pub use response::{BadLine, BadResponse, Declined, Expected};
 
 #[derive(Debug, thiserror::Error)]
@@ -23,6 +23,9 @@ pub enum Error {
     /// Bad input found before any request: the message names the problem and the fix.
     #[error(transparent)]
     Usage(Box<Problem>),
+    /// What went wrong reading a file the user named, said with its name.
+    #[error("{}: {source}", .file.display())]
+    InFile { file: PathBuf, source: Box<Error> },
     /// Something the user named (a file, stdin, the input) could not be read.
     #[error("cannot read {what}: {source}")]
     Read { what: Input, source: io::Error },
@@ -183,6 +186,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) => code::USAGE,
+            Error::InFile { source, .. } => source.exit_code(),
             Error::Read { source, .. } => read_exit_code(source.kind()),
             Error::Write(_) | Error::Save { .. } | Error::Local { .. } => code::UNEXPECTED,
             Error::Api(failure) => status_exit_code(failure.status),

@@ -147,16 +147,15 @@ pub enum Problem {
     LineModeN(u32),
     #[error("{}; nothing from this line on is sent", .not.describe(&format!("input line {line}")))]
     NotTextFromHere { line: usize, not: NotText },
-    #[error("{place}: {repeat}; nothing was sent")]
+    #[error("{place}: {why}; nothing was sent")]
     RepeatedId {
         /// "FILE line N".
         place: String,
-        /// What [`crate::commands::each`] says of the repeat.
-        repeat: String,
+        why: Refusal,
     },
-    /// An input line mode refuses to send; the reason is that input's own.
-    #[error("{0}")]
-    Refused(String),
+    /// An input line mode refuses to send, for a reason of its own.
+    #[error("line {line}: {why}")]
+    Refused { line: usize, why: Refusal },
     /// An input that was not sent because nothing is wrong with it (answered, or blank).
     #[error("not sent")]
     NotSent,
@@ -170,8 +169,13 @@ pub enum Problem {
         #[source]
         cause: serde_json::Error,
     },
-    #[error("{}: {why}", .file.display())]
-    BatchInput { file: PathBuf, why: String },
+    #[error("{}: line {line}: {why}", .file.display())]
+    BatchRefused {
+        file: PathBuf,
+        line: usize,
+        why: Refusal,
+    },
+
     #[error(
         "{} line {line}: custom_id {custom_id} repeats line {first} (an input without an id \
          has its index as custom_id); custom ids must be unique",
@@ -195,6 +199,37 @@ pub enum Problem {
         .file.display()
     )]
     BatchTooLarge { file: PathBuf, megabytes: usize },
+}
+
+/// Why line mode does not send an input; said in that input's record, or, for a batch's
+/// input file, as the error that stops the upload.
+#[derive(Debug, thiserror::Error)]
+pub enum Refusal {
+    #[error("not JSON ({0})")]
+    NotJson(#[source] serde_json::Error),
+    #[error("must be a JSON object")]
+    NotObject,
+    #[error("\"n\": {0} asks for {0} answers, but a record keeps one: remove \"n\"")]
+    SeveralAnswers(u64),
+    #[error("needs \"prompt\" (a string) or \"messages\"")]
+    NoPrompt,
+    #[error("id {id} repeats {first}: ids must be unique (answers are found by id)")]
+    RepeatedId {
+        id: String,
+        /// Where the id was first seen: "line 3", "a.jsonl line 3".
+        first: String,
+    },
+    /// What the one-shot checks say of the prompt or the model.
+    #[error(transparent)]
+    Problem(Box<Problem>),
+    #[error("cannot encode the request ({0})")]
+    Encode(#[source] serde_json::Error),
+}
+
+impl From<Problem> for Refusal {
+    fn from(problem: Problem) -> Refusal {
+        Refusal::Problem(Box::new(problem))
+    }
 }
 
 fn answer_part(reserved: usize) -> String {

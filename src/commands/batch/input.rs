@@ -35,9 +35,9 @@ pub fn input_file(config: &Config, path: &Path, kind: Kind) -> Result<Vec<u8>, E
     if let Some(e) = failure {
         return Err(e);
     }
-    read.map_err(|e| Problem::BatchInput {
+    read.map_err(|e| Error::InFile {
         file: path.to_path_buf(),
-        why: e.to_string(),
+        source: Box::new(e),
     })?;
     lines.finish()
 }
@@ -66,7 +66,10 @@ impl<'a> Lines<'a> {
         let file = self.path.to_path_buf();
         let body = match job.work {
             Work::Send(body) => body,
-            Work::Refuse(why) => return Err(Problem::BatchInput { file, why }.into()),
+            Work::Refuse(why) => {
+                let line = job.line;
+                return Err(Problem::BatchRefused { file, line, why }.into());
+            }
             // A blank text line asks nothing; the batch has no line for it.
             Work::Blank => return Ok(()),
         };

@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use super::{Job, Kind, Work, id_key};
 use crate::api::request::{self, Settings};
 use crate::conversation::Transcript;
-use crate::error::{Error, Input, Problem};
+use crate::error::{Error, Input, Problem, Refusal};
 use crate::prompt::{self, NotText};
 
 /// What every input's request starts from.
@@ -64,8 +64,7 @@ pub(crate) fn read_jobs(
         if let Some(id) = &job.id
             && let Some(first) = ids.first_seen(id, line)
         {
-            let repeat = repeated(id, &format!("line {first}"));
-            job.work = Work::Refuse(format!("line {line}: {repeat}"));
+            job.work = Work::Refuse(repeated(id, format!("line {first}")));
         }
         index += 1;
         if !send(job) {
@@ -87,8 +86,11 @@ impl Ids {
 }
 
 /// What is wrong with a repeated id, `first` naming where it was first seen.
-pub(crate) fn repeated(id: &Value, first: &str) -> String {
-    format!("id {id} repeats {first}: ids must be unique (answers are found by id)")
+pub(crate) fn repeated(id: &Value, first: String) -> Refusal {
+    Refusal::RepeatedId {
+        id: id.to_string(),
+        first,
+    }
 }
 
 /// A line as text, without its line ending (and a first line without a UTF-8 byte order
@@ -118,10 +120,10 @@ fn build_job(template: &Template, kind: Kind, index: usize, line: usize, text: &
                 instruction,
             } = template;
             prompt::assemble(instruction.clone(), vec![text.to_string()])
-                .map_err(|e| e.to_string())
+                .map_err(Refusal::from)
                 .and_then(|prompt| {
                     let request = request::build(settings, transcript.context(), &prompt);
-                    serde_json::to_vec(&request).map_err(|e| e.to_string())
+                    serde_json::to_vec(&request).map_err(Refusal::Encode)
                 })
         }
         Kind::Jsonl => jsonl_body(template, text, &mut id),
@@ -132,7 +134,7 @@ fn build_job(template: &Template, kind: Kind, index: usize, line: usize, text: &
         id,
         work: match body {
             Ok(body) => Work::Send(body),
-            Err(e) => Work::Refuse(format!("line {line}: {e}")),
+            Err(why) => Work::Refuse(why),
         },
     }
 }
@@ -140,19 +142,17 @@ fn build_job(template: &Template, kind: Kind, index: usize, line: usize, text: &
 /// `{"prompt": …, "id"?, "system"?, "model"?, other request fields…}` or a whole request
 /// body `{"messages": […], …}`. The `id` is taken out; streaming is turned off (line mode
 /// reads whole answers); more than one answer (`n`) is refused, since a record keeps one.
-fn jsonl_body(template: &Template, text: &str, id: &mut Option<Value>) -> Result<Vec<u8>, String> {
+fn jsonl_body(template: &Template, text: &str, id: &mut Option<Value>) -> Result<Vec<u8>, Refusal> {
     // A Value, not a struct: the record's other fields pass through to the request as given.
-    let value: Value = serde_json::from_str(text).map_err(|e| format!("not JSON ({e})"))?;
+    let value: Value = serde_json::from_str(text).map_err(Refusal::NotJson)?;
     let Value::Object(mut object) = value else {
-        return Err("must be a JSON object".into());
+        return Err(Refusal::NotObject);
     };
     *id = object.remove("id").filter(|given| !given.is_null());
     object.remove("stream");
     object.remove("stream_options");
     if let Some(n) = object.get("n").and_then(Value::as_u64).filter(|&n| n > 1) {
-        return Err(format!(
-            "\"n\": {n} asks for {n} answers, but a record keeps one: remove \"n\""
-        ));
+        return Err(Refusal::SeveralAnswers(n));
     }
     let body = if object.contains_key("messages") {
         let model = &template.settings.model;
@@ -161,16 +161,16 @@ fn jsonl_body(template: &Template, text: &str, id: &mut Option<Value>) -> Result
     } else {
         prompt_body(template, object)?
     };
-    serde_json::to_vec(&body).map_err(|e| e.to_string())
+    serde_json::to_vec(&body).map_err(Refusal::Encode)
 }
 
 /// The prompt form: the request a one-shot run would send, with the record's fields on top.
 fn prompt_body(
     template: &Template,
     mut object: serde_json::Map<String, Value>,
-) -> Result<Value, String> {
+) -> Result<Value, Refusal> {
     let Some(Value::String(prompt)) = object.remove("prompt") else {
-        return Err("needs \"prompt\" (a string) or \"messages\"".into());
+        return Err(Refusal::NoPrompt);
     };
     let mut transcript = std::borrow::Cow::Borrowed(&template.transcript);
     if let Some(Value::String(system)) = object.remove("system") {
@@ -187,13 +187,12 @@ fn prompt_body(
             params.temperature,
             params.reasoning_effort,
             limits,
-        )
-        .map_err(|e| e.to_string())?;
+        )?;
         (params.max_tokens, params.max_completion_tokens) = (max, completion);
         settings.model = model;
     }
     let request = request::build(&settings, transcript.context(), &prompt);
-    let mut body = serde_json::to_value(request).map_err(|e| e.to_string())?;
+    let mut body = serde_json::to_value(request).map_err(Refusal::Encode)?;
     if let Value::Object(fields) = &mut body {
         fields.extend(object);
     }
@@ -218,7 +217,7 @@ mod tests {
     /// A JSONL record's request body and id, or why it is refused.
     fn jsonl(template: &Template, text: &str) -> Result<(Value, Option<Value>), String> {
         let mut id = None;
-        let body = jsonl_body(template, text, &mut id)?;
+        let body = jsonl_body(template, text, &mut id).map_err(|why| why.to_string())?;
         let body = serde_json::from_slice(&body).expect("the body is JSON");
         Ok((body, id))
     }
@@ -233,7 +232,7 @@ mod tests {
         read_jobs(template, kind, input.as_bytes(), |job| {
             let work = match job.work {
                 Work::Send(body) => format!("send {}", String::from_utf8_lossy(&body)),
-                Work::Refuse(why) => format!("refuse {why}"),
+                Work::Refuse(why) => format!("refuse line {}: {why}", job.line),
                 Work::Blank => "blank".into(),
             };
             seen.push((job.index, job.line, job.id, work));

@@ -18,7 +18,7 @@ use serde_json::Value;
 use crate::api::response::{ChatResponse, Usage};
 use crate::config::{Config, Facts, Lines};
 use crate::conversation::Transcript;
-use crate::error::{BadResponse, Error, Expected, Problem, Saved, Target, Task};
+use crate::error::{BadResponse, Error, Expected, Problem, Refusal, Saved, Target, Task};
 use crate::http::client::{Api, Call};
 use crate::http::ratelimit::Gate;
 use crate::jsonl::Appender;
@@ -69,7 +69,7 @@ pub(crate) enum Work {
     /// Send this request body.
     Send(Vec<u8>),
     /// Send nothing: the input is wrong in this way.
-    Refuse(String),
+    Refuse(Refusal),
     /// A blank `--each` line: answered by a blank line.
     Blank,
 }
@@ -251,14 +251,20 @@ fn dispatch(
         Work::Send(_) if done.contains(&job.key()) => Some(Skip::Answered),
         _ => None,
     };
-    let outcome = match (skipped, &job.work) {
-        (Some(skip), _) => job.outcome(Err(Problem::NotSent.into()), Some(skip)),
-        (None, Work::Refuse(why)) => {
-            let why = why.clone();
-            job.outcome(Err(Problem::Refused(why).into()), None)
+    if let Some(skip) = skipped {
+        let outcome = job.outcome(Err(Problem::NotSent.into()), Some(skip));
+        return results.send(outcome).is_ok();
+    }
+    let mut job = job;
+    let why = match std::mem::replace(&mut job.work, Work::Blank) {
+        Work::Refuse(why) => why,
+        work => {
+            job.work = work;
+            return jobs.send(job).is_ok();
         }
-        (None, _) => return jobs.send(job).is_ok(),
     };
+    let line = job.line;
+    let outcome = job.outcome(Err(Problem::Refused { line, why }.into()), None);
     results.send(outcome).is_ok()
 }
 
@@ -285,7 +291,11 @@ fn spawn_workers(
                 let Ok(mut job) = job else { return };
                 let result = match std::mem::replace(&mut job.work, Work::Blank) {
                     Work::Send(body) => ask(&mut api, &config, &gate, body),
-                    Work::Refuse(why) => Err(Problem::Refused(why).into()),
+                    Work::Refuse(why) => Err(Problem::Refused {
+                        line: job.line,
+                        why,
+                    }
+                    .into()),
                     Work::Blank => Err(Problem::NotSent.into()),
                 };
                 if results.send(job.outcome(result, None)).is_err() {

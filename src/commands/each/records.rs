@@ -264,7 +264,9 @@ mod tests {
             index: 1,
             line: 2,
             id: None,
-            result: Err(Problem::Refused("no".into()).into()),
+            result: Err(Error::Declined(crate::error::Declined::Refused(
+                "no".into(),
+            ))),
             skipped: None,
         };
         let format = Format {
@@ -282,7 +284,7 @@ mod tests {
                 "{\"id\":{\"row\":1},\"index\":0,\"content\":\"hi \\\"there\\\"\",\
                  \"usage\":{\"total_tokens\":5,\"prompt_tokens_details\":{\"audio_tokens\":0}},\
                  \"error\":null,\"response\":{\"choices\":[],\"extra\":1.5}}\n",
-                "{\"id\":null,\"index\":1,\"content\":null,\"usage\":null,\"error\":\"no\"}\n",
+                "{\"id\":null,\"index\":1,\"content\":null,\"usage\":null,\"error\":\"the model refused: no\"}\n",
             ]
         );
     }

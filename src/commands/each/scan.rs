@@ -53,10 +53,10 @@ pub fn scan_files(files: &[PathBuf], kind: Kind) -> Result<usize, Error> {
                 && !id.is_null()
             {
                 if let Some(first) = ids.first_seen(&id, places.len()) {
-                    let repeat = repeated(&id, &places[first]);
+                    let why = repeated(&id, places[first].clone());
                     return Err(Problem::RepeatedId {
                         place: place(),
-                        repeat,
+                        why,
                     }
                     .into());
                 }
