@@ -1,3 +1,5 @@
+//! The exit-code table, the messages of the errors, and the causes they keep.
+
 use super::*;
 
 #[test]

@@ -1,3 +1,5 @@
+//! The request body: every field under its API name, and nothing the user did not set.
+
 use super::*;
 use crate::api::message::Message;
 use crate::conversation::Transcript;
