@@ -3,11 +3,18 @@
 
 use std::path::PathBuf;
 
-use super::Env;
 use super::cli::{BatchAction, Cli, Sub};
+use super::env::Env;
 use crate::api::message::Message;
 use crate::error::Error;
 use crate::history::Conversation;
+
+/// What oaichat needs to know about its process, read once by `main`.
+#[derive(Debug, Clone, Copy)]
+pub struct Facts {
+    pub stdin_is_terminal: bool,
+    pub stderr_is_terminal: bool,
+}
 
 #[derive(Debug, Clone)]
 pub enum Mode {

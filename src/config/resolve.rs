@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use super::cli::Cli;
-use super::{
-    Config, DEFAULT_CONNECT_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MODEL, DEFAULT_TIMEOUT, Env,
-    Mode,
+use super::env::Env;
+use super::mode::Mode;
+use super::resolved::{
+    Config, DEFAULT_CONNECT_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MODEL, DEFAULT_TIMEOUT,
 };
 use crate::api::request::{Format, Params, Settings};
 use crate::catalog;

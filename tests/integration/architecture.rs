@@ -29,8 +29,8 @@ fn is_test_file(path: &Path) -> bool {
     stem == "tests" || stem.ends_with("_tests") || stem.ends_with("_properties")
 }
 
-/// `src/commands/each/jobs.rs` → `commands::each`; `src/log.rs` → `log`; lib/main → `crate`.
-fn module_of(src: &Path, file: &Path) -> String {
+/// The Rust module path of a file: `src/commands/each/jobs.rs` → [commands, each, jobs].
+fn path_of(src: &Path, file: &Path) -> Vec<String> {
     let relative = file.strip_prefix(src).expect("a file under src/");
     let mut parts: Vec<String> = relative
         .with_extension("")
@@ -40,12 +40,47 @@ fn module_of(src: &Path, file: &Path) -> String {
     if parts.last().is_some_and(|p| p == "mod") {
         parts.pop();
     }
-    match parts.as_slice() {
+    parts
+}
+
+/// `src/commands/each/jobs.rs` → `commands::each`; `src/log.rs` → `log`; lib/main → `crate`.
+fn module_of(src: &Path, file: &Path) -> String {
+    granule(&path_of(src, file))
+}
+
+/// The module a module path belongs to, at the granularity this test checks.
+fn granule(parts: &[String]) -> String {
+    match parts {
         [one] if one == "lib" || one == "main" => "crate".into(),
         [layer, child, ..] if LAYERS.contains(&layer.as_str()) => format!("{layer}::{child}"),
         [first, ..] => first.clone(),
         [] => "crate".into(),
     }
+}
+
+/// The modules that `super::…` paths in `code` name, seen from the module at `path`.
+fn super_targets(code: &str, path: &[String], modules: &BTreeSet<String>) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for (at, _) in code.match_indices("super::") {
+        if code[..at].ends_with("super::") {
+            continue; // a chain is read from its first `super::`
+        }
+        let (mut ups, mut tail) = (0, &code[at..]);
+        while let Some(next) = tail.strip_prefix("super::") {
+            (ups, tail) = (ups + 1, next);
+        }
+        let mut target = path[..path.len().saturating_sub(ups)].to_vec();
+        let name: String = tail
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        target.push(name);
+        if !modules.contains(&granule(&target)) {
+            target.pop();
+        }
+        found.insert(granule(&target));
+    }
+    found
 }
 
 /// The code of a file that counts: before its tests, without comments.
@@ -90,8 +125,10 @@ fn graph() -> Graph {
     for file in &files {
         let from = module_of(&src, file);
         let text = std::fs::read_to_string(file).expect("a readable source file");
+        let code = code(&text);
         let edges = graph.entry(from.clone()).or_default();
-        edges.extend(targets(&code(&text), &modules));
+        edges.extend(targets(&code, &modules));
+        edges.extend(super_targets(&code, &path_of(&src, file), &modules));
         edges.remove(&from);
     }
     // A layer's mod.rs declares and re-exports its children, so whoever imports it
@@ -153,6 +190,17 @@ fn the_checker_finds_a_cycle_and_a_root_import() {
     assert_eq!(
         targets(&code, &modules),
         ["api::request", "crate"].map(String::from).into()
+    );
+    let seen_from_resolve = super_targets(
+        "use super::mode::Mode;\nuse super::{Config, Env};",
+        &["config".into(), "resolve".into()],
+        &["config", "config::mode", "config::resolve"]
+            .map(String::from)
+            .into(),
+    );
+    assert_eq!(
+        seen_from_resolve,
+        ["config", "config::mode"].map(String::from).into()
     );
     let mut graph = Graph::new();
     graph.entry("a".into()).or_default().insert("b".into());
