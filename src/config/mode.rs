@@ -2,11 +2,12 @@
 //! high-level ones): each command gets exactly the inputs it uses.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use super::cli::{BatchAction, Cli, Sub};
 use super::env::Env;
 use crate::api::message::Message;
-use crate::error::Error;
+use crate::error::{Error, Problem};
 use crate::history::Conversation;
 
 /// What oaichat needs to know about its process, read once by `main`.
@@ -27,7 +28,57 @@ pub enum Mode {
     /// `oaichat models`.
     Models,
     /// `oaichat batch ACTION`.
-    Batch(BatchAction),
+    Batch(Batch),
+}
+
+/// `oaichat batch ACTION`, resolved: the input's and the output's formats as [`Kind`]s.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Batch {
+    /// Upload an input file (`--jsonl` records, or `--each` lines) and start a batch.
+    Create {
+        input: PathBuf,
+        kind: Kind,
+    },
+    Status {
+        id: String,
+    },
+    /// Wait for a batch to finish, polling from this interval.
+    Wait {
+        id: String,
+        poll: Duration,
+    },
+    /// Print the results in line mode's format for `kind`.
+    Results {
+        id: String,
+        kind: Kind,
+    },
+    Cancel {
+        id: String,
+    },
+    List,
+}
+
+impl Batch {
+    fn resolve(action: &BatchAction) -> Batch {
+        let kind = |each: bool| if each { Kind::Each } else { Kind::Jsonl };
+        match action.clone() {
+            BatchAction::Create { input, each, .. } => Batch::Create {
+                input,
+                kind: kind(each),
+            },
+            BatchAction::Status { id, .. } => Batch::Status { id },
+            BatchAction::Wait { id, poll } => Batch::Wait {
+                id,
+                poll: Duration::from_secs_f64(poll),
+            },
+            BatchAction::Results { id, each, .. } => Batch::Results {
+                id,
+                kind: kind(each),
+            },
+            BatchAction::Cancel { id, .. } => Batch::Cancel { id },
+            BatchAction::List { .. } => Batch::List,
+        }
+    }
 }
 
 /// The two line modes.
@@ -80,12 +131,15 @@ impl Mode {
     pub fn resolve(cli: &Cli, env: &Env) -> Result<Mode, Error> {
         match &cli.command {
             Some(Sub::Models { .. }) => return Ok(Mode::Models),
-            Some(Sub::Batch { action }) => return Ok(Mode::Batch(action.clone())),
+            Some(Sub::Batch { action }) => return Ok(Mode::Batch(Batch::resolve(action))),
             None => {}
         }
         let instruction = crate::prompt::instruction(&cli.prompt);
         let turns = cli.turns.clone();
         if cli.each || cli.jsonl {
+            if let Some(n) = cli.n.filter(|&n| n > 1) {
+                return Err(Problem::LineModeN(n).into());
+            }
             return Ok(Mode::Lines(Lines {
                 kind: if cli.jsonl { Kind::Jsonl } else { Kind::Each },
                 instruction,

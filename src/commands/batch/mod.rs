@@ -106,12 +106,12 @@ fn results(
 
 /// Runs `oaichat batch ACTION`.
 pub fn command(
-    action: &crate::config::cli::BatchAction,
+    action: &crate::config::Batch,
     config: &Config,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(), Error> {
-    use crate::config::cli::BatchAction;
+    use crate::config::Batch as Action;
     let remote = Remote::new(config)?;
     let show = |out: &mut dyn Write, batch: &Batch, bytes: &[u8]| -> Result<(), Error> {
         let shown = if config.raw {
@@ -122,30 +122,32 @@ pub fn command(
         shown.and_then(|()| out.flush()).map_err(Error::Write)
     };
     match action {
-        BatchAction::Create { input, each, .. } => {
-            let kind = if *each { Kind::Each } else { Kind::Jsonl };
-            let file = input_file(config, input, kind)?;
+        Action::Create { input, kind } => {
+            let file = input_file(config, input, *kind)?;
             let file_id = remote.upload(file, err)?;
             let batch = remote.create(&file_id, err)?;
             writeln!(out, "{}", batch.id).map_err(Error::Write)?;
             out.flush().map_err(Error::Write)
         }
-        BatchAction::Status { id, .. } => {
+        Action::Status { id } => {
             let (batch, bytes) = remote.get(id, err)?;
             show(out, &batch, &bytes)
         }
-        BatchAction::Wait { id, poll } => {
-            let batch = wait(&remote, id, Duration::from_secs_f64(*poll), err)?;
+        Action::Wait { id, poll } => {
+            let batch = wait(&remote, id, *poll, err)?;
             writeln!(out, "{}", batch.summary()).map_err(Error::Write)?;
             out.flush().map_err(Error::Write)?;
             require_completed(&batch)
         }
-        BatchAction::Results { id, each, .. } => results(&remote, config, id, !*each, out, err),
-        BatchAction::Cancel { id, .. } => {
+        Action::Results { id, kind } => {
+            let jsonl = *kind == Kind::Jsonl;
+            results(&remote, config, id, jsonl, out, err)
+        }
+        Action::Cancel { id } => {
             let (batch, bytes) = remote.cancel(id, err)?;
             show(out, &batch, &bytes)
         }
-        BatchAction::List { .. } => list(&remote, config, out, err),
+        Action::List => list(&remote, config, out, err),
     }
 }
 

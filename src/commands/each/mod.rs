@@ -171,9 +171,6 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(), Error> {
-    if let Some(n) = config.request.params.n.filter(|&n| n > 1) {
-        return Err(Problem::LineModeN(n).into());
-    }
     let (mut resume_file, done) = resume(options, err)?;
     let format = Format {
         jsonl: options.kind == Kind::Jsonl || resume_file.is_some(),
