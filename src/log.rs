@@ -14,6 +14,11 @@ pub fn warning(err: &mut (impl Write + ?Sized), text: fmt::Arguments<'_>) {
     line(err, format_args!("warning: {text}"));
 }
 
+/// A progress line on a terminal: it stays on one line, each one over the last.
+pub fn progress(err: &mut (impl Write + ?Sized), text: fmt::Arguments<'_>) {
+    let _ = write!(err, "\roaichat: {text} ");
+}
+
 /// The error that ended the work (or, in the chat and line mode, one answer).
 pub fn error(err: &mut (impl Write + ?Sized), error: &dyn fmt::Display) {
     line(err, format_args!("error: {error}"));

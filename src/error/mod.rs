@@ -26,6 +26,9 @@ pub enum Error {
     /// What went wrong reading a file the user named, said with its name.
     #[error("{}: {source}", .file.display())]
     InFile { file: PathBuf, source: Box<Error> },
+    /// A file the user named could not be opened for appending (`--resume`).
+    #[error("cannot open {}: {source}", .path.display())]
+    Open { path: PathBuf, source: io::Error },
     /// Something the user named (a file, stdin, the input) could not be read.
     #[error("cannot read {what}: {source}")]
     Read { what: Input, source: io::Error },
@@ -187,7 +190,9 @@ impl Error {
         match self {
             Error::Usage(_) => code::USAGE,
             Error::InFile { source, .. } => source.exit_code(),
-            Error::Read { source, .. } => read_exit_code(source.kind()),
+            Error::Read { source, .. } | Error::Open { source, .. } => {
+                read_exit_code(source.kind())
+            }
             Error::Write(_) | Error::Save { .. } | Error::Local { .. } => code::UNEXPECTED,
             Error::Api(failure) => status_exit_code(failure.status),
             Error::StreamError { kind, .. } => stream_error_exit_code(kind.as_deref()),

@@ -122,3 +122,38 @@ fn a_repeated_id_stays_refused_on_resume() {
     );
     assert_eq!(server.requests().len(), 1);
 }
+
+#[test]
+fn resume_without_a_line_mode_is_refused_naming_the_flags_it_needs() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.jsonl");
+    let assert = Cmd::new()
+        .args(["--resume", path.to_str().unwrap(), "hi"])
+        .run()
+        .code(2);
+    let err = stderr(&assert);
+    assert!(err.contains("<--each|--jsonl>"), "{err}");
+    assert!(!path.exists(), "nothing was written");
+}
+
+#[test]
+fn a_resume_file_that_cannot_be_opened_is_named_and_nothing_is_sent() {
+    let server = echo_server();
+    let dir = tempfile::tempdir().unwrap();
+    // A directory where the file should be.
+    let directory = dir.path();
+    let assert = Cmd::at(&server)
+        .args(["--each", "--resume", directory.to_str().unwrap()])
+        .stdin("a\n")
+        .run()
+        .code(2);
+    let err = stderr(&assert);
+    assert!(
+        err.starts_with(&format!(
+            "oaichat: error: cannot open {}: ",
+            directory.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(server.requests().len(), 0);
+}

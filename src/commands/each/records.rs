@@ -56,7 +56,7 @@ pub(crate) fn outcome_line(o: &Outcome, format: Format, err: &mut impl Write) ->
             Ok(a) => text_line(a.content.as_deref().unwrap_or_default(), format),
             Err(e) => {
                 // The line stays (so output lines match input lines); the reason goes to stderr.
-                let _ = writeln!(err, "oaichat: input line {}: error: {e}", o.line);
+                crate::log::line(err, format_args!("input line {}: error: {e}", o.line));
                 Vec::new()
             }
         }
@@ -137,7 +137,10 @@ pub fn escape_line(text: &str) -> String {
 
 /// Opens the `--resume` file for appending, cutting off a record a killed run left torn.
 pub(super) fn open_for_append(path: &Path, err: &mut dyn Write) -> Result<Appender, Error> {
-    let failed = |e| Error::read(Input::File(path.to_path_buf()), e);
+    let failed = |source| Error::Open {
+        path: path.to_path_buf(),
+        source,
+    };
     let mut file = Appender::open(path, jsonl::any_line).map_err(failed)?;
     file.mend(err).map_err(failed)?;
     Ok(file)

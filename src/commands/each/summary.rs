@@ -90,7 +90,7 @@ impl Summary {
             }
         }
         if self.progress {
-            let _ = write!(err, "\roaichat: {} ", self.progress_line());
+            crate::log::progress(err, format_args!("{}", self.progress_line()));
         }
     }
 
