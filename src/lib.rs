@@ -20,7 +20,7 @@ pub mod log;
 pub(crate) mod output;
 pub(crate) mod prompt;
 pub(crate) mod schema;
-pub mod secret;
+pub(crate) mod secret;
 pub mod stream;
 pub mod tokens;
 

@@ -1,4 +1,5 @@
-//! One module per mode: each is the orchestration of what that command does.
+//! One module per mode, each the orchestration of what that command does, and `chat`, the
+//! round trip that the one-shot answer and the interactive chat share.
 
 pub mod ask;
 pub mod batch;

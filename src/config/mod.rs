@@ -4,10 +4,10 @@
 //! Precedence: flags beat the environment, the environment beats `.env` (see [`Env`]).
 
 pub mod cli;
-pub mod endpoint;
-pub mod env;
+pub(crate) mod endpoint;
+pub(crate) mod env;
 mod mode;
-pub mod proxy;
+pub(crate) mod proxy;
 mod resolve;
 mod resolved;
 

@@ -1,5 +1,6 @@
-//! What the HTTP layer needs to know, in its own terms: built once from the configuration
-//! (`Config::http`), so that the transport never reads output settings or flags.
+//! What the HTTP layer needs to know, in its own terms: built from the configuration
+//! (`Config::http`), so that the transport never reads output settings. (The flags named
+//! in its messages, such as `--timeout`, come in the call's [`Wait`].)
 
 use std::fmt;
 use std::path::PathBuf;
