@@ -189,10 +189,7 @@ fn answer_whole(
     if config.raw {
         output::write_raw(out, body).map_err(Error::Write)?;
     }
-    let parsed = parsed.map_err(|e| {
-        let excerpt = response::error_detail(body).text;
-        BadResponse::not_a(Expected::ChatCompletion, e, Some(excerpt))
-    })?;
+    let parsed = parsed.map_err(|e| response::not_a(Expected::ChatCompletion, e, body))?;
     if !config.raw {
         output::write_response(out, &parsed).map_err(Error::Write)?;
     }

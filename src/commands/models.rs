@@ -7,7 +7,7 @@ use std::io::Write;
 
 use crate::api::response::ModelList;
 use crate::config::Config;
-use crate::error::{BadResponse, Error, Expected, Target};
+use crate::error::{Error, Expected, Target};
 use crate::http::client::{self, Call};
 
 pub fn list(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Result<(), Error> {
@@ -32,10 +32,8 @@ pub fn list(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Resu
 
 /// Writes the ids of a model list body, sorted and without duplicates.
 pub fn write_ids(out: &mut impl Write, body: &[u8]) -> Result<(), Error> {
-    let list: ModelList = serde_json::from_slice(body).map_err(|e| {
-        let excerpt = crate::api::response::error_detail(body).text;
-        BadResponse::not_a(Expected::ModelList, e, Some(excerpt))
-    })?;
+    let list: ModelList = serde_json::from_slice(body)
+        .map_err(|e| crate::api::response::not_a(Expected::ModelList, e, body))?;
     let mut ids: Vec<&str> = list.data.iter().map(|m| m.id.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();

@@ -16,6 +16,8 @@ mod finish;
 pub use error_body::{ErrorDetail, error_detail, error_value_detail};
 pub use finish::FinishReason;
 
+use crate::error::response::{BadResponse, Expected};
+
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Usage {
     #[serde(default)]
@@ -238,6 +240,12 @@ pub struct ModelList {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct ModelEntry {
     pub id: String,
+}
+
+/// A body that does not parse as `what`, shown by its start (or by the server's error
+/// message in it), which says more than the parser's complaint.
+pub fn not_a(what: Expected, cause: serde_json::Error, body: &[u8]) -> BadResponse {
+    BadResponse::not_a(what, cause, Some(error_detail(body).text))
 }
 
 #[cfg(test)]

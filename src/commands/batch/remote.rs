@@ -56,10 +56,8 @@ impl<'a> Remote<'a> {
     }
 
     fn batch(&self, bytes: Vec<u8>) -> Result<(Batch, Vec<u8>), Error> {
-        let batch = serde_json::from_slice(&bytes).map_err(|e| {
-            let excerpt = crate::api::response::error_detail(&bytes).text;
-            BadResponse::not_a(Expected::Batch, e, Some(excerpt))
-        })?;
+        let batch = serde_json::from_slice(&bytes)
+            .map_err(|e| crate::api::response::not_a(Expected::Batch, e, &bytes))?;
         Ok((batch, bytes))
     }
 
