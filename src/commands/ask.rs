@@ -20,7 +20,8 @@ pub fn run(
     let mut transcript = Transcript::new(config.system.clone(), earlier, ask.turns.clone());
     let prompt = read_prompt(&ask, facts, err)?;
     let saving = !config.dry_run && ask.conversation.saves();
-    let answer = chat::exchange(config, &transcript, &prompt, saving, out, err)?;
+    let mut client = chat::Client::default();
+    let answer = chat::exchange(config, &mut client, &transcript, &prompt, saving, out, err)?;
     if let (true, Some(text)) = (saving, answer.text) {
         let new = transcript.record(&prompt, text);
         (ask.conversation).save(transcript.saved(), &new, config.verbose, err)?;

@@ -10,7 +10,7 @@ use crate::api::response::{self, ChatResponse, Usage};
 use crate::config::Config;
 use crate::conversation::Transcript;
 use crate::error::{BadResponse, Error, Expected, Problem, Target, Task};
-use crate::http::client::{self, Call};
+use crate::http::{self, client::Api, client::Call};
 use crate::output;
 use crate::stream;
 use crate::tokens::{self, Encoding};
@@ -21,10 +21,26 @@ pub struct Answer {
     pub text: Option<String>,
 }
 
+/// The HTTP client a run's exchanges share, made when the first one sends (a dry run needs
+/// none), so that the chat's questions reuse its connections.
+#[derive(Default)]
+pub struct Client(Option<Api>);
+
+impl Client {
+    fn api(&mut self, config: &Config) -> Result<&Api, Error> {
+        let api = match self.0.take() {
+            Some(api) => api,
+            None => Api::new(&config.http())?,
+        };
+        Ok(self.0.insert(api))
+    }
+}
+
 /// Sends `prompt` (after the transcript's messages) and prints the answer. `keep_text`
 /// returns the text even for streams (a conversation needs it).
 pub fn exchange(
     config: &Config,
+    client: &mut Client,
     transcript: &Transcript,
     prompt: &str,
     keep_text: bool,
@@ -44,7 +60,7 @@ pub fn exchange(
     if !config.request.stream {
         // Read whole within each attempt: a body cut off is retried, as nothing is shown.
         let call = Call::new(&url, Target::Chat, config.answer_wait());
-        let fetched = client::fetch_chat(&config.http(), call, body, err)?;
+        let fetched = client.api(config)?.fetch_chat(body, err, call)?;
         log_status(
             config,
             fetched.status,
@@ -55,7 +71,7 @@ pub fn exchange(
         return answer_whole(config, &fetched.body, out, err);
     }
     let call = Call::new(&url, Target::Chat, config.stream_wait());
-    let sent = client::post_chat(&config.http(), call, body, err)?;
+    let sent = client.api(config)?.post_chat(body, err, call)?;
     let is_event_stream = sent
         .response
         .headers()
@@ -73,7 +89,7 @@ pub fn exchange(
         answer_stream(config, sent.response, keep_text, out, err)
     } else {
         // A server that ignores `stream: true` and answers with plain JSON still gets read.
-        let body = client::read_limited(sent.response, client::BODY_LIMIT)?;
+        let body = http::client::read_limited(sent.response, http::client::BODY_LIMIT)?;
         answer_whole(config, &body, out, err)
     }
 }
@@ -200,7 +216,7 @@ fn answer_whole(
 
 fn answer_stream(
     config: &Config,
-    mut response: client::Response,
+    mut response: http::client::Response,
     keep_text: bool,
     out: &mut impl Write,
     err: &mut impl Write,

@@ -71,29 +71,6 @@ impl<'a> Call<'a> {
     }
 }
 
-/// Sends the chat request for a stream, retrying what the retry policy allows. A
-/// non-success status becomes [`Error::Status`] with the server's own words. Retries are
-/// logged on `log` with `-v`. Nothing is written to stdout before this returns, so a retry
-/// never duplicates output.
-pub fn post_chat(
-    options: &Options,
-    call: Call<'_>,
-    body: Vec<u8>,
-    log: &mut dyn Write,
-) -> Result<Sent, Error> {
-    Api::new(options)?.post_chat(body, log, call)
-}
-
-/// Sends the chat request for a whole answer and reads it, retrying as [`Api::fetch`] does.
-pub fn fetch_chat(
-    options: &Options,
-    call: Call<'_>,
-    body: Vec<u8>,
-    log: &mut dyn Write,
-) -> Result<Fetched, Error> {
-    Api::new(options)?.fetch_chat(body, log, call)
-}
-
 /// `GET` the call's URL (`{base}/models`), with the same headers, timeouts and retries.
 pub fn get(options: &Options, call: Call<'_>, log: &mut dyn Write) -> Result<Fetched, Error> {
     Api::new(options)?.fetch(log, call, BODY_LIMIT, |http| {
@@ -125,7 +102,10 @@ impl Api {
         })
     }
 
-    /// `POST {base}/chat/completions` for a stream: the body is read by the caller.
+    /// `POST {base}/chat/completions` for a stream, retrying what the retry policy allows; the
+    /// body is read by the caller. A non-success status becomes [`Error::Status`] with the
+    /// server's own words. Nothing is written to stdout before this returns, so a retry
+    /// never duplicates output.
     pub fn post_chat(
         &self,
         body: Vec<u8>,
