@@ -19,6 +19,16 @@ struct Uploaded {
     id: Option<String>,
 }
 
+/// What a call does on the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Effect {
+    /// It makes something (an upload, a batch): once it answered, the work is done, and
+    /// asking again after a body cut off would do it (and pay for it) twice.
+    Creates,
+    /// Asking again changes nothing more: reading, or cancelling.
+    Idempotent,
+}
+
 /// The REST calls, with the chat client's headers, timeouts and retries.
 pub struct Remote<'a> {
     api: Api,
@@ -34,19 +44,16 @@ impl<'a> Remote<'a> {
     }
 
     /// `GET` or `POST` an API object (small: the chat answer's cap applies), read whole
-    /// within each attempt so that a body cut off is retried.
+    /// within each attempt so that a body cut off is retried, unless the call creates.
     fn object(
         &self,
-        path: &str,
-        target: Target,
+        (path, target, effect): (&str, Target, Effect),
         err: &mut dyn Write,
         request: impl Fn(&reqwest::Client, &str) -> reqwest::RequestBuilder,
     ) -> Result<Vec<u8>, Error> {
         let url = self.config.endpoint(path);
         let call = Call {
-            // The server did the work once it answered: asking again would upload the file
-            // or create the batch (and pay for it) twice.
-            retry_cut_body: !matches!(path, "/files" | "/batches"),
+            retry_cut_body: effect == Effect::Idempotent,
             ..Call::new(&url, target, self.config.answer_wait())
         };
         let fetched = self.api.fetch(err, call, client::BODY_LIMIT, |http| {
@@ -62,11 +69,15 @@ impl<'a> Remote<'a> {
     }
 
     pub fn upload(&self, file: Vec<u8>, err: &mut dyn Write) -> Result<String, Error> {
-        let bytes = self.object("/files", Target::Files, err, |http, url| {
-            let part = Part::bytes(file.clone()).file_name("batch.jsonl");
-            let form = Form::new().text("purpose", "batch").part("file", part);
-            http.post(url).multipart(form)
-        })?;
+        let bytes = self.object(
+            ("/files", Target::Files, Effect::Creates),
+            err,
+            |http, url| {
+                let part = Part::bytes(file.clone()).file_name("batch.jsonl");
+                let form = Form::new().text("purpose", "batch").part("file", part);
+                http.post(url).multipart(form)
+            },
+        )?;
         let uploaded: Value = serde_json::from_slice(&bytes)
             .map_err(|e| BadResponse::not_a(Expected::FileObject, e, None))?;
         // JSON that is not a file object has no id, as one without `id` has none.
@@ -78,30 +89,44 @@ impl<'a> Remote<'a> {
         let body =
             json!({"input_file_id": file_id, "endpoint": ENDPOINT, "completion_window": "24h"})
                 .to_string();
-        let bytes = self.object("/batches", Target::Batches, err, |http, url| {
-            http.post(url)
-                .header(reqwest::header::CONTENT_TYPE, "application/json")
-                .body(body.clone())
-        })?;
+        let bytes = self.object(
+            ("/batches", Target::Batches, Effect::Creates),
+            err,
+            |http, url| {
+                http.post(url)
+                    .header(reqwest::header::CONTENT_TYPE, "application/json")
+                    .body(body.clone())
+            },
+        )?;
         Ok(self.batch(bytes)?.0)
     }
 
     pub fn get(&self, id: &str, err: &mut dyn Write) -> Result<(Batch, Vec<u8>), Error> {
         let path = format!("/batches/{id}");
-        let bytes = self.object(&path, Target::Batches, err, |http, url| http.get(url))?;
+        let bytes = self.object(
+            (&path, Target::Batches, Effect::Idempotent),
+            err,
+            |http, url| http.get(url),
+        )?;
         self.batch(bytes)
     }
 
     pub fn cancel(&self, id: &str, err: &mut dyn Write) -> Result<(Batch, Vec<u8>), Error> {
         let path = format!("/batches/{id}/cancel");
-        let bytes = self.object(&path, Target::Batches, err, |http, url| http.post(url))?;
+        let bytes = self.object(
+            (&path, Target::Batches, Effect::Idempotent),
+            err,
+            |http, url| http.post(url),
+        )?;
         self.batch(bytes)
     }
 
     pub fn list(&self, err: &mut dyn Write) -> Result<Vec<u8>, Error> {
-        self.object("/batches?limit=100", Target::Batches, err, |http, url| {
-            http.get(url)
-        })
+        self.object(
+            ("/batches?limit=100", Target::Batches, Effect::Idempotent),
+            err,
+            |http, url| http.get(url),
+        )
     }
 
     pub fn file_content(&self, id: &str, err: &mut dyn Write) -> Result<Vec<u8>, Error> {
