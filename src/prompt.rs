@@ -11,7 +11,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 pub use crate::error::NotText;
-use crate::error::{self, Error, Problem};
+use crate::error::{self, Error, Place, Problem};
 
 /// How long a silent stdin may sit before oaichat says it is waiting (issue #2).
 pub const STDIN_NOTICE_AFTER: Duration = Duration::from_secs(3);
@@ -78,11 +78,10 @@ pub fn instruction(args: &[String]) -> Option<String> {
 /// bytes (binary), and one trailing newline dropped (`echo` adds it; it carries no
 /// meaning). Other leading and trailing whitespace is kept, since it can matter (code,
 /// poetry, tables).
-pub fn decode(mut bytes: Vec<u8>, what: &str) -> Result<String, Error> {
-    check(&bytes).map_err(|not| Problem::NotText {
-        what: what.to_string(),
-        not,
-    })?;
+pub fn decode(mut bytes: Vec<u8>, what: Place) -> Result<String, Error> {
+    if let Err(not) = check(&bytes) {
+        return Err(Problem::NotText { what, not }.into());
+    }
     if bytes.ends_with(b"\r\n") {
         bytes.truncate(bytes.len() - 2);
     } else if bytes.ends_with(b"\n") {
@@ -94,7 +93,6 @@ pub fn decode(mut bytes: Vec<u8>, what: &str) -> Result<String, Error> {
     // Checked above: valid UTF-8, and cutting ASCII bytes at either end keeps it so.
     String::from_utf8(bytes).map_err(|e| {
         let not = NotText::Utf8(e.utf8_error().valid_up_to());
-        let what = what.to_string();
         Problem::NotText { what, not }.into()
     })
 }
@@ -132,13 +130,12 @@ pub fn assemble(instruction: Option<String>, material: Vec<String>) -> Result<St
 
 /// Reads a text file for the prompt or the system message.
 pub fn read_file(path: &Path) -> Result<String, Error> {
-    let shown = path.display();
     if path.is_dir() {
         return Err(Problem::Directory(path.to_path_buf()).into());
     }
     let bytes = std::fs::read(path)
         .map_err(|err| Error::read(error::Input::File(path.to_path_buf()), err))?;
-    decode(bytes, &format!("file {shown}"))
+    decode(bytes, Place::File(path.to_path_buf()))
 }
 
 /// Reads all of stdin. When `notice_after` is set and stdin has sent nothing by then, says
@@ -259,15 +256,18 @@ mod tests {
 
     #[test]
     fn decode_drops_one_trailing_newline_and_keeps_other_space() {
-        assert_eq!(decode(b"  x\n\n".to_vec(), "stdin").unwrap(), "  x\n");
-        assert_eq!(decode(b"x\r\n".to_vec(), "stdin").unwrap(), "x");
-        assert_eq!(decode(b" x ".to_vec(), "stdin").unwrap(), " x ");
+        assert_eq!(decode(b"  x\n\n".to_vec(), Place::Stdin).unwrap(), "  x\n");
+        assert_eq!(decode(b"x\r\n".to_vec(), Place::Stdin).unwrap(), "x");
+        assert_eq!(decode(b" x ".to_vec(), Place::Stdin).unwrap(), " x ");
     }
 
     #[test]
     fn decode_leaves_out_a_byte_order_mark_and_names_utf16() {
-        assert_eq!(decode(b"\xef\xbb\xbfhi\n".to_vec(), "stdin").unwrap(), "hi");
-        let err = decode(b"\xff\xfeh\0i\0".to_vec(), "file u.txt").unwrap_err();
+        assert_eq!(
+            decode(b"\xef\xbb\xbfhi\n".to_vec(), Place::Stdin).unwrap(),
+            "hi"
+        );
+        let err = decode(b"\xff\xfeh\0i\0".to_vec(), Place::File("u.txt".into())).unwrap_err();
         assert!(
             err.to_string().starts_with("file u.txt is UTF-16 text"),
             "{err}"
@@ -276,9 +276,9 @@ mod tests {
 
     #[test]
     fn decode_names_the_bad_utf8_offset_and_binary() {
-        let err = decode(b"abc\xff".to_vec(), "stdin").unwrap_err();
+        let err = decode(b"abc\xff".to_vec(), Place::Stdin).unwrap_err();
         assert!(err.to_string().contains("offset 3"), "{err}");
-        let err = decode(b"ab\0".to_vec(), "file x").unwrap_err();
+        let err = decode(b"ab\0".to_vec(), Place::File("x".into())).unwrap_err();
         assert!(err.to_string().contains("binary"), "{err}");
     }
 

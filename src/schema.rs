@@ -10,31 +10,28 @@ use std::path::Path;
 use serde_json::Value;
 
 pub use crate::api::request::Schema;
-use crate::error::{Error, Problem};
+use crate::error::{Error, Place, Problem};
 
 /// Reads `--schema`: inline JSON when it starts with `{`, else a file path.
 pub fn load(arg: &str) -> Result<Schema, Error> {
     let trimmed = arg.trim_start();
     if trimmed.starts_with('{') {
-        return parse(trimmed, "the --schema JSON", "response");
+        return parse(trimmed, Place::SchemaArgument, "response");
     }
     let path = Path::new(arg);
     let text = crate::prompt::read_file(path)?;
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-    parse(
-        &text,
-        &format!("schema file {}", path.display()),
-        &name_from(stem.as_deref()),
-    )
+    let what = Place::SchemaFile(path.to_path_buf());
+    parse(&text, what, &name_from(stem.as_deref()))
 }
 
-fn parse(text: &str, what: &str, default_name: &str) -> Result<Schema, Error> {
-    let value: Value = serde_json::from_str(text).map_err(|err| Problem::SchemaNotJson {
-        what: what.to_string(),
-        cause: err,
-    })?;
+fn parse(text: &str, what: Place, default_name: &str) -> Result<Schema, Error> {
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(cause) => return Err(Problem::SchemaNotJson { what, cause }.into()),
+    };
     let Value::Object(object) = value else {
-        return Err(Problem::SchemaNotObject(what.to_string()).into());
+        return Err(Problem::SchemaNotObject(what).into());
     };
     // The `json_schema` wrapper form: {"name": "...", "schema": {...}, "strict": ...}.
     if let (Some(Value::String(name)), Some(schema @ Value::Object(_))) =
@@ -102,7 +99,7 @@ mod tests {
         );
         assert!(load("[1]").is_err()); // not `{`: read as a path, which does not exist
         assert!(
-            parse("[1]", "x", "r")
+            parse("[1]", Place::SchemaArgument, "r")
                 .unwrap_err()
                 .to_string()
                 .contains("JSON object")

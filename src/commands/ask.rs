@@ -6,7 +6,7 @@ use std::io::Write;
 use crate::commands::chat;
 use crate::config::{Ask, Config, Facts};
 use crate::conversation::Transcript;
-use crate::error::Error;
+use crate::error::{Error, Place};
 use crate::prompt::{self, Source};
 
 pub fn run(
@@ -43,7 +43,7 @@ fn read_prompt(ask: &Ask, facts: Facts, err: &mut impl Write) -> Result<String, 
             Source::Stdin => {
                 // Only a pipe next to a prompt can be a forgotten one worth a notice.
                 let notice = (ask.instruction.is_some()).then_some(prompt::STDIN_NOTICE_AFTER);
-                prompt::decode(prompt::read_stdin(notice, err)?, "stdin")?
+                prompt::decode(prompt::read_stdin(notice, err)?, Place::Stdin)?
             }
             Source::File(path) => prompt::read_file(&path)?,
         });

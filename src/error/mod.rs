@@ -15,7 +15,7 @@ pub mod response;
 /// A status and what the server said about it (and what the request was for) are the
 /// HTTP layer's; the names stay here for the commands that build or match them.
 pub use crate::http::{ApiFailure, Target};
-pub use problem::{NotText, Problem, Refusal};
+pub use problem::{NotText, Place, Problem, Refusal};
 pub use response::{BadLine, BadResponse, Declined, Expected};
 
 #[derive(Debug, thiserror::Error)]

@@ -9,7 +9,7 @@ pub enum Problem {
     #[error("`-` asks to read stdin but --no-stdin says not to: drop one of them")]
     StdinRefused,
     #[error("{}", .not.describe(.what))]
-    NotText { what: String, not: NotText },
+    NotText { what: Place, not: NotText },
     #[error(
         "the prompt is empty: give it as arguments (oaichat \"question\") or pipe text on stdin"
     )]
@@ -28,12 +28,12 @@ pub enum Problem {
     ImageFormat(PathBuf),
     #[error("{what} is not valid JSON ({cause}): give a JSON Schema object")]
     SchemaNotJson {
-        what: String,
+        what: Place,
         #[source]
         cause: serde_json::Error,
     },
     #[error("{0} must be a JSON object (a JSON Schema such as {{\"type\": \"object\", …}})")]
-    SchemaNotObject(String),
+    SchemaNotObject(Place),
 
     // The conversation.
     #[error(
@@ -145,14 +145,10 @@ pub enum Problem {
     // Line mode and the Batch API's input file.
     #[error("-n {0} would pay for {0} answers per input, but line mode keeps one: drop -n")]
     LineModeN(u32),
-    #[error("{}; nothing from this line on is sent", .not.describe(&format!("input line {line}")))]
+    #[error("{}; nothing from this line on is sent", .not.describe(&Place::InputLine(*.line)))]
     NotTextFromHere { line: usize, not: NotText },
     #[error("{place}: {why}; nothing was sent")]
-    RepeatedId {
-        /// "FILE line N".
-        place: String,
-        why: Refusal,
-    },
+    RepeatedId { place: Place, why: Refusal },
     /// An input line mode refuses to send, for a reason of its own.
     #[error("line {line}: {why}")]
     Refused { line: usize, why: Refusal },
@@ -216,8 +212,8 @@ pub enum Refusal {
     #[error("id {id} repeats {first}: ids must be unique (answers are found by id)")]
     RepeatedId {
         id: String,
-        /// Where the id was first seen: "line 3", "a.jsonl line 3".
-        first: String,
+        /// Where the id was first seen.
+        first: Place,
     },
     /// What the one-shot checks say of the prompt or the model.
     #[error(transparent)]
@@ -229,6 +225,37 @@ pub enum Refusal {
 impl From<Problem> for Refusal {
     fn from(problem: Problem) -> Refusal {
         Refusal::Problem(Box::new(problem))
+    }
+}
+
+/// Where an input is, as messages name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    Stdin,
+    /// A prompt or system file: "file a.txt".
+    File(PathBuf),
+    /// A line of line mode's input: "input line 3".
+    InputLine(usize),
+    /// A line of the same input, named where it is already clear: "line 3".
+    Line(usize),
+    /// A line of an `-f` file of line mode: "a.jsonl line 3".
+    FileLine(PathBuf, usize),
+    SchemaFile(PathBuf),
+    /// `--schema '{…}'`.
+    SchemaArgument,
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::Stdin => f.write_str("stdin"),
+            Place::File(path) => write!(f, "file {}", path.display()),
+            Place::InputLine(line) => write!(f, "input line {line}"),
+            Place::Line(line) => write!(f, "line {line}"),
+            Place::FileLine(path, line) => write!(f, "{} line {line}", path.display()),
+            Place::SchemaFile(path) => write!(f, "schema file {}", path.display()),
+            Place::SchemaArgument => f.write_str("the --schema JSON"),
+        }
     }
 }
 
@@ -257,8 +284,8 @@ pub enum NotText {
 }
 
 impl NotText {
-    /// One message for `what` ("stdin", "file a.txt", "input line 3").
-    pub fn describe(self, what: &str) -> String {
+    /// One message for the input at `what`.
+    pub fn describe(self, what: &Place) -> String {
         match self {
             NotText::Utf16 => format!(
                 "{what} is UTF-16 text: convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8"

@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use super::{Job, Kind, Work, id_key};
 use crate::api::request::{self, Settings};
 use crate::conversation::Transcript;
-use crate::error::{Error, Input, Problem, Refusal};
+use crate::error::{Error, Input, Place, Problem, Refusal};
 use crate::prompt::{self, NotText};
 
 /// What every input's request starts from.
@@ -64,7 +64,7 @@ pub(crate) fn read_jobs(
         if let Some(id) = &job.id
             && let Some(first) = ids.first_seen(id, line)
         {
-            job.work = Work::Refuse(repeated(id, format!("line {first}")));
+            job.work = Work::Refuse(repeated(id, Place::Line(first)));
         }
         index += 1;
         if !send(job) {
@@ -86,7 +86,7 @@ impl Ids {
 }
 
 /// What is wrong with a repeated id, `first` naming where it was first seen.
-pub(crate) fn repeated(id: &Value, first: String) -> Refusal {
+pub(crate) fn repeated(id: &Value, first: Place) -> Refusal {
     Refusal::RepeatedId {
         id: id.to_string(),
         first,

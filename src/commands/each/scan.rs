@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::Kind;
 use super::jobs::{Ids, repeated, text_line};
-use crate::error::{Error, Input, Problem};
+use crate::error::{Error, Input, Place, Problem};
 
 /// Only the id of a `--jsonl` line; serde skips the rest without building it.
 #[derive(Deserialize)]
@@ -24,11 +24,10 @@ struct IdOnly {
 /// Checks the files and counts their inputs (non-blank lines), for progress.
 pub fn scan_files(files: &[PathBuf], kind: Kind) -> Result<usize, Error> {
     let mut ids = Ids::default();
-    // Where each id was first seen, as "FILE line N", by its index in `places`.
-    let mut places: Vec<String> = Vec::new();
+    // Where each id was first seen, by its index in `places`.
+    let mut places: Vec<Place> = Vec::new();
     let mut inputs = 0;
     for path in files {
-        let shown = path.display();
         let unreadable = |e| Error::read(Input::File(path.clone()), e);
         let file = std::fs::File::open(path).map_err(unreadable)?;
         let mut reader = BufReader::new(file);
@@ -41,7 +40,7 @@ pub fn scan_files(files: &[PathBuf], kind: Kind) -> Result<usize, Error> {
                 break;
             }
             in_file += 1;
-            let place = || format!("{shown} line {in_file}");
+            let place = || Place::FileLine(path.clone(), in_file);
             let text = (text_line(&buf, in_file == 1))
                 .map_err(|not| Problem::NotText { what: place(), not })?;
             if text.trim().is_empty() {
