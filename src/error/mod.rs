@@ -277,7 +277,8 @@ fn read_exit_code(kind: io::ErrorKind) -> u8 {
     }
 }
 
-/// An error inside a stream has no status; its `type` tells what kind it is.
+/// An error inside a stream has no status; its `type` tells what kind it is. (The spec
+/// leaves `type` a free string; these are the values OpenAI sends.)
 fn stream_error_exit_code(kind: Option<&str>) -> u8 {
     match kind {
         Some("authentication_error" | "permission_error") => code::AUTH,

@@ -29,7 +29,9 @@ pub fn error_detail(body: &[u8]) -> ErrorDetail {
     }
 }
 
-/// Reads an error JSON value (a whole body, or the `error` of a stream chunk).
+/// Reads an error JSON value (a whole body, or the `error` of a stream chunk). A `Value`
+/// read by hand, not a struct: the servers oaichat talks to disagree on the shape (a string
+/// for `error`, `detail` for `message`, a number for `code`), and each is worth reading.
 pub fn error_value_detail(value: &Value) -> Option<ErrorDetail> {
     let error = value.get("error").unwrap_or(value);
     if let Some(text) = error.as_str() {
