@@ -116,8 +116,7 @@ fn bad_line(path: &Path, text: &[u8], bad: &str) -> Problem {
     let number = String::from_utf8_lossy(text)
         .lines()
         .position(|line| line.trim() == first)
-        .map(|i| format!("line {}", i + 1))
-        .unwrap_or_else(|| "a line".into());
+        .map(|i| i + 1);
     // A name only when something follows it (`=`, or a space where `=` was forgotten): a
     // key pasted alone on a line would otherwise be shown as its name.
     let rest = first.trim_start_matches("export ").trim_start();

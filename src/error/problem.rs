@@ -113,14 +113,14 @@ pub enum Problem {
 
     // Settings.
     #[error(
-        "env file {}: cannot parse {line}{}: write it as NAME=value, with quotes closed (the \
+        "env file {}: cannot parse {}{}: write it as NAME=value, with quotes closed (the \
          line is not shown: it may hold a secret)",
-        .path.display(), setting_part(.setting.as_deref())
+        .path.display(), line_part(*.line), setting_part(.setting.as_deref())
     )]
     EnvLine {
         path: PathBuf,
-        /// "line 3", or "a line" when it cannot be found again.
-        line: String,
+        /// Its number, when it can be found again.
+        line: Option<usize>,
         /// The variable the line sets, when that much can be told.
         setting: Option<String>,
     },
@@ -264,6 +264,10 @@ fn answer_part(reserved: usize) -> String {
         0 => String::new(),
         n => format!(" plus {n} for the answer"),
     }
+}
+
+fn line_part(line: Option<usize>) -> String {
+    line.map_or_else(|| "a line".into(), |n| format!("line {n}"))
 }
 
 fn setting_part(setting: Option<&str>) -> String {
