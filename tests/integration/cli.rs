@@ -6,11 +6,28 @@ use clap_complete::{Generator, Shell};
 
 use crate::support::*;
 
-/// Bad input: exit 2, a message naming the problem, and no request. One line per case;
-/// each runs in a directory holding `binary.bin` (a zip header) and `notes.txt`.
+/// Bad input: exit 2, a message naming the problem, and no request. Each case (its
+/// arguments and the text the message must contain) runs in a directory holding
+/// `binary.bin` (a zip header) and `notes.txt`.
+fn assert_refused(cases: &[(&[&str], &str)]) {
+    let server = Server::start(vec![]);
+    for (args, named) in cases {
+        let cmd = Cmd::at(&server);
+        cmd.file("binary.bin", b"PK\x03\x04\0\0");
+        cmd.file("notes.txt", "notes");
+        let assert = cmd.args(*args).run().code(2).stdout("");
+        assert!(
+            stderr(&assert).contains(named),
+            "{args:?}: {}",
+            stderr(&assert)
+        );
+    }
+    assert!(server.requests().is_empty());
+}
+
 #[test]
-fn bad_input_is_exit_2_without_a_request() {
-    let cases: &[(&[&str], &str)] = &[
+fn numbers_out_of_range_or_unparsable_are_exit_2_without_a_request() {
+    assert_refused(&[
         (&["-t", "2.5", "hi"], "--temperature"),
         (&["-t", "hot", "hi"], "--temperature"),
         (&["--top-p", "-1", "hi"], "--top-p"),
@@ -23,6 +40,12 @@ fn bad_input_is_exit_2_without_a_request() {
         (&["--connect-timeout", "soon", "hi"], "--connect-timeout"),
         (&["--max-retries", "-1", "hi"], "--max-retries"),
         (&["--seed", "1.5", "hi"], "--seed"),
+    ]);
+}
+
+#[test]
+fn a_blank_model_or_too_many_stops_is_exit_2_without_a_request() {
+    assert_refused(&[
         (&["-m", "", "hi"], "--model"),
         (&["-m", "  ", "hi"], "--model"),
         (
@@ -31,13 +54,29 @@ fn bad_input_is_exit_2_without_a_request() {
             ],
             "at most 4",
         ),
+    ]);
+}
+
+#[test]
+fn a_bad_base_url_is_exit_2_without_a_request() {
+    assert_refused(&[
         (&["--base-url", "ftp://example.com/v1", "hi"], "http://"),
         (&["--base-url", "api.openai.com/v1", "hi"], "not a URL"),
         (
             &["--base-url", "http://example.com/v1", "hi"],
             "--allow-insecure-http",
         ),
-        (&["--no-such-flag", "hi"], "--no-such-flag"),
+        // Issue 10: a base URL whose paths would vanish.
+        (
+            &["--base-url", "http://localhost:1/v1#chat", "hi"],
+            "#fragment",
+        ),
+    ]);
+}
+
+#[test]
+fn unreadable_or_conflicting_files_are_exit_2_without_a_request() {
+    assert_refused(&[
         (
             &["-s", "a", "--system-file", "notes.txt", "hi"],
             "--system-file",
@@ -49,8 +88,15 @@ fn bad_input_is_exit_2_without_a_request() {
         (&["--no-stdin", "-"], "--no-stdin"),
         (&["--ca-cert", "missing.pem", "hi"], "missing.pem"),
         (&["--env-file", "missing.env", "hi"], "missing.env"),
-        // Issue 10: the words after a subcommand's name that do not parse as it, options
-        // that do nothing where they were given, and a base URL whose paths would vanish.
+    ]);
+}
+
+#[test]
+fn unknown_or_misplaced_words_are_exit_2_without_a_request() {
+    assert_refused(&[
+        (&["--no-such-flag", "hi"], "--no-such-flag"),
+        // Issue 10: the words after a subcommand's name that do not parse as it, and
+        // options that do nothing where they were given.
         (
             &["batch", "processing", "in", "python"],
             "put -- before it: oaichat -- batch processing in python",
@@ -68,24 +114,7 @@ fn bad_input_is_exit_2_without_a_request() {
             &["batch", "list", "--idle-timeout", "5"],
             "'--idle-timeout'",
         ),
-        (
-            &["--base-url", "http://localhost:1/v1#chat", "hi"],
-            "#fragment",
-        ),
-    ];
-    let server = Server::start(vec![]);
-    for (args, named) in cases {
-        let cmd = Cmd::at(&server);
-        cmd.file("binary.bin", b"PK\x03\x04\0\0");
-        cmd.file("notes.txt", "notes");
-        let assert = cmd.args(*args).run().code(2).stdout("");
-        assert!(
-            stderr(&assert).contains(named),
-            "{args:?}: {}",
-            stderr(&assert)
-        );
-    }
-    assert!(server.requests().is_empty());
+    ]);
 }
 
 /// A subcommand's help lists only what applies to it.

@@ -54,7 +54,24 @@ fn a_failing_input_keeps_its_line_and_makes_the_exit_non_zero() {
 #[test]
 fn jsonl_records_carry_id_index_content_usage_and_error() {
     let server = echo_server();
-    let input = [
+    // The exit code is the first failure's, in input order: the 400 on line 3.
+    let assert = Cmd::at(&server)
+        .args(["--jsonl", "--max-retries", "0"])
+        .stdin(mixed_jsonl_input())
+        .run()
+        .code(5);
+    let records: Vec<Value> = stdout(&assert)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_mixed_records(&records);
+    assert_mixed_request_bodies(&server);
+}
+
+/// Two inputs that succeed (one with its own settings), one the server refuses, and a
+/// line that is not JSON.
+fn mixed_jsonl_input() -> String {
+    [
         json!({"id": "a", "prompt": "first", "system": "sys", "model": "gpt-4.1-nano", "temperature": 0.3}),
         json!({"messages": [{"role": "user", "content": "second"}], "id": 7, "stream": true}),
         json!({"prompt": "will fail"}),
@@ -62,17 +79,11 @@ fn jsonl_records_carry_id_index_content_usage_and_error() {
     .iter()
     .map(|v| format!("{v}\n"))
     .collect::<String>()
-        + "not json\n";
-    // The exit code is the first failure's, in input order: the 400 on line 3.
-    let assert = Cmd::at(&server)
-        .args(["--jsonl", "--max-retries", "0"])
-        .stdin(input)
-        .run()
-        .code(5);
-    let records: Vec<Value> = stdout(&assert)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+        + "not json\n"
+}
+
+/// A record per line of [`mixed_jsonl_input`], answers and failures alike.
+fn assert_mixed_records(records: &[Value]) {
     assert_eq!(records.len(), 4);
     assert_eq!(
         records[0],
@@ -97,6 +108,11 @@ fn jsonl_records_carry_id_index_content_usage_and_error() {
         "{}",
         records[3]
     );
+}
+
+/// The requests of [`mixed_jsonl_input`]'s answered lines: each line's own settings,
+/// the defaults otherwise, and no `stream` or `id`.
+fn assert_mixed_request_bodies(server: &Server) {
     let mut bodies: Vec<Value> = server.requests().iter().map(|r| r.json()).collect();
     bodies.sort_by_key(|b| b.to_string());
     let first = bodies

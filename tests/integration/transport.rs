@@ -50,6 +50,6 @@ fn plain_http_to_another_host_is_refused_unless_allowed() {
         "{}",
         stderr(&assert)
     );
-    // That --allow-insecure-http lifts it is a unit test (config.rs): an integration test
-    // would have to send traffic off this machine.
+    // That --allow-insecure-http lifts it is a unit test (src/config/endpoint.rs): an
+    // integration test would have to send traffic off this machine.
 }

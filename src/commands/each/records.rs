@@ -248,36 +248,12 @@ mod tests {
 
     #[test]
     fn records_print_the_usage_and_response_as_the_server_sent_them() {
-        let usage = json!({"total_tokens": 5, "prompt_tokens_details": {"audio_tokens": 0}});
-        let answered = Outcome {
-            index: 0,
-            line: 1,
-            id: Some(json!({"row": 1})),
-            result: Ok(super::super::Answered {
-                content: Some("hi \"there\"".into()),
-                usage: None,
-                usage_as_sent: Some(usage),
-                response: json!({"choices": [], "extra": 1.50}),
-                model: "m".into(),
-                cost: None,
-            }),
-            skipped: None,
-        };
-        let failed = Outcome {
-            index: 1,
-            line: 2,
-            id: None,
-            result: Err(Error::Declined(crate::error::Declined::Refused(
-                "no".into(),
-            ))),
-            skipped: None,
-        };
         let format = Format {
             jsonl: true,
             raw: true,
             compact_json: false,
         };
-        let lines: Vec<String> = [answered, failed]
+        let lines: Vec<String> = [answered_with_usage_as_sent(), refused()]
             .iter()
             .map(|o| String::from_utf8(outcome_line(o, format, &mut Vec::new()).unwrap()).unwrap())
             .collect();
@@ -290,6 +266,39 @@ mod tests {
                 "{\"id\":null,\"index\":1,\"content\":null,\"usage\":null,\"error\":\"the model refused: no\"}\n",
             ]
         );
+    }
+
+    /// Line 1, with an object for its id, answered with a quote in its content, the usage
+    /// as the server sent it, and a response with a number written `1.50`.
+    fn answered_with_usage_as_sent() -> Outcome {
+        let usage = json!({"total_tokens": 5, "prompt_tokens_details": {"audio_tokens": 0}});
+        Outcome {
+            index: 0,
+            line: 1,
+            id: Some(json!({"row": 1})),
+            result: Ok(super::super::Answered {
+                content: Some("hi \"there\"".into()),
+                usage: None,
+                usage_as_sent: Some(usage),
+                response: json!({"choices": [], "extra": 1.50}),
+                model: "m".into(),
+                cost: None,
+            }),
+            skipped: None,
+        }
+    }
+
+    /// Line 2, without an id, which the model refused.
+    fn refused() -> Outcome {
+        Outcome {
+            index: 1,
+            line: 2,
+            id: None,
+            result: Err(Error::Declined(crate::error::Declined::Refused(
+                "no".into(),
+            ))),
+            skipped: None,
+        }
     }
 
     #[test]

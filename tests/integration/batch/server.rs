@@ -91,107 +91,129 @@ fn finish(state: &mut State, id: &str, input_file: &str) -> Value {
 pub fn batch_server() -> (Server, Arc<Mutex<State>>) {
     let state = Arc::new(Mutex::new(State::default()));
     let shared = Arc::clone(&state);
-    let server = Server::handle(move |request| {
-        let mut state = shared.lock().unwrap();
-        let path = request.path.as_str();
-        match (request.method.as_str(), path) {
-            ("POST", "/v1/files") => {
-                let file = multipart_field(&request.body, "file").unwrap_or_default();
-                let purpose = String::from_utf8(
-                    multipart_field(&request.body, "purpose").unwrap_or_default(),
-                )
-                .unwrap();
-                state.purposes.push(purpose.clone());
-                let id = format!("file-{}", state.files.len() + 1);
-                let bytes = file.len();
-                state.files.insert(id.clone(), file);
-                Reply::json(
-                    200,
-                    &json!({"id": id, "object": "file", "bytes": bytes, "created_at": 1,
-                                         "filename": "batch.jsonl", "purpose": purpose}),
-                )
-            }
-            ("POST", "/v1/batches") => {
-                let body = request.json();
-                assert_eq!(body["endpoint"], "/v1/chat/completions");
-                assert_eq!(body["completion_window"], "24h");
-                let id = format!("batch_{}", state.batches.len() + 1);
-                let batch = json!({"id": id, "object": "batch", "endpoint": "/v1/chat/completions",
-                    "input_file_id": body["input_file_id"], "completion_window": "24h", "status": "validating",
-                    "output_file_id": null, "error_file_id": null, "created_at": 1,
-                    "request_counts": {"total": 0, "completed": 0, "failed": 0}});
-                state.batches.insert(id, (batch.clone(), 0));
-                Reply::json(200, &batch)
-            }
-            ("GET", "/v1/batches?limit=100") => {
-                let mut data: Vec<Value> = state.batches.values().map(|(b, _)| b.clone()).collect();
-                data.sort_by_key(|b| b["id"].to_string());
-                Reply::json(
-                    200,
-                    &json!({"object": "list", "data": data, "has_more": false}),
-                )
-            }
-            ("GET", _) if path.starts_with("/v1/files/") && path.ends_with("/content") => {
-                let id = path
-                    .trim_start_matches("/v1/files/")
-                    .trim_end_matches("/content");
-                match state.files.get(id) {
-                    Some(bytes) => Reply::body(200, "application/octet-stream", bytes.clone()),
-                    None => Reply::json(
-                        404,
-                        &json!({"error": {"message": "no such file", "type": "invalid_request_error"}}),
-                    ),
-                }
-            }
-            ("POST", _) if path.ends_with("/cancel") => {
-                let id = path
-                    .trim_start_matches("/v1/batches/")
-                    .trim_end_matches("/cancel")
-                    .to_string();
-                let entry = state.batches.get_mut(&id).unwrap();
-                entry.0["status"] = json!("cancelling");
-                Reply::json(200, &entry.0.clone())
-            }
-            ("GET", _) if path.starts_with("/v1/batches/") => {
-                let id = path.trim_start_matches("/v1/batches/").to_string();
-                let Some((batch, polls)) = state.batches.get(&id).cloned() else {
-                    return Reply::json(
-                        404,
-                        &json!({"error": {"message": "No batch found", "type": "invalid_request_error"}}),
-                    );
-                };
-                let mut batch = batch;
-                if polls == 0 {
-                    batch["status"] = json!("in_progress");
-                } else if batch["status"] == "cancelling" {
-                    // Cancelled with what it had done: the results so far.
-                    let input = batch["input_file_id"]
-                        .as_str()
-                        .unwrap_or_default()
-                        .to_string();
-                    let done = finish(&mut state, &id, &input);
-                    batch["output_file_id"] = done["output_file_id"].clone();
-                    batch["status"] = json!("cancelled");
-                } else if !["completed", "failed", "cancelled"]
-                    .contains(&batch["status"].as_str().unwrap_or_default())
-                {
-                    let input = batch["input_file_id"]
-                        .as_str()
-                        .unwrap_or_default()
-                        .to_string();
-                    let done = finish(&mut state, &id, &input);
-                    for (k, v) in done.as_object().unwrap() {
-                        batch[k] = v.clone();
-                    }
-                }
-                state.batches.insert(id, (batch.clone(), polls + 1));
-                Reply::json(200, &batch)
-            }
-            _ => Reply::json(
-                404,
-                &json!({"error": {"message": format!("no route {path}")}}),
-            ),
-        }
-    });
+    let server = Server::handle(move |request| route(&mut shared.lock().unwrap(), request));
     (server, state)
+}
+
+fn route(state: &mut State, request: &Recorded) -> Reply {
+    let path = request.path.as_str();
+    match (request.method.as_str(), path) {
+        ("POST", "/v1/files") => upload_file(state, request),
+        ("POST", "/v1/batches") => create_batch(state, request),
+        ("GET", "/v1/batches?limit=100") => list_batches(state),
+        ("GET", _) if path.starts_with("/v1/files/") && path.ends_with("/content") => {
+            let id = path
+                .trim_start_matches("/v1/files/")
+                .trim_end_matches("/content");
+            file_content(state, id)
+        }
+        ("POST", _) if path.ends_with("/cancel") => {
+            let id = path
+                .trim_start_matches("/v1/batches/")
+                .trim_end_matches("/cancel");
+            cancel_batch(state, id)
+        }
+        ("GET", _) if path.starts_with("/v1/batches/") => {
+            poll_batch(state, path.trim_start_matches("/v1/batches/"))
+        }
+        _ => Reply::json(
+            404,
+            &json!({"error": {"message": format!("no route {path}")}}),
+        ),
+    }
+}
+
+/// `POST /v1/files`: keeps the upload and its purpose.
+fn upload_file(state: &mut State, request: &Recorded) -> Reply {
+    let file = multipart_field(&request.body, "file").unwrap_or_default();
+    let purpose =
+        String::from_utf8(multipart_field(&request.body, "purpose").unwrap_or_default()).unwrap();
+    state.purposes.push(purpose.clone());
+    let id = format!("file-{}", state.files.len() + 1);
+    let bytes = file.len();
+    state.files.insert(id.clone(), file);
+    Reply::json(
+        200,
+        &json!({"id": id, "object": "file", "bytes": bytes, "created_at": 1,
+                "filename": "batch.jsonl", "purpose": purpose}),
+    )
+}
+
+/// `POST /v1/batches`: a new batch, validating.
+fn create_batch(state: &mut State, request: &Recorded) -> Reply {
+    let body = request.json();
+    assert_eq!(body["endpoint"], "/v1/chat/completions");
+    assert_eq!(body["completion_window"], "24h");
+    let id = format!("batch_{}", state.batches.len() + 1);
+    let batch = json!({"id": id, "object": "batch", "endpoint": "/v1/chat/completions",
+        "input_file_id": body["input_file_id"], "completion_window": "24h", "status": "validating",
+        "output_file_id": null, "error_file_id": null, "created_at": 1,
+        "request_counts": {"total": 0, "completed": 0, "failed": 0}});
+    state.batches.insert(id, (batch.clone(), 0));
+    Reply::json(200, &batch)
+}
+
+/// `GET /v1/batches?limit=100`: every batch, in one page.
+fn list_batches(state: &State) -> Reply {
+    let mut data: Vec<Value> = state.batches.values().map(|(b, _)| b.clone()).collect();
+    data.sort_by_key(|b| b["id"].to_string());
+    Reply::json(
+        200,
+        &json!({"object": "list", "data": data, "has_more": false}),
+    )
+}
+
+/// `GET /v1/files/{id}/content`.
+fn file_content(state: &State, id: &str) -> Reply {
+    match state.files.get(id) {
+        Some(bytes) => Reply::body(200, "application/octet-stream", bytes.clone()),
+        None => Reply::json(
+            404,
+            &json!({"error": {"message": "no such file", "type": "invalid_request_error"}}),
+        ),
+    }
+}
+
+/// `POST /v1/batches/{id}/cancel`: cancelling until the next poll.
+fn cancel_batch(state: &mut State, id: &str) -> Reply {
+    let entry = state.batches.get_mut(id).unwrap();
+    entry.0["status"] = json!("cancelling");
+    Reply::json(200, &entry.0.clone())
+}
+
+/// `GET /v1/batches/{id}`: in progress at the first poll, finished (or cancelled) at the
+/// next.
+fn poll_batch(state: &mut State, id: &str) -> Reply {
+    let Some((mut batch, polls)) = state.batches.get(id).cloned() else {
+        return Reply::json(
+            404,
+            &json!({"error": {"message": "No batch found", "type": "invalid_request_error"}}),
+        );
+    };
+    if polls == 0 {
+        batch["status"] = json!("in_progress");
+    } else if batch["status"] == "cancelling" {
+        // Cancelled with what it had done: the results so far.
+        let done = finish(state, id, &input_file(&batch));
+        batch["output_file_id"] = done["output_file_id"].clone();
+        batch["status"] = json!("cancelled");
+    } else if !["completed", "failed", "cancelled"]
+        .contains(&batch["status"].as_str().unwrap_or_default())
+    {
+        let done = finish(state, id, &input_file(&batch));
+        for (k, v) in done.as_object().unwrap() {
+            batch[k] = v.clone();
+        }
+    }
+    state
+        .batches
+        .insert(id.to_string(), (batch.clone(), polls + 1));
+    Reply::json(200, &batch)
+}
+
+fn input_file(batch: &Value) -> String {
+    batch["input_file_id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }

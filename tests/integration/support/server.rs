@@ -275,6 +275,21 @@ fn write_reply(stream: &mut impl Write, reply: Reply) {
     if reply.hang_up {
         return; // closed without a word, as a dying proxy does
     }
+    if stream.write_all(reply_head(&reply).as_bytes()).is_err() {
+        return;
+    }
+    for step in reply.steps {
+        if !play(stream, step, reply.chunked) {
+            return;
+        }
+    }
+    if reply.chunked {
+        let _ = stream.write_all(b"0\r\n\r\n");
+    }
+}
+
+/// The status line and headers, with the framing header the body needs.
+fn reply_head(reply: &Reply) -> String {
     let mut head = format!(
         "HTTP/1.1 {} Scripted\r\nconnection: close\r\n",
         reply.status
@@ -295,42 +310,37 @@ fn write_reply(stream: &mut impl Write, reply: Reply) {
         head.push_str(&format!("content-length: {length}\r\n"));
     }
     head.push_str("\r\n");
-    if stream.write_all(head.as_bytes()).is_err() {
-        return;
-    }
-    for step in reply.steps {
-        let written = match step {
-            Step::Write(bytes) if reply.chunked => {
-                let mut framed = format!("{:x}\r\n", bytes.len()).into_bytes();
-                framed.extend_from_slice(&bytes);
-                framed.extend_from_slice(b"\r\n");
-                stream.write_all(&framed)
-            }
-            Step::Write(bytes) => stream.write_all(&bytes),
-            Step::Chunks(pieces) => {
-                let mut framed = Vec::new();
-                for piece in pieces {
-                    framed.extend_from_slice(format!("{:x}\r\n", piece.len()).as_bytes());
-                    framed.extend_from_slice(&piece);
-                    framed.extend_from_slice(b"\r\n");
-                }
-                stream.write_all(&framed)
-            }
-            Step::Sleep(d) => {
-                thread::sleep(d);
-                Ok(())
-            }
-            Step::Wait(rx) => {
-                let _ = rx.recv_timeout(Duration::from_secs(20));
-                Ok(())
-            }
-            Step::Cut => return,
-        };
-        if written.and_then(|()| stream.flush()).is_err() {
-            return; // the client went away, as `| head` makes it do
+    head
+}
+
+/// Plays one step of a reply body; false once the reply is over early (cut off, or the
+/// client went away).
+fn play(stream: &mut impl Write, step: Step, chunked: bool) -> bool {
+    let written = match step {
+        Step::Write(bytes) if chunked => stream.write_all(&chunk(&bytes)),
+        Step::Write(bytes) => stream.write_all(&bytes),
+        Step::Chunks(pieces) => {
+            let framed: Vec<u8> = pieces.iter().flat_map(|piece| chunk(piece)).collect();
+            stream.write_all(&framed)
         }
-    }
-    if reply.chunked {
-        let _ = stream.write_all(b"0\r\n\r\n");
-    }
+        Step::Sleep(d) => {
+            thread::sleep(d);
+            Ok(())
+        }
+        Step::Wait(rx) => {
+            let _ = rx.recv_timeout(Duration::from_secs(20));
+            Ok(())
+        }
+        Step::Cut => return false,
+    };
+    // An error means the client went away, as `| head` makes it do.
+    written.and_then(|()| stream.flush()).is_ok()
+}
+
+/// One HTTP chunk: its length in hex, the bytes, and the closing CRLF.
+fn chunk(bytes: &[u8]) -> Vec<u8> {
+    let mut framed = format!("{:x}\r\n", bytes.len()).into_bytes();
+    framed.extend_from_slice(bytes);
+    framed.extend_from_slice(b"\r\n");
+    framed
 }
