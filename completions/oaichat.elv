@@ -53,6 +53,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand --no-stdin 'Never read stdin, even when it is a pipe (for CI jobs that leave stdin open)'
             cand --json 'JSON mode: the answer is one JSON object, checked to parse'
             cand -c 'Continue the last conversation (the last run without --history), kept in $XDG_DATA_HOME/oaichat/last.jsonl'
@@ -66,6 +67,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --stream 'Print the answer as it is generated'
             cand --raw 'Print the API''s JSON instead of the text (one object per line with --stream)'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
             cand -V 'Print the version (with -v, also the git commit and the built-in features)'
@@ -74,6 +76,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand models 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON'
             cand batch 'OpenAI''s Batch API: half the price, no local rate limits, results within 24 h'
+            cand config 'The config file: where it is (--path)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oaichat;models'= {
@@ -83,8 +86,10 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand --raw 'Print the API''s JSON'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
             cand -h 'Print help'
@@ -97,7 +102,9 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
             cand -h 'Print help'
@@ -133,9 +140,11 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand --each 'Every line of INPUT is a prompt (else a --jsonl request object)'
             cand --json 'JSON mode: the answer is one JSON object, checked to parse'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
             cand -h 'Print help'
@@ -148,8 +157,10 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand --raw 'Print the batch object'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
             cand -h 'Print help'
@@ -163,7 +174,9 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
             cand -h 'Print help'
@@ -176,9 +189,11 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand --each 'Print text lines as --each does (else JSON records)'
             cand --raw 'Add each response to its record'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
             cand -h 'Print help'
@@ -191,8 +206,10 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand --raw 'Print the batch object'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
             cand -h 'Print help'
@@ -205,8 +222,10 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand --raw 'Print the API''s JSON'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
             cand -h 'Print help'
@@ -235,9 +254,26 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         }
         &'oaichat;batch;help;help'= {
         }
+        &'oaichat;config'= {
+            cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
+            cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
+            cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
+            cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
+            cand --path 'Print the config file''s path (whether or not it exists yet)'
+            cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
+            cand -v 'Print the request, status, timing and token usage on stderr'
+            cand --verbose 'Print the request, status, timing and token usage on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'oaichat;help'= {
             cand models 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON'
             cand batch 'OpenAI''s Batch API: half the price, no local rate limits, results within 24 h'
+            cand config 'The config file: where it is (--path)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oaichat;help;models'= {
@@ -261,6 +297,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         &'oaichat;help;batch;cancel'= {
         }
         &'oaichat;help;batch;list'= {
+        }
+        &'oaichat;help;config'= {
         }
         &'oaichat;help;help'= {
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_oaichat_global_optspecs
-    string join \n user= assistant= f/file= image= image-detail= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= stop= seed= frequency-penalty= presence-penalty= json schema= n= history= c/continue history-limit= i/interactive each jsonl P/parallel= resume= usage dry-run stream raw timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http env-file= v/verbose V/version h/help
+    string join \n user= assistant= f/file= image= image-detail= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= stop= seed= frequency-penalty= presence-penalty= json schema= n= history= c/continue history-limit= i/interactive each jsonl P/parallel= resume= usage dry-run stream raw timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http env-file= config= no-config v/verbose V/version h/help
 end
 
 function __fish_oaichat_needs_command
@@ -59,6 +59,7 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -l max-retries -d 'Retries
 complete -c oaichat -n "__fish_oaichat_needs_command" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
 complete -c oaichat -n "__fish_oaichat_needs_command" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_needs_command" -l config -d 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it' -r -F
 complete -c oaichat -n "__fish_oaichat_needs_command" -l no-stdin -d 'Never read stdin, even when it is a pipe (for CI jobs that leave stdin open)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l json -d 'JSON mode: the answer is one JSON object, checked to parse'
 complete -c oaichat -n "__fish_oaichat_needs_command" -s c -l continue -d 'Continue the last conversation (the last run without --history), kept in $XDG_DATA_HOME/oaichat/last.jsonl'
@@ -70,11 +71,13 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -l dry-run -d 'Print the r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l stream -d 'Print the answer as it is generated'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_needs_command" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
 complete -c oaichat -n "__fish_oaichat_needs_command" -s V -l version -d 'Print the version (with -v, also the git commit and the built-in features)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oaichat -n "__fish_oaichat_needs_command" -a "models" -d 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API\'s JSON'
 complete -c oaichat -n "__fish_oaichat_needs_command" -a "batch" -d 'OpenAI\'s Batch API: half the price, no local rate limits, results within 24 h'
+complete -c oaichat -n "__fish_oaichat_needs_command" -a "config" -d 'The config file: where it is (--path)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
@@ -82,8 +85,10 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l max-retries -
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l config -d 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l raw -d 'Print the API\'s JSON'
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -s h -l help -d 'Print help'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
@@ -92,7 +97,9 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_se
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l config -d 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -s h -l help -d 'Print help'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -f -a "create" -d 'Upload INPUT (--jsonl lines, or text lines with --each) as a batch; prints its id'
@@ -124,9 +131,11 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_s
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l config -d 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l each -d 'Every line of INPUT is a prompt (else a --jsonl request object)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l json -d 'JSON mode: the answer is one JSON object, checked to parse'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
@@ -135,8 +144,10 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_s
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l config -d 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l raw -d 'Print the batch object'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l poll -d 'Seconds between the first polls (then backing off to a minute)' -r
@@ -146,7 +157,9 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_s
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l config -d 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
@@ -155,9 +168,11 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_s
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l config -d 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l each -d 'Print text lines as --each does (else JSON records)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l raw -d 'Add each response to its record'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -s h -l help -d 'Print help'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
@@ -166,8 +181,10 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_s
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l config -d 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l raw -d 'Print the batch object'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
@@ -176,8 +193,10 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_s
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l config -d 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it' -r -F
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l raw -d 'Print the API\'s JSON'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "create" -d 'Upload INPUT (--jsonl lines, or text lines with --each) as a batch; prints its id'
@@ -187,9 +206,22 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_s
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel a batch'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "list" -d 'List recent batches: id, status and counts, one per line'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch help" -f -a "models" -d 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API\'s JSON'
-complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch help" -f -a "batch" -d 'OpenAI\'s Batch API: half the price, no local rate limits, results within 24 h'
-complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand config" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand config" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand config" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand config" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand config" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand config" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand config" -l config -d 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand config" -l path -d 'Print the config file\'s path (whether or not it exists yet)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand config" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_using_subcommand config" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand config" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
+complete -c oaichat -n "__fish_oaichat_using_subcommand config" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch config help" -f -a "models" -d 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API\'s JSON'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch config help" -f -a "batch" -d 'OpenAI\'s Batch API: half the price, no local rate limits, results within 24 h'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch config help" -f -a "config" -d 'The config file: where it is (--path)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "create" -d 'Upload INPUT (--jsonl lines, or text lines with --each) as a batch; prints its id'
 complete -c oaichat -n "__fish_oaichat_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "status" -d 'Print a batch\'s status and counts (--raw: the batch object)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "wait" -d 'Wait until a batch finishes, with progress on stderr; non-zero unless it completed'

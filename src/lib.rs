@@ -46,7 +46,12 @@ pub fn run(
     }
     let env = Env::load(cli.env_file.as_deref())?;
     let mode = Mode::resolve(cli, &env)?;
-    let config = Config::resolve(cli, &env, Files::read(cli)?, &mode)?;
+    let located = config::file::locate(cli.config.as_deref(), &env);
+    if let Mode::ConfigPath = mode {
+        return commands::config::path(located.as_ref(), out);
+    }
+    let defaults = config::file::load(located.as_ref().filter(|_| !cli.no_config))?;
+    let config = Config::resolve(cli, &env, Files::read(cli)?, &defaults, &mode)?;
     if config.verbose
         && let Some(warning) = env
             .dotenv_path()
@@ -60,5 +65,7 @@ pub fn run(
         Mode::Lines(lines) => each::lines(&config, lines, facts, out, err),
         Mode::Models => models::list(&config, out, err),
         Mode::Batch(action) => batch::command(&action, &config, out, err),
+        // Answered above, before any file is read.
+        Mode::ConfigPath => Ok(()),
     }
 }

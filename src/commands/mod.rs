@@ -4,6 +4,7 @@
 pub mod ask;
 pub mod batch;
 pub mod chat;
+pub mod config;
 pub mod each;
 pub mod interactive;
 pub mod models;

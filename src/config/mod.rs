@@ -6,6 +6,7 @@
 pub mod cli;
 pub(crate) mod endpoint;
 pub(crate) mod env;
+pub(crate) mod file;
 mod mode;
 pub(crate) mod proxy;
 mod resolve;

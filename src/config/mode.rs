@@ -29,6 +29,8 @@ pub enum Mode {
     Models,
     /// `oaichat batch ACTION`.
     Batch(Batch),
+    /// `oaichat config --path`: where the config file is.
+    ConfigPath,
 }
 
 /// `oaichat batch ACTION`, resolved: the input's and the output's formats as [`Kind`]s.
@@ -132,6 +134,7 @@ impl Mode {
         match &cli.command {
             Some(Sub::Models { .. }) => return Ok(Mode::Models),
             Some(Sub::Batch { action }) => return Ok(Mode::Batch(Batch::resolve(action))),
+            Some(Sub::Config { .. }) => return Ok(Mode::ConfigPath),
             None => {}
         }
         let instruction = crate::prompt::instruction(&cli.prompt);

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use super::cli::Cli;
 use super::env::Env;
+use super::file::Defaults;
 use super::mode::Mode;
 use super::resolved::{
     Config, DEFAULT_CONNECT_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MODEL, DEFAULT_TIMEOUT,
@@ -60,22 +61,29 @@ impl Files {
 }
 
 impl Config {
-    /// Resolves flags over variables; `files` holds what the flags named.
-    pub fn resolve(cli: &Cli, env: &Env, files: Files, mode: &Mode) -> Result<Config, Error> {
-        let base_url = super::endpoint::base_url(
-            cli.base_url.as_deref().or(env.get("OPENAI_BASE_URL")),
-            cli.allow_insecure_http,
-        )?;
+    /// Resolves flags over variables over the config file's `defaults`; `files` holds what
+    /// the flags named.
+    pub fn resolve(
+        cli: &Cli,
+        env: &Env,
+        files: Files,
+        defaults: &Defaults,
+        mode: &Mode,
+    ) -> Result<Config, Error> {
+        let base_url = (cli.base_url.as_deref())
+            .or(env.get("OPENAI_BASE_URL"))
+            .or(defaults.base_url.as_deref());
+        let base_url = super::endpoint::base_url(base_url, cli.allow_insecure_http)?;
         let proxy =
             super::endpoint::route(&base_url, |name| env.get(name), cli.allow_insecure_http)?;
-        let max_retries = max_retries(cli.max_retries, env)?;
+        let max_retries = max_retries(cli.max_retries, env, defaults.max_retries)?;
         let ca_certs = cli
             .ca_cert
             .iter()
             .cloned()
             .chain(env.get("SSL_CERT_FILE").map(PathBuf::from))
             .collect();
-        let request = settings(cli, env, files.images, files.schema, mode)?;
+        let request = settings(cli, env, defaults, (files.images, files.schema), mode)?;
         Ok(Config {
             api_key: api_key(env, cli.dry_run)?,
             base_url,
@@ -83,15 +91,23 @@ impl Config {
             organization: env.get("OPENAI_ORG_ID").map(str::to_string),
             project: env.get("OPENAI_PROJECT_ID").map(str::to_string),
             request,
-            system: cli.request.system.clone().or(files.system),
+            system: (cli.request.system.clone())
+                .or(files.system)
+                .or_else(|| defaults.system.clone()),
             history_limit: cli.history_limit,
             dry_run: cli.dry_run,
-            usage: cli.usage,
+            usage: cli.usage || defaults.usage == Some(true),
             raw: cli.raw,
             verbose: cli.verbose,
-            timeout: secs_or(cli.timeout, DEFAULT_TIMEOUT),
-            connect_timeout: secs_or(cli.connect_timeout, DEFAULT_CONNECT_TIMEOUT),
-            idle_timeout: secs_or(cli.idle_timeout, DEFAULT_IDLE_TIMEOUT),
+            timeout: secs_or(cli.timeout.or(defaults.timeout), DEFAULT_TIMEOUT),
+            connect_timeout: secs_or(
+                cli.connect_timeout.or(defaults.connect_timeout),
+                DEFAULT_CONNECT_TIMEOUT,
+            ),
+            idle_timeout: secs_or(
+                cli.idle_timeout.or(defaults.idle_timeout),
+                DEFAULT_IDLE_TIMEOUT,
+            ),
             max_retries,
             ca_certs,
         })
@@ -103,8 +119,8 @@ impl Config {
 fn settings(
     cli: &Cli,
     env: &Env,
-    images: Vec<String>,
-    schema: Option<Schema>,
+    defaults: &Defaults,
+    (images, schema): (Vec<String>, Option<Schema>),
     mode: &Mode,
 ) -> Result<Settings, Error> {
     let args = &cli.request;
@@ -115,16 +131,16 @@ fn settings(
         }
         .into());
     }
-    let model = args
-        .model
-        .clone()
+    let model = (args.model.clone())
         .or_else(|| env.get("OPENAI_MODEL").map(str::to_string))
+        .or_else(|| defaults.model.clone())
         .unwrap_or_else(|| DEFAULT_MODEL.to_string());
+    let params = params(cli, defaults);
     let (max_tokens, max_completion_tokens) = catalog::token_limits(
         &model,
-        args.temperature,
-        args.reasoning_effort,
-        (args.max_tokens, args.max_completion_tokens),
+        params.temperature,
+        params.reasoning_effort,
+        (params.max_tokens, params.max_completion_tokens),
     )?;
     let format = match (schema, args.json) {
         (Some(schema), _) => Format::JsonSchema(schema),
@@ -134,23 +150,41 @@ fn settings(
     Ok(Settings {
         model,
         params: Params {
-            temperature: args.temperature,
-            top_p: args.top_p,
             max_tokens,
             max_completion_tokens,
-            reasoning_effort: args.reasoning_effort,
-            n: cli.n,
-            stop: args.stop.clone(),
-            seed: args.seed,
-            frequency_penalty: args.frequency_penalty,
-            presence_penalty: args.presence_penalty,
+            ..params
         },
         format,
         images,
         image_detail: cli.image_detail,
-        stream: cli.stream || matches!(mode, Mode::Interactive(_)),
-        usage: cli.usage,
+        stream: cli.stream || defaults.stream == Some(true) || matches!(mode, Mode::Interactive(_)),
+        usage: cli.usage || defaults.usage == Some(true),
     })
+}
+
+/// The sampling fields: each flag, else the config file's value. The token limits come as
+/// a pair (a flag's, else the file's), since the two may not both be sent.
+fn params(cli: &Cli, defaults: &Defaults) -> Params {
+    let args = &cli.request;
+    let limits = match (args.max_tokens, args.max_completion_tokens) {
+        (None, None) => (defaults.max_tokens, defaults.max_completion_tokens),
+        given => given,
+    };
+    Params {
+        temperature: args.temperature.or(defaults.temperature),
+        top_p: args.top_p.or(defaults.top_p),
+        max_tokens: limits.0,
+        max_completion_tokens: limits.1,
+        reasoning_effort: args.reasoning_effort.or(defaults.reasoning_effort),
+        n: cli.n,
+        stop: match args.stop.is_empty() {
+            true => defaults.stop.clone().unwrap_or_default(),
+            false => args.stop.clone(),
+        },
+        seed: args.seed.or(defaults.seed),
+        frequency_penalty: args.frequency_penalty.or(defaults.frequency_penalty),
+        presence_penalty: args.presence_penalty.or(defaults.presence_penalty),
+    }
 }
 
 /// The key; a dry run sends nothing, so it needs none.
@@ -162,14 +196,14 @@ fn api_key(env: &Env, dry_run: bool) -> Result<ApiKey, Error> {
     Ok(ApiKey::new(key.trim().to_string()))
 }
 
-/// `--max-retries`, else `OAICHAT_MAX_RETRIES`, else the default.
-fn max_retries(flag: Option<u32>, env: &Env) -> Result<u32, Error> {
+/// `--max-retries`, else `OAICHAT_MAX_RETRIES`, else the config file's, else the default.
+fn max_retries(flag: Option<u32>, env: &Env, file: Option<u32>) -> Result<u32, Error> {
     match (flag, env.get("OAICHAT_MAX_RETRIES")) {
         (Some(n), _) => Ok(n),
         (None, Some(text)) => {
             (text.trim().parse()).map_err(|_| Problem::MaxRetries(text.into()).into())
         }
-        (None, None) => Ok(crate::http::retry::DEFAULT_MAX_RETRIES),
+        (None, None) => Ok(file.unwrap_or(crate::http::retry::DEFAULT_MAX_RETRIES)),
     }
 }
 
@@ -193,7 +227,13 @@ mod tests {
 
     /// A mode that changes nothing in the configuration.
     fn resolve(cli: &Cli, env: &Env) -> Result<Config, Error> {
-        Config::resolve(cli, env, Files::default(), &Mode::Models)
+        Config::resolve(
+            cli,
+            env,
+            Files::default(),
+            &Defaults::default(),
+            &Mode::Models,
+        )
     }
 
     fn cli(args: &[&str]) -> Cli {

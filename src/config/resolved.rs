@@ -102,6 +102,7 @@ impl Config {
             Default::default(),
         );
         let files = super::resolve::Files::default();
-        Config::resolve(&cli, &env, files, &super::mode::Mode::Models).expect("a valid config")
+        let (defaults, mode) = (super::file::Defaults::default(), super::mode::Mode::Models);
+        Config::resolve(&cli, &env, files, &defaults, &mode).expect("a valid config")
     }
 }

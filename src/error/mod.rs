@@ -97,6 +97,7 @@ pub enum Input {
     EnvFile(PathBuf),
     History(PathBuf),
     CaCertificate(PathBuf),
+    ConfigFile(PathBuf),
     /// Line mode's input, at this line.
     InputLine(usize),
 }
@@ -110,6 +111,7 @@ impl std::fmt::Display for Input {
             Input::EnvFile(path) => write!(f, "env file {}", path.display()),
             Input::History(path) => write!(f, "history file {}", path.display()),
             Input::CaCertificate(path) => write!(f, "CA certificate {}", path.display()),
+            Input::ConfigFile(path) => write!(f, "config file {}", path.display()),
             Input::InputLine(line) => write!(f, "input line {line}"),
         }
     }

@@ -112,6 +112,23 @@ pub enum Problem {
     NoCaCertificate(PathBuf),
 
     // Settings.
+    #[error("config file {}{}: {message}", .path.display(), line_part_of(*.line))]
+    ConfigSyntax {
+        path: PathBuf,
+        /// The line of the key or value at fault, when the parser says.
+        line: Option<usize>,
+        message: String,
+    },
+    #[error("config file {}: {key}: {why}", .path.display())]
+    ConfigValue {
+        path: PathBuf,
+        key: &'static str,
+        why: String,
+    },
+    #[error(
+        "there is no place for a config file: set HOME or XDG_CONFIG_HOME, or pass --config PATH"
+    )]
+    NoConfigPlace,
     #[error(
         "env file {}: cannot parse {}{}: write it as NAME=value, with quotes closed (the \
          line is not shown: it may hold a secret)",
@@ -264,6 +281,10 @@ fn answer_part(reserved: usize) -> String {
         0 => String::new(),
         n => format!(" plus {n} for the answer"),
     }
+}
+
+fn line_part_of(line: Option<usize>) -> String {
+    line.map(|n| format!(" line {n}")).unwrap_or_default()
 }
 
 fn line_part(line: Option<usize>) -> String {

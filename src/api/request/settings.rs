@@ -68,7 +68,7 @@ impl Format {
 }
 
 /// `reasoning_effort` (ReasoningEffort in the spec), the values oaichat offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ReasoningEffort {
     Minimal,

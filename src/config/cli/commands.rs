@@ -24,6 +24,12 @@ pub enum Sub {
         #[command(subcommand)]
         action: BatchAction,
     },
+    /// The config file: where it is (--path).
+    Config {
+        /// Print the config file's path (whether or not it exists yet).
+        #[arg(long, required = true)]
+        path: bool,
+    },
 }
 
 #[allow(clippy::large_enum_variant)]

@@ -14,7 +14,7 @@ use crate::api::request::ImageDetail;
 mod commands;
 mod guard;
 mod request;
-mod values;
+pub(crate) mod values;
 
 pub use commands::{BatchAction, Sub};
 pub use request::RequestArgs;
@@ -196,6 +196,21 @@ pub struct Cli {
     #[arg(help_heading = "Connection", long, global = true, value_name = "PATH")]
     pub env_file: Option<PathBuf>,
 
+    /// Read defaults from this TOML file [default: $OAICHAT_CONFIG, else
+    /// $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it.
+    #[arg(
+        help_heading = "Configuration",
+        long,
+        global = true,
+        value_name = "PATH",
+        conflicts_with = "no_config"
+    )]
+    pub config: Option<PathBuf>,
+
+    /// Read no config file (for jobs that must not depend on a user's home).
+    #[arg(help_heading = "Configuration", long, global = true)]
+    pub no_config: bool,
+
     /// Print the request, status, timing and token usage on stderr.
     #[arg(help_heading = "Output", short, long, global = true)]
     pub verbose: bool,
@@ -250,6 +265,7 @@ where
             | BatchAction::List { raw } => cli.raw = *raw,
             BatchAction::Wait { .. } => {}
         },
+        Some(Sub::Config { .. }) => {}
         None => return Ok(cli),
     }
     guard::only_global_options(&matches)?;

@@ -25,29 +25,54 @@ pub(super) fn non_empty(value: &str) -> Result<String, String> {
     }
 }
 
-/// Parses a finite number within `min..=max`; NaN and infinities are refused.
-fn number_in(value: &str, min: f64, max: f64) -> Result<f64, String> {
+/// The range of a number, shared by its flag and the config file.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Range {
+    min: f64,
+    max: f64,
+}
+
+pub(crate) const TEMPERATURE: Range = Range { min: 0.0, max: 2.0 };
+pub(crate) const TOP_P: Range = Range { min: 0.0, max: 1.0 };
+pub(crate) const PENALTY: Range = Range {
+    min: -2.0,
+    max: 2.0,
+};
+/// A day is far beyond any real request; the bound keeps Duration conversion safe.
+pub(crate) const MAX_SECONDS: f64 = 86_400.0;
+
+impl Range {
+    /// The value when it is finite and within the range; NaN and infinities are refused.
+    pub(crate) fn check(self, value: f64) -> Result<f64, String> {
+        let Range { min, max } = self;
+        if value.is_finite() && (min..=max).contains(&value) {
+            Ok(value)
+        } else {
+            Err(format!("out of range; give a number from {min} to {max}"))
+        }
+    }
+}
+
+/// Parses a number within `range`.
+fn number_in(value: &str, range: Range) -> Result<f64, String> {
+    let Range { min, max } = range;
     let parsed: f64 = value
         .trim()
         .parse()
         .map_err(|_| format!("not a number; give a number from {min} to {max}"))?;
-    if parsed.is_finite() && (min..=max).contains(&parsed) {
-        Ok(parsed)
-    } else {
-        Err(format!("out of range; give a number from {min} to {max}"))
-    }
+    range.check(parsed)
 }
 
 pub(super) fn temperature(value: &str) -> Result<f64, String> {
-    number_in(value, 0.0, 2.0)
+    number_in(value, TEMPERATURE)
 }
 
 pub(super) fn top_p(value: &str) -> Result<f64, String> {
-    number_in(value, 0.0, 1.0)
+    number_in(value, TOP_P)
 }
 
 pub(super) fn penalty(value: &str) -> Result<f64, String> {
-    number_in(value, -2.0, 2.0)
+    number_in(value, PENALTY)
 }
 
 pub(super) fn poll_seconds(value: &str) -> Result<f64, String> {
@@ -55,22 +80,26 @@ pub(super) fn poll_seconds(value: &str) -> Result<f64, String> {
 }
 
 pub(super) fn seconds(value: &str) -> Result<f64, String> {
-    // A day is far beyond any real request; the bound keeps Duration conversion safe.
-    positive_seconds(value, 86_400.0)
+    positive_seconds(value, MAX_SECONDS)
 }
 
 /// Seconds more than 0 and at most `max`: one message for every value outside, so that
 /// `0` and `-1` are told the same thing.
 fn positive_seconds(value: &str, max: f64) -> Result<f64, String> {
-    let range = format!("give a number of seconds more than 0 and at most {max}");
-    let parsed: f64 = value
-        .trim()
-        .parse()
-        .map_err(|_| format!("not a number; {range}"))?;
-    if parsed.is_finite() && parsed > 0.0 && parsed <= max {
-        Ok(parsed)
+    let parsed: f64 = value.trim().parse().map_err(|_| {
+        format!("not a number; give a number of seconds more than 0 and at most {max}")
+    })?;
+    check_seconds(parsed, max)
+}
+
+/// Seconds more than 0 and at most `max`.
+pub(crate) fn check_seconds(value: f64, max: f64) -> Result<f64, String> {
+    if value.is_finite() && value > 0.0 && value <= max {
+        Ok(value)
     } else {
-        Err(format!("out of range; {range}"))
+        Err(format!(
+            "out of range; give a number of seconds more than 0 and at most {max}"
+        ))
     }
 }
 

@@ -1,0 +1,241 @@
+//! The config file: defaults for what flags set, so that what a user types every day is
+//! written once. TOML at `--config PATH`, else `OAICHAT_CONFIG`, else
+//! `$XDG_CONFIG_HOME/oaichat/config.toml`, else `~/.config/oaichat/config.toml`;
+//! `--no-config` reads none. Flags and the environment beat it; it beats the built-in
+//! defaults (see [`super::resolve`]). An unknown key or a wrong type is an error naming the
+//! file, the line and the key: a typo must never pass silently.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::cli::values::{self, MAX_SECONDS, PENALTY, TEMPERATURE, TOP_P};
+use super::env::Env;
+use crate::api::request::ReasoningEffort;
+use crate::error::{Error, Input, Problem};
+
+/// Where the config file is, and whether the user named it (then it must exist).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub path: PathBuf,
+    pub named: bool,
+}
+
+/// The file's top-level keys: each a default for the flag of the same name.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Defaults {
+    pub model: Option<String>,
+    pub system: Option<String>,
+    pub temperature: Option<f64>,
+    pub top_p: Option<f64>,
+    pub max_tokens: Option<u32>,
+    pub max_completion_tokens: Option<u32>,
+    pub reasoning_effort: Option<ReasoningEffort>,
+    pub seed: Option<i64>,
+    pub frequency_penalty: Option<f64>,
+    pub presence_penalty: Option<f64>,
+    pub stop: Option<Vec<String>>,
+    pub stream: Option<bool>,
+    pub usage: Option<bool>,
+    /// Seconds, as the flags take them.
+    pub timeout: Option<f64>,
+    pub connect_timeout: Option<f64>,
+    pub idle_timeout: Option<f64>,
+    pub max_retries: Option<u32>,
+    pub base_url: Option<String>,
+}
+
+/// `--config PATH`, else `OAICHAT_CONFIG`, else the XDG place; None when there is no home.
+pub fn locate(flag: Option<&Path>, env: &Env) -> Option<Location> {
+    let named = flag
+        .map(Path::to_path_buf)
+        .or_else(|| env.get("OAICHAT_CONFIG").map(PathBuf::from));
+    if let Some(path) = named {
+        return Some(Location { path, named: true });
+    }
+    let base = match (env.get("XDG_CONFIG_HOME"), env.get("HOME")) {
+        (Some(xdg), _) if Path::new(xdg).is_absolute() => PathBuf::from(xdg),
+        (_, Some(home)) => Path::new(home).join(".config"),
+        _ => return None,
+    };
+    Some(Location {
+        path: base.join("oaichat").join("config.toml"),
+        named: false,
+    })
+}
+
+/// Reads the file: a missing default file is no file; a file the user named must exist.
+pub fn load(location: Option<&Location>) -> Result<Defaults, Error> {
+    let Some(Location { path, named }) = location else {
+        return Ok(Defaults::default());
+    };
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(parse(&text, path)?),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => Ok(Defaults::default()),
+        Err(e) => Err(Error::read(Input::ConfigFile(path.clone()), e)),
+    }
+}
+
+/// Parses and checks the file's text; `path` names it in errors.
+pub fn parse(text: &str, path: &Path) -> Result<Defaults, Problem> {
+    let defaults: Defaults = toml::from_str(text).map_err(|e| Problem::ConfigSyntax {
+        path: path.to_path_buf(),
+        line: e.span().map(|span| line_of(text, span.start)),
+        message: e.message().trim().to_string(),
+    })?;
+    defaults
+        .check()
+        .map_err(|(key, why)| Problem::ConfigValue {
+            path: path.to_path_buf(),
+            key,
+            why,
+        })?;
+    Ok(defaults)
+}
+
+/// The 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+impl Defaults {
+    /// The checks the flags' values get, with the key that failed one.
+    fn check(&self) -> Result<(), (&'static str, String)> {
+        let ranges = [
+            ("temperature", self.temperature, TEMPERATURE),
+            ("top_p", self.top_p, TOP_P),
+            ("frequency_penalty", self.frequency_penalty, PENALTY),
+            ("presence_penalty", self.presence_penalty, PENALTY),
+        ];
+        for (key, value, range) in ranges {
+            if let Some(value) = value {
+                range.check(value).map_err(|why| (key, why))?;
+            }
+        }
+        let waits = [
+            ("timeout", self.timeout),
+            ("connect_timeout", self.connect_timeout),
+            ("idle_timeout", self.idle_timeout),
+        ];
+        for (key, value) in waits {
+            if let Some(value) = value {
+                values::check_seconds(value, MAX_SECONDS).map_err(|why| (key, why))?;
+            }
+        }
+        self.check_counts()
+    }
+
+    fn check_counts(&self) -> Result<(), (&'static str, String)> {
+        if self.max_retries.is_some_and(|n| n > 100) {
+            return Err(("max_retries", "out of range; give 0 to 100".into()));
+        }
+        for (key, value) in [
+            ("max_tokens", self.max_tokens),
+            ("max_completion_tokens", self.max_completion_tokens),
+        ] {
+            if value == Some(0) {
+                return Err((key, "out of range; give 1 or more".into()));
+            }
+        }
+        if self.stop.as_ref().is_some_and(|stop| stop.len() > 4) {
+            return Err((
+                "stop",
+                "give at most 4 stop sequences, as the API takes".into(),
+            ));
+        }
+        let blank = |text: &Option<String>| text.as_deref().is_some_and(|t| t.trim().is_empty());
+        if blank(&self.model) {
+            return Err(("model", "must not be empty".into()));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Env {
+        let map = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Env::new(map, Default::default())
+    }
+
+    fn at(path: &str, named: bool) -> Option<Location> {
+        let path = PathBuf::from(path);
+        Some(Location { path, named })
+    }
+
+    #[test]
+    fn the_flag_beats_the_variable_which_beats_the_xdg_place() {
+        let all = env(&[
+            ("OAICHAT_CONFIG", "/v.toml"),
+            ("XDG_CONFIG_HOME", "/x"),
+            ("HOME", "/h"),
+        ]);
+        assert_eq!(
+            locate(Some(Path::new("/f.toml")), &all),
+            at("/f.toml", true)
+        );
+        assert_eq!(locate(None, &all), at("/v.toml", true));
+        let xdg = env(&[("XDG_CONFIG_HOME", "/x"), ("HOME", "/h")]);
+        assert_eq!(locate(None, &xdg), at("/x/oaichat/config.toml", false));
+        let relative = env(&[("XDG_CONFIG_HOME", "x"), ("HOME", "/h")]);
+        assert_eq!(
+            locate(None, &relative),
+            at("/h/.config/oaichat/config.toml", false)
+        );
+        assert_eq!(locate(None, &env(&[])), None);
+    }
+
+    #[test]
+    fn keys_are_read_under_their_flag_names() {
+        let text = "model = \"m\"\ntemperature = 0.5\nreasoning_effort = \"low\"\nstop = [\"x\"]\n\
+                    stream = true\ntimeout = 30\nmax_retries = 0\n";
+        let read = parse(text, Path::new("c.toml")).unwrap();
+        assert_eq!(
+            read,
+            Defaults {
+                model: Some("m".into()),
+                temperature: Some(0.5),
+                reasoning_effort: Some(ReasoningEffort::Low),
+                stop: Some(vec!["x".into()]),
+                stream: Some(true),
+                timeout: Some(30.0),
+                max_retries: Some(0),
+                ..Defaults::default()
+            }
+        );
+    }
+
+    #[test]
+    fn a_typo_a_wrong_type_and_a_value_out_of_range_name_the_file_line_and_key() {
+        let shown = |text: &str| parse(text, Path::new("c.toml")).unwrap_err().to_string();
+        let typo = shown("model = \"m\"\nmodle = \"x\"\n");
+        assert!(
+            typo.starts_with("config file c.toml line 2: unknown field `modle`"),
+            "{typo}"
+        );
+        let wrong = shown("\n\ntemperature = \"hot\"\n");
+        assert!(
+            wrong.starts_with("config file c.toml line 3: invalid type"),
+            "{wrong}"
+        );
+        assert_eq!(
+            shown("temperature = 3\n"),
+            "config file c.toml: temperature: out of range; give a number from 0 to 2"
+        );
+        assert_eq!(
+            shown("timeout = 0\n"),
+            "config file c.toml: timeout: out of range; give a number of seconds more than 0 \
+             and at most 86400"
+        );
+    }
+}
