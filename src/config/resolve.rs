@@ -332,4 +332,57 @@ mod tests {
         let err = resolve(&cli(&args), &env(&[("OPENAI_API_KEY", "k")], &[])).unwrap_err();
         assert!(err.to_string().contains("at most 4"), "{err}");
     }
+
+    #[test]
+    fn the_config_file_is_beaten_by_the_environment_and_flags_and_beats_defaults() {
+        let file = Defaults {
+            model: Some("file".into()),
+            temperature: Some(0.3),
+            max_retries: Some(7),
+            timeout: Some(30.0),
+            stream: Some(true),
+            ..Defaults::default()
+        };
+        let with = |args: &[&str], vars: &[(&str, &str)]| {
+            let vars = [&[("OPENAI_API_KEY", "k")], vars].concat();
+            Config::resolve(
+                &cli(args),
+                &env(&vars, &[]),
+                Files::default(),
+                &file,
+                &Mode::Models,
+            )
+            .unwrap()
+        };
+        let config = with(&["hi"], &[]);
+        assert_eq!(
+            (
+                config.request.model.as_str(),
+                config.request.params.temperature
+            ),
+            ("file", Some(0.3))
+        );
+        assert_eq!(
+            (config.max_retries, config.timeout),
+            (7, Duration::from_secs(30))
+        );
+        assert!(config.request.stream);
+        let config = with(
+            &["hi"],
+            &[("OPENAI_MODEL", "env"), ("OAICHAT_MAX_RETRIES", "1")],
+        );
+        assert_eq!(
+            (config.request.model.as_str(), config.max_retries),
+            ("env", 1)
+        );
+        let config = with(&["-m", "flag", "-t", "1", "--max-retries", "0", "hi"], &[]);
+        assert_eq!(
+            (
+                config.request.model.as_str(),
+                config.request.params.temperature
+            ),
+            ("flag", Some(1.0))
+        );
+        assert_eq!(config.max_retries, 0);
+    }
 }
