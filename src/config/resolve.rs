@@ -84,6 +84,7 @@ impl Config {
             .chain(env.get("SSL_CERT_FILE").map(PathBuf::from))
             .collect();
         let request = settings(cli, env, defaults, (files.images, files.schema), mode)?;
+        let usage = request.usage;
         Ok(Config {
             api_key: api_key(env, cli.dry_run)?,
             base_url,
@@ -96,7 +97,7 @@ impl Config {
                 .or_else(|| defaults.system.clone()),
             history_limit: cli.history_limit,
             dry_run: cli.dry_run,
-            usage: cli.usage || defaults.usage == Some(true),
+            usage,
             raw: cli.raw,
             verbose: cli.verbose,
             timeout: secs_or(cli.timeout.or(defaults.timeout), DEFAULT_TIMEOUT),
@@ -157,7 +158,13 @@ fn settings(
         format,
         images,
         image_detail: cli.image_detail,
-        stream: cli.stream || defaults.stream == Some(true) || matches!(mode, Mode::Interactive(_)),
+        stream: match mode {
+            Mode::Interactive(_) => true,
+            Mode::Ask(_) => cli.stream || defaults.stream == Some(true),
+            // Line mode and batches read whole answers (clap refuses --stream with them), so
+            // the file's `stream` is not theirs.
+            _ => false,
+        },
         usage: cli.usage || defaults.usage == Some(true),
     })
 }
@@ -344,15 +351,10 @@ mod tests {
             ..Defaults::default()
         };
         let with = |args: &[&str], vars: &[(&str, &str)]| {
-            let vars = [&[("OPENAI_API_KEY", "k")], vars].concat();
-            Config::resolve(
-                &cli(args),
-                &env(&vars, &[]),
-                Files::default(),
-                &file,
-                &Mode::Models,
-            )
-            .unwrap()
+            let vars = env(&[&[("OPENAI_API_KEY", "k")], vars].concat(), &[]);
+            let (cli, files) = (cli(args), Files::default());
+            let mode = Mode::resolve(&cli, &vars).unwrap();
+            Config::resolve(&cli, &vars, files, &file, &mode).unwrap()
         };
         let config = with(&["hi"], &[]);
         assert_eq!(

@@ -241,3 +241,18 @@ fn a_closed_stdout_ends_line_mode_at_once() {
     assert!(status.success(), "{status:?}");
     drop(stdin);
 }
+
+#[test]
+fn a_config_file_that_streams_leaves_line_mode_reading_whole_answers() {
+    let server = echo_server();
+    let cmd = Cmd::at(&server);
+    let config = cmd.file("config.toml", "stream = true\nusage = true\n");
+    let assert = cmd
+        .args(["--config", config.to_str().unwrap(), "--each", "say"])
+        .stdin("a\n")
+        .run()
+        .success();
+    assert_eq!(stdout(&assert), "re: say\\n\\na\n");
+    let body: Value = serde_json::from_slice(&server.requests()[0].body).unwrap();
+    assert_eq!(body.get("stream"), None, "{body}");
+}
