@@ -79,7 +79,7 @@ Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'OpenAI''s Batch API: half the price, no local rate limits, results within 24 h')
-            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The config file: where it is (--path)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The config file: where it is (--path), or open it in $VISUAL/$EDITOR (--edit)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -283,6 +283,7 @@ Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read variables from this file instead of ./.env (never overriding the environment)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it')
             [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'Print the config file''s path (whether or not it exists yet)')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Open the config file in $VISUAL or $EDITOR, made with a commented example when missing; it is checked when the editor closes')
             [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the key over plain http:// to a host that is not this machine')
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Read no config file (for jobs that must not depend on a user''s home)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
@@ -294,7 +295,7 @@ Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
         'oaichat;help' {
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'OpenAI''s Batch API: half the price, no local rate limits, results within 24 h')
-            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The config file: where it is (--path)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The config file: where it is (--path), or open it in $VISUAL/$EDITOR (--edit)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }

@@ -739,7 +739,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__config)
-            opts="-v -h --path --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --env-file --config --no-config --verbose --help"
+            opts="-v -h --path --edit --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --env-file --config --no-config --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

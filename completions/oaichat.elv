@@ -76,7 +76,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand models 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON'
             cand batch 'OpenAI''s Batch API: half the price, no local rate limits, results within 24 h'
-            cand config 'The config file: where it is (--path)'
+            cand config 'The config file: where it is (--path), or open it in $VISUAL/$EDITOR (--edit)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oaichat;models'= {
@@ -263,6 +263,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand --path 'Print the config file''s path (whether or not it exists yet)'
+            cand --edit 'Open the config file in $VISUAL or $EDITOR, made with a commented example when missing; it is checked when the editor closes'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
@@ -273,7 +274,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         &'oaichat;help'= {
             cand models 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON'
             cand batch 'OpenAI''s Batch API: half the price, no local rate limits, results within 24 h'
-            cand config 'The config file: where it is (--path)'
+            cand config 'The config file: where it is (--path), or open it in $VISUAL/$EDITOR (--edit)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oaichat;help;models'= {

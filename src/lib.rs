@@ -47,8 +47,9 @@ pub fn run(
     let env = Env::load(cli.env_file.as_deref())?;
     let mode = Mode::resolve(cli, &env)?;
     let located = config::file::locate(cli.config.as_deref(), &env);
-    if let Mode::ConfigPath = mode {
-        return commands::config::path(located.as_ref(), out);
+    if let Mode::Config(action) = mode {
+        // Before the file is read: a broken file is what --edit is for.
+        return commands::config::run(action, located.as_ref(), &env, out);
     }
     let defaults = config::file::load(located.as_ref().filter(|_| !cli.no_config))?;
     let config = Config::resolve(cli, &env, Files::read(cli)?, &defaults, &mode)?;
@@ -66,6 +67,6 @@ pub fn run(
         Mode::Models => models::list(&config, out, err),
         Mode::Batch(action) => batch::command(&action, &config, out, err),
         // Answered above, before any file is read.
-        Mode::ConfigPath => Ok(()),
+        Mode::Config(_) => Ok(()),
     }
 }

@@ -13,7 +13,7 @@ mod resolve;
 mod resolved;
 
 pub use env::Env;
-pub use mode::{Ask, Batch, Chat, Facts, Kind, Lines, Mode};
+pub use mode::{Ask, Batch, Chat, ConfigAction, Facts, Kind, Lines, Mode};
 pub use resolve::Files;
 pub use resolved::{
     Config, DEFAULT_CONNECT_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MODEL, DEFAULT_TIMEOUT,

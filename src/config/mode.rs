@@ -29,8 +29,8 @@ pub enum Mode {
     Models,
     /// `oaichat batch ACTION`.
     Batch(Batch),
-    /// `oaichat config --path`: where the config file is.
-    ConfigPath,
+    /// `oaichat config --path` or `--edit`.
+    Config(ConfigAction),
 }
 
 /// `oaichat batch ACTION`, resolved: the input's and the output's formats as [`Kind`]s.
@@ -81,6 +81,15 @@ impl Batch {
             BatchAction::List { .. } => Batch::List,
         }
     }
+}
+
+/// What `oaichat config` does with the config file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfigAction {
+    /// Print its path.
+    Path,
+    /// Open it in the user's editor.
+    Edit,
 }
 
 /// The two line modes.
@@ -134,7 +143,14 @@ impl Mode {
         match &cli.command {
             Some(Sub::Models { .. }) => return Ok(Mode::Models),
             Some(Sub::Batch { action }) => return Ok(Mode::Batch(Batch::resolve(action))),
-            Some(Sub::Config { .. }) => return Ok(Mode::ConfigPath),
+            Some(Sub::Config { edit, .. }) => {
+                let action = if *edit {
+                    ConfigAction::Edit
+                } else {
+                    ConfigAction::Path
+                };
+                return Ok(Mode::Config(action));
+            }
             None => {}
         }
         let instruction = crate::prompt::instruction(&cli.prompt);

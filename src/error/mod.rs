@@ -162,6 +162,8 @@ pub enum Task {
     ReadLine,
     /// Line mode's reader thread.
     ReadInput,
+    /// Creating the config file or running the editor on it.
+    EditConfig,
 }
 
 impl std::fmt::Display for Task {
@@ -171,6 +173,7 @@ impl std::fmt::Display for Task {
             Task::StartEditor => "cannot start the line editor",
             Task::ReadLine => "cannot read a line",
             Task::ReadInput => "cannot read the input",
+            Task::EditConfig => "cannot edit the config file",
         })
     }
 }

@@ -129,6 +129,8 @@ pub enum Problem {
         "there is no place for a config file: set HOME or XDG_CONFIG_HOME, or pass --config PATH"
     )]
     NoConfigPlace,
+    #[error("no editor to open the config file with: set VISUAL or EDITOR")]
+    NoEditor,
     #[error(
         "env file {}: cannot parse {}{}: write it as NAME=value, with quotes closed (the \
          line is not shown: it may hold a secret)",

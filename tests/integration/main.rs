@@ -11,6 +11,7 @@ mod architecture;
 mod batch;
 mod cli;
 mod config;
+mod config_edit;
 mod config_file;
 mod crash_safety;
 mod errors;

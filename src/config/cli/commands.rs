@@ -24,11 +24,16 @@ pub enum Sub {
         #[command(subcommand)]
         action: BatchAction,
     },
-    /// The config file: where it is (--path).
+    /// The config file: where it is (--path), or open it in $VISUAL/$EDITOR (--edit).
+    #[command(group = clap::ArgGroup::new("what").args(["path", "edit"]).required(true))]
     Config {
         /// Print the config file's path (whether or not it exists yet).
-        #[arg(long, required = true)]
+        #[arg(long)]
         path: bool,
+        /// Open the config file in $VISUAL or $EDITOR, made with a commented example when
+        /// missing; it is checked when the editor closes.
+        #[arg(long)]
+        edit: bool,
     },
 }
 
