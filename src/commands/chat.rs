@@ -103,6 +103,9 @@ fn log_request(config: &Config, bytes: usize, err: &mut impl Write) {
             format_args!("POST {url} ({bytes} bytes, model {model})"),
         );
         crate::log::line(err, format_args!("authorization: Bearer (redacted)"));
+        for header in &config.headers {
+            crate::log::line(err, format_args!("{}: {}", header.name, header.shown()));
+        }
     }
 }
 

@@ -27,6 +27,8 @@ pub struct Config {
     pub proxy: Option<proxy::Proxy>,
     pub organization: Option<String>,
     pub project: Option<String>,
+    /// `--header`s, checked.
+    pub headers: Vec<http::Header>,
     /// The request's fields, except its messages.
     pub request: Settings,
     /// The system message (`--system`, `--system-file`).
@@ -69,6 +71,7 @@ impl Config {
             api_key: self.api_key.clone(),
             organization: self.organization.clone(),
             project: self.project.clone(),
+            headers: self.headers.clone(),
             proxy: self.proxy.as_ref().map(|p| http::Proxy {
                 url: p.url().to_string(),
                 variable: p.variable,

@@ -108,6 +108,17 @@ pub enum Problem {
         variable: &'static str,
         scheme: String,
     },
+    /// The header's place among the `--header` flags: its text is not shown, it may hold a
+    /// secret.
+    #[error("--header number {0} is not 'Name: value'")]
+    HeaderForm(usize),
+    #[error("--header {0}: the name or the value has characters a header cannot hold")]
+    HeaderChars(String),
+    #[error(
+        "--header {0}: the key is sent from OPENAI_API_KEY as `Authorization: Bearer`; set it \
+         there"
+    )]
+    HeaderAuthorization(String),
     #[error("cannot read CA certificate {}: no such file", .0.display())]
     NoCaCertificate(PathBuf),
 

@@ -17,6 +17,8 @@ pub struct Options {
     pub organization: Option<String>,
     /// `OpenAI-Project`, from `OPENAI_PROJECT_ID`.
     pub project: Option<String>,
+    /// Extra headers (`--header`), sent with every request.
+    pub headers: Vec<Header>,
     /// The proxy every request goes through, already chosen and checked.
     pub proxy: Option<Proxy>,
     /// Whether any hop is inside TLS. Plain http needs no CA at all, and loading one
@@ -28,6 +30,45 @@ pub struct Options {
     pub max_retries: u32,
     /// Log retries and the server's whole error message (`-v`).
     pub verbose: bool,
+}
+
+/// A header sent with every request (`--header`), already checked.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Header {
+    pub name: String,
+    pub value: String,
+}
+
+/// Headers that carry a secret as gateways use them: shown as `(redacted)`.
+const SECRET_HEADERS: [&str; 5] = [
+    "api-key",
+    "x-api-key",
+    "proxy-authorization",
+    "cookie",
+    "authorization",
+];
+
+impl Header {
+    pub fn is_secret(&self) -> bool {
+        SECRET_HEADERS
+            .iter()
+            .any(|name| self.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The value as a log may show it.
+    pub fn shown(&self) -> &str {
+        if self.is_secret() {
+            "(redacted)"
+        } else {
+            &self.value
+        }
+    }
+}
+
+impl fmt::Debug for Header {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.name, self.shown())
+    }
 }
 
 /// A proxy, as the client needs it.
@@ -46,6 +87,7 @@ impl fmt::Debug for Options {
             .field("api_key", &"(redacted)")
             .field("organization", &self.organization)
             .field("project", &self.project)
+            .field("headers", &self.headers)
             .field("proxy", &self.proxy.as_ref().map(|p| p.variable))
             .field("tls", &self.tls)
             .field("ca_certs", &self.ca_certs)
@@ -97,6 +139,16 @@ mod tests {
             api_key: ApiKey::new("sk-very-secret".into()),
             organization: Some("org-1".into()),
             project: None,
+            headers: vec![
+                Header {
+                    name: "Api-Key".into(),
+                    value: "gateway-secret".into(),
+                },
+                Header {
+                    name: "X-Team".into(),
+                    value: "search".into(),
+                },
+            ],
             proxy: Some(Proxy {
                 url: "http://user:hunter2@proxy:3128".into(),
                 variable: "HTTPS_PROXY",
@@ -110,6 +162,9 @@ mod tests {
         let shown = format!("{options:?}");
         assert!(!shown.contains("sk-very-secret"), "{shown}");
         assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(!shown.contains("gateway-secret"), "{shown}");
+        assert!(shown.contains("Api-Key: (redacted)"), "{shown}");
+        assert!(shown.contains("X-Team: search"), "{shown}");
         assert!(shown.contains("HTTPS_PROXY"), "{shown}");
     }
 }

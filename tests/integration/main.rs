@@ -15,6 +15,7 @@ mod config_edit;
 mod config_file;
 mod crash_safety;
 mod errors;
+mod headers;
 mod history;
 mod images;
 mod input;

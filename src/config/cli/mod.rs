@@ -192,6 +192,18 @@ pub struct Cli {
     #[arg(help_heading = "Connection", long, global = true)]
     pub allow_insecure_http: bool,
 
+    /// Send this header with every request, e.g. -H 'X-Team: search' for a gateway
+    /// (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an
+    /// Authorization header.
+    #[arg(
+        help_heading = "Connection",
+        short = 'H',
+        long = "header",
+        global = true,
+        value_name = "NAME: VALUE"
+    )]
+    pub headers: Vec<String>,
+
     /// Read variables from this file instead of ./.env (never overriding the environment).
     #[arg(help_heading = "Connection", long, global = true, value_name = "PATH")]
     pub env_file: Option<PathBuf>,

@@ -2,7 +2,7 @@
 //! connect timeout, from the layer's [`Options`].
 
 use reqwest::Client as Http;
-use reqwest::header::{HeaderMap, HeaderValue};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
 use super::USER_AGENT;
 use crate::http::error::{Error, Setting};
@@ -71,6 +71,16 @@ fn headers(options: &Options) -> Result<HeaderMap, Error> {
         if let Some(value) = value {
             let value = HeaderValue::from_str(value.trim())
                 .map_err(|cause| Setting::BadHeader { variable, cause })?;
+            headers.insert(name, value);
+        }
+    }
+    // A later header of a name replaces an earlier one (and OpenAI-Organization/-Project).
+    for header in &options.headers {
+        // Checked when the configuration was resolved; a failure here is skipped, not sent.
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(header.name.as_bytes()),
+            HeaderValue::from_str(&header.value),
+        ) {
             headers.insert(name, value);
         }
     }
