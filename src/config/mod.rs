@@ -7,6 +7,7 @@ pub mod cli;
 pub(crate) mod endpoint;
 pub(crate) mod env;
 pub(crate) mod file;
+mod headers;
 mod mode;
 pub(crate) mod proxy;
 mod resolve;

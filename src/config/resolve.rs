@@ -15,7 +15,6 @@ use super::resolved::{
 use crate::api::request::{Format, Params, Settings};
 use crate::catalog;
 use crate::error::{Error, Problem};
-use crate::http::Header;
 use crate::schema::Schema;
 use crate::secret::ApiKey;
 
@@ -92,7 +91,7 @@ impl Config {
             proxy,
             organization: env.get("OPENAI_ORG_ID").map(str::to_string),
             project: env.get("OPENAI_PROJECT_ID").map(str::to_string),
-            headers: headers(&cli.headers)?,
+            headers: super::headers::parse(&cli.headers)?,
             request,
             system: (cli.request.system.clone())
                 .or(files.system)
@@ -194,30 +193,6 @@ fn params(cli: &Cli, defaults: &Defaults) -> Params {
         frequency_penalty: args.frequency_penalty.or(defaults.frequency_penalty),
         presence_penalty: args.presence_penalty.or(defaults.presence_penalty),
     }
-}
-
-/// `--header 'Name: value'`s, checked before anything is sent. Messages name a header by
-/// its name, or by its place when it has none: its value may be a secret.
-fn headers(args: &[String]) -> Result<Vec<Header>, Problem> {
-    let mut headers = Vec::with_capacity(args.len());
-    for (i, arg) in args.iter().enumerate() {
-        let (name, value) = arg.split_once(':').ok_or(Problem::HeaderForm(i + 1))?;
-        let (name, value) = (name.trim(), value.trim());
-        if name.is_empty() {
-            return Err(Problem::HeaderForm(i + 1));
-        }
-        if name.eq_ignore_ascii_case("authorization") {
-            return Err(Problem::HeaderAuthorization(name.into()));
-        }
-        let valid = reqwest::header::HeaderName::from_bytes(name.as_bytes()).is_ok()
-            && reqwest::header::HeaderValue::from_str(value).is_ok();
-        if !valid {
-            return Err(Problem::HeaderChars(name.into()));
-        }
-        let (name, value) = (name.to_string(), value.to_string());
-        headers.push(Header { name, value });
-    }
-    Ok(headers)
 }
 
 /// The key; a dry run sends nothing, so it needs none.
