@@ -107,7 +107,7 @@ _oaichat() {
 
     case "${cmd}" in
         oaichat)
-            opts="-f -m -s -t -n -c -i -P -H -v -V -h --user --assistant --file --image --image-detail --no-stdin --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --stop --seed --frequency-penalty --presence-penalty --json --schema --history --continue --history-limit --interactive --each --jsonl --parallel --resume --usage --dry-run --stream --raw --timeout --connect-timeout --idle-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --no-config --verbose --version --help models batch config help"
+            opts="-f -m -s -t -n -c -i -P -H -p -v -V -h --user --assistant --file --image --image-detail --no-stdin --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --stop --seed --frequency-penalty --presence-penalty --json --schema --history --continue --history-limit --interactive --each --jsonl --parallel --resume --usage --dry-run --stream --raw --timeout --connect-timeout --idle-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --verbose --version --help models batch config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -265,6 +265,14 @@ _oaichat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -273,7 +281,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch)
-            opts="-H -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --no-config --verbose --help create status wait results cancel list help"
+            opts="-H -p -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --verbose --help create status wait results cancel list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -315,6 +323,14 @@ _oaichat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -323,7 +339,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__cancel)
-            opts="-H -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --no-config --verbose --help"
+            opts="-H -p -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -365,6 +381,14 @@ _oaichat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -373,7 +397,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__create)
-            opts="-m -s -t -H -v -h --each --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --stop --seed --frequency-penalty --presence-penalty --json --schema --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --no-config --verbose --help"
+            opts="-m -s -t -H -p -v -h --each --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --stop --seed --frequency-penalty --presence-penalty --json --schema --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -476,6 +500,14 @@ _oaichat() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -599,7 +631,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__list)
-            opts="-H -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --no-config --verbose --help"
+            opts="-H -p -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -638,6 +670,14 @@ _oaichat() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -649,7 +689,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__results)
-            opts="-H -v -h --each --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --no-config --verbose --help"
+            opts="-H -p -v -h --each --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -688,6 +728,14 @@ _oaichat() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -699,7 +747,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__status)
-            opts="-H -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --no-config --verbose --help"
+            opts="-H -p -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -741,6 +789,14 @@ _oaichat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -749,7 +805,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__wait)
-            opts="-H -v -h --poll --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --no-config --verbose --help"
+            opts="-H -p -v -h --poll --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -795,6 +851,14 @@ _oaichat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -803,7 +867,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__config)
-            opts="-H -v -h --path --edit --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --no-config --verbose --help"
+            opts="-H -p -v -h --path --edit --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -842,6 +906,14 @@ _oaichat() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1007,7 +1079,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__models)
-            opts="-H -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --no-config --verbose --help"
+            opts="-H -p -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1046,6 +1118,14 @@ _oaichat() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -51,8 +51,11 @@ pub fn run(
         // Before the file is read: a broken file is what --edit is for.
         return commands::config::run(action, located.as_ref(), &env, out);
     }
-    let defaults = config::file::load(located.as_ref().filter(|_| !cli.no_config))?;
-    let config = Config::resolve(cli, &env, Files::read(cli)?, &defaults, &mode)?;
+    let file = config::file::load(located.as_ref().filter(|_| !cli.no_config))?;
+    let config = Config::resolve(cli, &env, Files::read(cli)?, &file, &mode)?;
+    for warning in &config.warnings {
+        log::line(err, format_args!("{warning}"));
+    }
     if config.verbose
         && let Some(warning) = env
             .dotenv_path()

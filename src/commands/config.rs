@@ -83,7 +83,7 @@ mod tests {
     #[test]
     fn the_example_parses_and_sets_nothing() {
         let read = file::parse(EXAMPLE, Path::new("example.toml")).unwrap();
-        assert_eq!(read, file::Defaults::default());
+        assert_eq!(read, file::Layer::default());
         let uncommented: String = EXAMPLE
             .lines()
             .filter_map(|l| l.strip_prefix("# ").filter(|l| l.contains(" = ")))

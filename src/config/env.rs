@@ -8,6 +8,13 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Input, Problem};
 
+/// Where a variable was set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Process,
+    DotEnv,
+}
+
 /// The variables oaichat reads: the process environment over the `.env` file.
 #[derive(Debug, Default, Clone)]
 pub struct Env {
@@ -51,6 +58,18 @@ impl Env {
     /// The env file that was read, if any.
     pub fn dotenv_path(&self) -> Option<&Path> {
         self.dotenv_path.as_deref()
+    }
+
+    /// Where a variable's value comes from (see [`Env::get`]), if it is set.
+    pub fn origin(&self, name: &str) -> Option<Origin> {
+        let set = |vars: &HashMap<String, String>| {
+            vars.get(name).is_some_and(|value| !value.trim().is_empty())
+        };
+        match (set(&self.process), set(&self.dotenv)) {
+            (true, _) => Some(Origin::Process),
+            (false, true) => Some(Origin::DotEnv),
+            (false, false) => None,
+        }
     }
 
     /// A variable's value; an empty value counts as unset (CI often sets `X=""`).

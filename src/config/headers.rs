@@ -15,18 +15,49 @@ pub fn parse(args: &[String]) -> Result<Vec<Header>, Problem> {
         if name.is_empty() {
             return Err(Problem::HeaderForm(i + 1));
         }
-        if name.eq_ignore_ascii_case("authorization") {
-            return Err(Problem::HeaderAuthorization(name.into()));
-        }
-        let valid =
-            HeaderName::from_bytes(name.as_bytes()).is_ok() && HeaderValue::from_str(value).is_ok();
-        if !valid {
-            return Err(Problem::HeaderChars(name.into()));
+        match check(name, value) {
+            Ok(()) => {}
+            Err(Fault::Authorization) => return Err(Problem::HeaderAuthorization(name.into())),
+            Err(Fault::Chars) => return Err(Problem::HeaderChars(name.into())),
         }
         let (name, value) = (name.to_string(), value.to_string());
         headers.push(Header { name, value });
     }
     Ok(headers)
+}
+
+/// Why a header cannot be sent as given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// The key has its own place; an `Authorization` header would replace it unseen.
+    Authorization,
+    /// A character no header name or value may hold.
+    Chars,
+}
+
+impl Fault {
+    /// The reason, for the config file's messages.
+    pub fn why(self) -> &'static str {
+        match self {
+            Fault::Authorization => {
+                "the key goes in api_key_env or api_key_cmd, not an Authorization header"
+            }
+            Fault::Chars => "a header name is letters, digits and '-', its value visible text",
+        }
+    }
+}
+
+/// Whether a header can be sent as given.
+pub fn check(name: &str, value: &str) -> Result<(), Fault> {
+    if name.eq_ignore_ascii_case("authorization") {
+        return Err(Fault::Authorization);
+    }
+    let valid =
+        HeaderName::from_bytes(name.as_bytes()).is_ok() && HeaderValue::from_str(value).is_ok();
+    if !valid {
+        return Err(Fault::Chars);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -4,16 +4,21 @@
 //! Precedence: flags beat the environment, the environment beats `.env` (see [`Env`]).
 
 pub mod cli;
+pub(crate) mod connection;
 pub(crate) mod endpoint;
 pub(crate) mod env;
 pub(crate) mod file;
 mod headers;
+mod keys;
+pub(crate) mod layers;
 mod mode;
 pub(crate) mod proxy;
 mod resolve;
 mod resolved;
 
+pub use connection::KeySource;
 pub use env::Env;
+pub use layers::Source;
 pub use mode::{Ask, Batch, Chat, ConfigAction, Facts, Kind, Lines, Mode};
 pub use resolve::Files;
 pub use resolved::{

@@ -6,8 +6,12 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use super::cli::Cli;
+use super::connection::{self, KeySource};
+use super::endpoint;
 use super::env::Env;
-use super::file::Defaults;
+use super::file::{ConfigFile, Layer};
+use super::keys;
+use super::layers::Layers;
 use super::mode::Mode;
 use super::resolved::{
     Config, DEFAULT_CONNECT_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MODEL, DEFAULT_TIMEOUT,
@@ -61,57 +65,56 @@ impl Files {
 }
 
 impl Config {
-    /// Resolves flags over variables over the config file's `defaults`; `files` holds what
-    /// the flags named.
+    /// Resolves flags over the role, the environment, the profile and the config file
+    /// (see [`super::layers`]); `files` holds what the flags named.
     pub fn resolve(
         cli: &Cli,
         env: &Env,
         files: Files,
-        defaults: &Defaults,
+        file: &ConfigFile,
         mode: &Mode,
     ) -> Result<Config, Error> {
-        let base_url = (cli.base_url.as_deref())
-            .or(env.get("OPENAI_BASE_URL"))
-            .or(defaults.base_url.as_deref());
-        let base_url = super::endpoint::base_url(base_url, cli.allow_insecure_http)?;
-        let proxy =
-            super::endpoint::route(&base_url, |name| env.get(name), cli.allow_insecure_http)?;
-        let max_retries = max_retries(cli.max_retries, env, defaults.max_retries)?;
-        let ca_certs = cli
-            .ca_cert
-            .iter()
-            .cloned()
-            .chain(env.get("SSL_CERT_FILE").map(PathBuf::from))
-            .collect();
-        let request = settings(cli, env, defaults, (files.images, files.schema), mode)?;
+        let profile = super::layers::select(file, cli.profile.as_deref(), env)?;
+        let layers = Layers::new(env, &file.top, profile);
+        let request = settings(cli, &layers, (files.images, files.schema), mode)?;
+        let flags = (cli.base_url.as_deref(), cli.headers.as_slice());
+        let chosen = connection::choose(&layers, flags, cli.allow_insecure_http, &request.model)?;
+        let proxy = endpoint::route(&chosen.base_url, |n| env.get(n), cli.allow_insecure_http)?;
+        // A dry run and `oaichat config` send nothing: no key is fetched, no command run.
+        let api_key = match cli.dry_run || matches!(mode, Mode::Config(_)) {
+            true => ApiKey::new(String::new()),
+            false => keys::fetch(&chosen.key, &chosen.owner, env)?,
+        };
+        let system = (cli.request.system.clone()).or(files.system);
+        let system = layers.pick("system", system, None, |l| l.system.clone());
+        let timeouts = timeouts(cli, &layers);
+        let max_retries = max_retries(cli.max_retries, &layers)?;
         let usage = request.usage;
         Ok(Config {
-            api_key: api_key(env, cli.dry_run)?,
-            base_url,
+            api_key,
+            auth: chosen.auth,
+            warnings: warnings(&chosen, file),
+            key_source: chosen.key,
+            base_url: chosen.base_url,
+            deployment: chosen.deployment,
             proxy,
             organization: env.get("OPENAI_ORG_ID").map(str::to_string),
             project: env.get("OPENAI_PROJECT_ID").map(str::to_string),
-            headers: super::headers::parse(&cli.headers)?,
+            headers: chosen.headers,
+            profile: profile.map(|p| p.name.to_string()),
             request,
-            system: (cli.request.system.clone())
-                .or(files.system)
-                .or_else(|| defaults.system.clone()),
+            system,
             history_limit: cli.history_limit,
             dry_run: cli.dry_run,
             usage,
             raw: cli.raw,
             verbose: cli.verbose,
-            timeout: secs_or(cli.timeout.or(defaults.timeout), DEFAULT_TIMEOUT),
-            connect_timeout: secs_or(
-                cli.connect_timeout.or(defaults.connect_timeout),
-                DEFAULT_CONNECT_TIMEOUT,
-            ),
-            idle_timeout: secs_or(
-                cli.idle_timeout.or(defaults.idle_timeout),
-                DEFAULT_IDLE_TIMEOUT,
-            ),
+            timeout: timeouts.0,
+            connect_timeout: timeouts.1,
+            idle_timeout: timeouts.2,
             max_retries,
-            ca_certs,
+            ca_certs: ca_certs(cli, env),
+            sources: layers.sources(),
         })
     }
 }
@@ -120,8 +123,7 @@ impl Config {
 /// The chat always streams.
 fn settings(
     cli: &Cli,
-    env: &Env,
-    defaults: &Defaults,
+    layers: &Layers,
     (images, schema): (Vec<String>, Option<Schema>),
     mode: &Mode,
 ) -> Result<Settings, Error> {
@@ -133,11 +135,11 @@ fn settings(
         }
         .into());
     }
-    let model = (args.model.clone())
-        .or_else(|| env.get("OPENAI_MODEL").map(str::to_string))
-        .or_else(|| defaults.model.clone())
+    let var = layers.env.get("OPENAI_MODEL");
+    let var = var.map(|model| ("OPENAI_MODEL", model.to_string()));
+    let model = (layers.pick("model", args.model.clone(), var, |l| l.model.clone()))
         .unwrap_or_else(|| DEFAULT_MODEL.to_string());
-    let params = params(cli, defaults);
+    let params = params(cli, layers);
     let (max_tokens, max_completion_tokens) = catalog::token_limits(
         &model,
         params.temperature,
@@ -149,6 +151,9 @@ fn settings(
         (None, true) => Format::JsonObject,
         (None, false) => Format::Text,
     };
+    let flag = |given: bool| given.then_some(true);
+    let stream = layers.pick("stream", flag(cli.stream), None, |l| l.stream);
+    let usage = layers.pick("usage", flag(cli.usage), None, |l| l.usage);
     Ok(Settings {
         model,
         params: Params {
@@ -161,231 +166,118 @@ fn settings(
         image_detail: cli.image_detail,
         stream: match mode {
             Mode::Interactive(_) => true,
-            Mode::Ask(_) => cli.stream || defaults.stream == Some(true),
+            Mode::Ask(_) | Mode::Config(_) => stream == Some(true),
             // Line mode and batches read whole answers (clap refuses --stream with them), so
             // the file's `stream` is not theirs.
             _ => false,
         },
-        usage: cli.usage || defaults.usage == Some(true),
+        usage: usage == Some(true),
     })
 }
 
-/// The sampling fields: each flag, else the config file's value. The token limits come as
-/// a pair (a flag's, else the file's), since the two may not both be sent.
-fn params(cli: &Cli, defaults: &Defaults) -> Params {
+/// The sampling fields, each from the first layer that sets it. The token limits come as
+/// a pair (from one layer), since the two may not both be sent.
+fn params(cli: &Cli, layers: &Layers) -> Params {
     let args = &cli.request;
     let limits = match (args.max_tokens, args.max_completion_tokens) {
-        (None, None) => (defaults.max_tokens, defaults.max_completion_tokens),
-        given => given,
+        (None, None) => None,
+        given => Some(given),
     };
+    let limits = layers.pick("max_tokens", limits, None, |l| {
+        let pair = (l.max_tokens, l.max_completion_tokens);
+        (pair != (None, None)).then_some(pair)
+    });
+    let stop = (!args.stop.is_empty()).then(|| args.stop.clone());
     Params {
-        temperature: args.temperature.or(defaults.temperature),
-        top_p: args.top_p.or(defaults.top_p),
-        max_tokens: limits.0,
-        max_completion_tokens: limits.1,
-        reasoning_effort: args.reasoning_effort.or(defaults.reasoning_effort),
+        temperature: layers.pick("temperature", args.temperature, None, |l| l.temperature),
+        top_p: layers.pick("top_p", args.top_p, None, |l| l.top_p),
+        max_tokens: limits.and_then(|l| l.0),
+        max_completion_tokens: limits.and_then(|l| l.1),
+        reasoning_effort: layers.pick("reasoning_effort", args.reasoning_effort, None, |l| {
+            l.reasoning_effort
+        }),
         n: cli.n,
-        stop: match args.stop.is_empty() {
-            true => defaults.stop.clone().unwrap_or_default(),
-            false => args.stop.clone(),
+        stop: (layers.pick("stop", stop, None, |l| l.stop.clone())).unwrap_or_default(),
+        seed: layers.pick("seed", args.seed, None, |l| l.seed),
+        frequency_penalty: layers.pick("frequency_penalty", args.frequency_penalty, None, |l| {
+            l.frequency_penalty
+        }),
+        presence_penalty: layers.pick("presence_penalty", args.presence_penalty, None, |l| {
+            l.presence_penalty
+        }),
+    }
+}
+
+/// `--timeout`, `--connect-timeout` and `--idle-timeout`, each from the first layer that
+/// sets it.
+fn timeouts(cli: &Cli, layers: &Layers) -> (Duration, Duration, Duration) {
+    let secs = |key, flag: Option<f64>, field: fn(&Layer) -> Option<f64>, default| {
+        (layers
+            .pick(key, flag, None, field)
+            .map(Duration::from_secs_f64))
+        .unwrap_or(default)
+    };
+    (
+        secs("timeout", cli.timeout, |l| l.timeout, DEFAULT_TIMEOUT),
+        secs(
+            "connect_timeout",
+            cli.connect_timeout,
+            |l| l.connect_timeout,
+            DEFAULT_CONNECT_TIMEOUT,
+        ),
+        secs(
+            "idle_timeout",
+            cli.idle_timeout,
+            |l| l.idle_timeout,
+            DEFAULT_IDLE_TIMEOUT,
+        ),
+    )
+}
+
+/// `--max-retries`, else `OAICHAT_MAX_RETRIES`, else the profile's or the file's, else the
+/// default.
+fn max_retries(flag: Option<u32>, layers: &Layers) -> Result<u32, Error> {
+    let var = match layers.env.get("OAICHAT_MAX_RETRIES") {
+        Some(text) => match text.trim().parse() {
+            Ok(n) => Some(("OAICHAT_MAX_RETRIES", n)),
+            Err(_) => return Err(Problem::MaxRetries(text.into()).into()),
         },
-        seed: args.seed.or(defaults.seed),
-        frequency_penalty: args.frequency_penalty.or(defaults.frequency_penalty),
-        presence_penalty: args.presence_penalty.or(defaults.presence_penalty),
+        None => None,
+    };
+    let picked = layers.pick("max_retries", flag, var, |l| l.max_retries);
+    Ok(picked.unwrap_or(crate::http::retry::DEFAULT_MAX_RETRIES))
+}
+
+/// `--ca-cert` and `SSL_CERT_FILE`.
+fn ca_certs(cli: &Cli, env: &Env) -> Vec<PathBuf> {
+    let variable = env.get("SSL_CERT_FILE").map(PathBuf::from);
+    cli.ca_cert.iter().cloned().chain(variable).collect()
+}
+
+/// What a run says before it starts: a literal key bound for another machine, and a file
+/// that holds it readable by others.
+fn warnings(chosen: &connection::Chosen, file: &ConfigFile) -> Vec<String> {
+    let KeySource::Literal(_) = chosen.key else {
+        return Vec::new();
+    };
+    let local =
+        reqwest::Url::parse(&chosen.base_url).is_ok_and(|url| super::proxy::is_loopback(&url));
+    if local {
+        return Vec::new();
     }
-}
-
-/// The key; a dry run sends nothing, so it needs none.
-fn api_key(env: &Env, dry_run: bool) -> Result<ApiKey, Error> {
-    let key = env
-        .get("OPENAI_API_KEY")
-        .or(dry_run.then_some(""))
-        .ok_or(Problem::NoApiKey)?;
-    Ok(ApiKey::new(key.trim().to_string()))
-}
-
-/// `--max-retries`, else `OAICHAT_MAX_RETRIES`, else the config file's, else the default.
-fn max_retries(flag: Option<u32>, env: &Env, file: Option<u32>) -> Result<u32, Error> {
-    match (flag, env.get("OAICHAT_MAX_RETRIES")) {
-        (Some(n), _) => Ok(n),
-        (None, Some(text)) => {
-            (text.trim().parse()).map_err(|_| Problem::MaxRetries(text.into()).into())
-        }
-        (None, None) => Ok(file.unwrap_or(crate::http::retry::DEFAULT_MAX_RETRIES)),
-    }
-}
-
-fn secs_or(flag: Option<f64>, default: Duration) -> Duration {
-    flag.map(Duration::from_secs_f64).unwrap_or(default)
+    let mut said = vec![format!(
+        "warning: the key of {} is written in the config file and goes to another machine: \
+         use api_key_env or api_key_cmd instead",
+        chosen.owner
+    )];
+    said.extend(
+        file.path
+            .as_deref()
+            .and_then(super::env::world_readable_warning),
+    );
+    said
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn env(process: &[(&str, &str)], dotenv: &[(&str, &str)]) -> Env {
-        let map = |pairs: &[(&str, &str)]| {
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect()
-        };
-        Env::new(map(process), map(dotenv))
-    }
-
-    /// A mode that changes nothing in the configuration.
-    fn resolve(cli: &Cli, env: &Env) -> Result<Config, Error> {
-        Config::resolve(
-            cli,
-            env,
-            Files::default(),
-            &Defaults::default(),
-            &Mode::Models,
-        )
-    }
-
-    fn cli(args: &[&str]) -> Cli {
-        super::super::cli::parse_from(std::iter::once("oaichat").chain(args.iter().copied()))
-            .expect("valid test command line")
-    }
-
-    #[test]
-    fn flags_beat_env_and_env_beats_dotenv() {
-        let vars = env(
-            &[("OPENAI_API_KEY", "k"), ("OPENAI_MODEL", "from-env")],
-            &[
-                ("OPENAI_MODEL", "from-dotenv"),
-                ("OPENAI_BASE_URL", "https://d/v1"),
-            ],
-        );
-        let config = resolve(&cli(&["hi"]), &vars).expect("resolves");
-        assert_eq!(config.request.model, "from-env");
-        assert_eq!(config.base_url, "https://d/v1");
-        let config = resolve(&cli(&["-m", "flag", "hi"]), &vars).expect("resolves");
-        assert_eq!(config.request.model, "flag");
-    }
-
-    #[test]
-    fn defaults_apply_when_nothing_is_set() {
-        let config = resolve(&cli(&["hi"]), &env(&[("OPENAI_API_KEY", "k")], &[])).unwrap();
-        assert_eq!(config.request.model, DEFAULT_MODEL);
-        assert_eq!(
-            config.chat_url(),
-            "https://api.openai.com/v1/chat/completions"
-        );
-        assert_eq!(config.timeout, DEFAULT_TIMEOUT);
-    }
-
-    #[test]
-    fn empty_variables_count_as_unset() {
-        let vars = env(
-            &[("OPENAI_API_KEY", ""), ("OPENAI_MODEL", " ")],
-            &[("OPENAI_API_KEY", "k")],
-        );
-        let config = resolve(&cli(&["hi"]), &vars).unwrap();
-        assert_eq!(config.api_key.expose(), "k");
-        assert_eq!(config.request.model, DEFAULT_MODEL);
-    }
-
-    #[test]
-    fn missing_key_says_how_to_set_it() {
-        let err = resolve(&cli(&["hi"]), &env(&[], &[])).unwrap_err();
-        assert_eq!(err.exit_code(), 2);
-        assert!(err.to_string().contains(".env"), "{err}");
-    }
-
-    #[test]
-    fn endpoints_keep_a_base_query_at_the_end() {
-        let vars = env(&[("OPENAI_API_KEY", "k")], &[]);
-        let with = |url: &str| {
-            let cli = cli(&["--base-url", url, "hi"]);
-            resolve(&cli, &vars).unwrap()
-        };
-        let gateway = with("https://gw.example/openai/deployments/gpt4o/?api-version=2024-06-01");
-        assert_eq!(
-            gateway.chat_url(),
-            "https://gw.example/openai/deployments/gpt4o/chat/completions?api-version=2024-06-01"
-        );
-        assert_eq!(
-            gateway.endpoint("/batches?limit=100"),
-            "https://gw.example/openai/deployments/gpt4o/batches?limit=100&api-version=2024-06-01"
-        );
-        assert_eq!(
-            with("https://api.example/v1/").models_url(),
-            "https://api.example/v1/models"
-        );
-    }
-
-    #[test]
-    fn max_retries_from_flag_env_or_default() {
-        let vars = env(
-            &[("OPENAI_API_KEY", "k"), ("OAICHAT_MAX_RETRIES", "5")],
-            &[],
-        );
-        assert_eq!(resolve(&cli(&["hi"]), &vars).unwrap().max_retries, 5);
-        let flag = cli(&["--max-retries", "0", "hi"]);
-        assert_eq!(resolve(&flag, &vars).unwrap().max_retries, 0);
-        let vars = env(
-            &[("OPENAI_API_KEY", "k"), ("OAICHAT_MAX_RETRIES", "many")],
-            &[],
-        );
-        assert!(resolve(&cli(&["hi"]), &vars).is_err());
-    }
-
-    #[test]
-    fn more_than_four_stops_is_refused() {
-        let args = [
-            "--stop", "a", "--stop", "b", "--stop", "c", "--stop", "d", "--stop", "e",
-        ];
-        let err = resolve(&cli(&args), &env(&[("OPENAI_API_KEY", "k")], &[])).unwrap_err();
-        assert!(err.to_string().contains("at most 4"), "{err}");
-    }
-
-    #[test]
-    fn the_config_file_is_beaten_by_the_environment_and_flags_and_beats_defaults() {
-        let file = Defaults {
-            model: Some("file".into()),
-            temperature: Some(0.3),
-            max_retries: Some(7),
-            timeout: Some(30.0),
-            stream: Some(true),
-            ..Defaults::default()
-        };
-        let with = |args: &[&str], vars: &[(&str, &str)]| {
-            let vars = env(&[&[("OPENAI_API_KEY", "k")], vars].concat(), &[]);
-            let (cli, files) = (cli(args), Files::default());
-            let mode = Mode::resolve(&cli, &vars).unwrap();
-            Config::resolve(&cli, &vars, files, &file, &mode).unwrap()
-        };
-        let config = with(&["hi"], &[]);
-        assert_eq!(
-            (
-                config.request.model.as_str(),
-                config.request.params.temperature
-            ),
-            ("file", Some(0.3))
-        );
-        assert_eq!(
-            (config.max_retries, config.timeout),
-            (7, Duration::from_secs(30))
-        );
-        assert!(config.request.stream);
-        let config = with(
-            &["hi"],
-            &[("OPENAI_MODEL", "env"), ("OAICHAT_MAX_RETRIES", "1")],
-        );
-        assert_eq!(
-            (config.request.model.as_str(), config.max_retries),
-            ("env", 1)
-        );
-        let config = with(&["-m", "flag", "-t", "1", "--max-retries", "0", "hi"], &[]);
-        assert_eq!(
-            (
-                config.request.model.as_str(),
-                config.request.params.temperature
-            ),
-            ("flag", Some(1.0))
-        );
-        assert_eq!(config.max_retries, 0);
-    }
-}
+#[path = "resolve_tests.rs"]
+mod tests;

@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use super::connection::KeySource;
 use super::endpoint;
+use super::layers::Source;
 use super::proxy;
 use crate::api::request::Settings;
 use crate::http;
@@ -20,15 +22,24 @@ pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(120);
 /// Everything a run needs to know, resolved and validated; never changed afterwards.
 #[derive(Debug, Clone)]
 pub struct Config {
+    /// Empty for a dry run and `oaichat config`, which send nothing.
     pub api_key: ApiKey,
-    /// Without a trailing slash.
+    /// How the key is sent: Azure takes it in `api-key`.
+    pub auth: http::Auth,
+    /// Where the key came from (fetched already).
+    pub key_source: KeySource,
+    /// Without a trailing slash; a query (Azure's `api-version`) stays at its end.
     pub base_url: String,
+    /// An Azure deployment: chat requests go to `/deployments/NAME/chat/completions`.
+    pub deployment: Option<String>,
     /// The proxy requests go through, if any (the environment's, checked).
     pub proxy: Option<proxy::Proxy>,
     pub organization: Option<String>,
     pub project: Option<String>,
-    /// `--header`s, checked.
+    /// The connection's headers, then `--header`s; checked.
     pub headers: Vec<http::Header>,
+    /// The selected profile.
+    pub profile: Option<String>,
     /// The request's fields, except its messages.
     pub request: Settings,
     /// The system message (`--system`, `--system-file`).
@@ -47,12 +58,25 @@ pub struct Config {
     pub max_retries: u32,
     /// Extra CA certificates to trust: `--ca-cert` and `SSL_CERT_FILE`.
     pub ca_certs: Vec<PathBuf>,
+    /// Where each setting came from, in the order they were resolved.
+    pub sources: Vec<(&'static str, Source)>,
+    /// What to say on stderr before the run starts.
+    pub warnings: Vec<String>,
 }
 
 impl Config {
     /// `POST` target for chat completions.
     pub fn chat_url(&self) -> String {
-        self.endpoint("/chat/completions")
+        match &self.deployment {
+            Some(name) => self.endpoint(&format!("/deployments/{name}/chat/completions")),
+            None => self.endpoint("/chat/completions"),
+        }
+    }
+
+    /// Where a setting came from.
+    pub fn source(&self, key: &str) -> Option<&Source> {
+        let found = self.sources.iter().find(|(k, _)| *k == key);
+        found.map(|(_, source)| source)
     }
 
     /// `GET` target for the model list.
@@ -69,6 +93,7 @@ impl Config {
     pub fn http(&self) -> http::Options {
         http::Options {
             api_key: self.api_key.clone(),
+            auth: self.auth,
             organization: self.organization.clone(),
             project: self.project.clone(),
             headers: self.headers.clone(),
@@ -105,7 +130,10 @@ impl Config {
             Default::default(),
         );
         let files = super::resolve::Files::default();
-        let (defaults, mode) = (super::file::Defaults::default(), super::mode::Mode::Models);
-        Config::resolve(&cli, &env, files, &defaults, &mode).expect("a valid config")
+        let (file, mode) = (
+            super::file::ConfigFile::default(),
+            super::mode::Mode::Models,
+        );
+        Config::resolve(&cli, &env, files, &file, &mode).expect("a valid config")
     }
 }

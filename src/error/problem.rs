@@ -133,7 +133,7 @@ pub enum Problem {
     #[error("config file {}: {key}: {why}", .path.display())]
     ConfigValue {
         path: PathBuf,
-        key: &'static str,
+        key: String,
         why: String,
     },
     #[error(
@@ -142,6 +142,35 @@ pub enum Problem {
     NoConfigPlace,
     #[error("no editor to open the config file with: set VISUAL or EDITOR")]
     NoEditor,
+    #[error("there is no profile `{name}` in {}: {}", .path.display(), profiles_part(.known))]
+    NoProfile {
+        name: String,
+        path: PathBuf,
+        known: Vec<String>,
+    },
+    #[error(
+        "profile `{0}` is chosen, but no config file was read (--no-config, or there is none \
+         where `oaichat config --path` says)"
+    )]
+    ProfileWithoutFile(String),
+    #[error("{var} is not set (the key of {owner}): export {var}=... or put it in a .env file")]
+    NoKeyVar { var: String, owner: String },
+    #[error(
+        "the key from {0} holds a character a header cannot carry (a line break?): fix it there"
+    )]
+    KeyNotHeader(String),
+    #[error("api_key_cmd of {owner} {why}")]
+    KeyCommand { owner: String, why: String },
+    #[error(
+        "Azure endpoint `{0}` has a query: give the resource's URL alone, such as \
+         https://RESOURCE.openai.azure.com"
+    )]
+    AzureEndpoint(String),
+    #[error(
+        "`{0}` cannot name an Azure deployment (letters, digits, '-', '_' and '.' only): set \
+         azure.deployment, or -m DEPLOYMENT"
+    )]
+    AzureDeployment(String),
     #[error(
         "env file {}: cannot parse {}{}: write it as NAME=value, with quotes closed (the \
          line is not shown: it may hold a secret)",
@@ -293,6 +322,14 @@ fn answer_part(reserved: usize) -> String {
     match reserved {
         0 => String::new(),
         n => format!(" plus {n} for the answer"),
+    }
+}
+
+/// The profiles a file has, for a message about one it lacks.
+fn profiles_part(known: &[String]) -> String {
+    match known {
+        [] => "it has none; add a [profiles.NAME] table".into(),
+        _ => format!("it has {}", known.join(", ")),
     }
 }
 

@@ -11,5 +11,5 @@ pub mod retry;
 pub mod status;
 
 pub use error::Error;
-pub use options::{Header, Options, Proxy, Wait};
+pub use options::{Auth, Header, Options, Proxy, Wait};
 pub use status::{ApiFailure, Target};

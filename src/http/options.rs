@@ -11,8 +11,9 @@ use crate::secret::ApiKey;
 /// The settings of a client: who is asking, through what, and how patiently.
 #[derive(Clone)]
 pub struct Options {
-    /// Sent as `Authorization: Bearer …`; never shown.
+    /// Sent as `auth` says; never shown.
     pub api_key: ApiKey,
+    pub auth: Auth,
     /// `OpenAI-Organization`, from `OPENAI_ORG_ID`.
     pub organization: Option<String>,
     /// `OpenAI-Project`, from `OPENAI_PROJECT_ID`.
@@ -30,6 +31,15 @@ pub struct Options {
     pub max_retries: u32,
     /// Log retries and the server's whole error message (`-v`).
     pub verbose: bool,
+}
+
+/// How the key is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Auth {
+    /// `Authorization: Bearer KEY`, as OpenAI and every compatible server take it.
+    Bearer,
+    /// `api-key: KEY`, as Azure OpenAI takes it.
+    ApiKeyHeader,
 }
 
 /// A header sent with every request (`--header`), already checked.
@@ -85,6 +95,7 @@ impl fmt::Debug for Options {
         // The key and the proxy's credentials must never reach a log.
         f.debug_struct("Options")
             .field("api_key", &"(redacted)")
+            .field("auth", &self.auth)
             .field("organization", &self.organization)
             .field("project", &self.project)
             .field("headers", &self.headers)
@@ -137,6 +148,7 @@ mod tests {
     fn debug_shows_neither_the_key_nor_the_proxy_credentials() {
         let options = Options {
             api_key: ApiKey::new("sk-very-secret".into()),
+            auth: Auth::Bearer,
             organization: Some("org-1".into()),
             project: None,
             headers: vec![

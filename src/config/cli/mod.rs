@@ -219,6 +219,17 @@ pub struct Cli {
     )]
     pub config: Option<PathBuf>,
 
+    /// Use the config file's [profiles.NAME]: its URL, key, headers and defaults
+    /// [default: $OAICHAT_PROFILE, else the file's default_profile].
+    #[arg(
+        help_heading = "Configuration",
+        short = 'p',
+        long,
+        global = true,
+        value_name = "NAME"
+    )]
+    pub profile: Option<String>,
+
     /// Read no config file (for jobs that must not depend on a user's home).
     #[arg(help_heading = "Configuration", long, global = true)]
     pub no_config: bool,

@@ -12,7 +12,7 @@ use reqwest::{Client as Http, RequestBuilder, StatusCode};
 pub use crate::http::driver::Response;
 use crate::http::driver::{Driver, Stop};
 use crate::http::error::Error;
-use crate::http::options::{Options, Wait};
+use crate::http::options::{Auth, Options, Wait};
 use crate::http::ratelimit::{self, Gate};
 use crate::http::retry::{self, Failure, Verdict};
 use crate::http::status::Target;
@@ -84,6 +84,7 @@ pub struct Api {
     http: Http,
     driver: Driver,
     api_key: ApiKey,
+    auth: Auth,
     connect_timeout: Duration,
     max_retries: u32,
     verbose: bool,
@@ -96,6 +97,7 @@ impl Api {
             http: setup::http_client(options)?,
             driver,
             api_key: options.api_key.clone(),
+            auth: options.auth,
             connect_timeout: options.connect_timeout,
             max_retries: options.max_retries,
             verbose: options.verbose,
@@ -213,10 +215,13 @@ impl Api {
         // Built inside the runtime: reqwest arms its timers when the request is made.
         // The wait for the headers is bounded here; each read of the body bounds its own.
         let sent = self.driver.run_for(call.wait.limit, async {
-            request(&self.http)
-                .bearer_auth(self.api_key.expose())
-                .send()
-                .await
+            let request = request(&self.http);
+            let key = self.api_key.expose();
+            let request = match self.auth {
+                Auth::Bearer => request.bearer_auth(key),
+                Auth::ApiKeyHeader => request.header("api-key", sensitive(key)),
+            };
+            request.send().await
         });
         let failed = |error| Err((error, Failure::default()));
         let response = match sent {
@@ -245,6 +250,15 @@ impl Api {
         }
         Ok(sent)
     }
+}
+
+/// The key as a header value that logs never show (as `bearer_auth` marks its own). The
+/// configuration refused a key that cannot be a header value before anything was sent.
+fn sensitive(key: &str) -> header::HeaderValue {
+    let mut value =
+        header::HeaderValue::from_str(key).unwrap_or_else(|_| header::HeaderValue::from_static(""));
+    value.set_sensitive(true);
+    value
 }
 
 /// Sleeps before a retry. After a 429 everyone slows down, not just this worker; said

@@ -7,43 +7,18 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
-use super::cli::values::{self, MAX_SECONDS, PENALTY, TEMPERATURE, TOP_P};
 use super::env::Env;
-use crate::api::request::ReasoningEffort;
 use crate::error::{Error, Input, Problem};
+
+mod layer;
+
+pub use layer::{Azure, Layer};
 
 /// Where the config file is, and whether the user named it (then it must exist).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
     pub path: PathBuf,
     pub named: bool,
-}
-
-/// The file's top-level keys: each a default for the flag of the same name.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Defaults {
-    pub model: Option<String>,
-    pub system: Option<String>,
-    pub temperature: Option<f64>,
-    pub top_p: Option<f64>,
-    pub max_tokens: Option<u32>,
-    pub max_completion_tokens: Option<u32>,
-    pub reasoning_effort: Option<ReasoningEffort>,
-    pub seed: Option<i64>,
-    pub frequency_penalty: Option<f64>,
-    pub presence_penalty: Option<f64>,
-    pub stop: Option<Vec<String>>,
-    pub stream: Option<bool>,
-    pub usage: Option<bool>,
-    /// Seconds, as the flags take them.
-    pub timeout: Option<f64>,
-    pub connect_timeout: Option<f64>,
-    pub idle_timeout: Option<f64>,
-    pub max_retries: Option<u32>,
-    pub base_url: Option<String>,
 }
 
 /// `--config PATH`, else `OAICHAT_CONFIG`, else the XDG place; None when there is no home.
@@ -65,33 +40,42 @@ pub fn locate(flag: Option<&Path>, env: &Env) -> Option<Location> {
     })
 }
 
+/// The config file as read: its top level (profiles inside), and where it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ConfigFile {
+    pub top: Layer,
+    /// None when no file was read.
+    pub path: Option<PathBuf>,
+}
+
 /// Reads the file: a missing default file is no file; a file the user named must exist.
-pub fn load(location: Option<&Location>) -> Result<Defaults, Error> {
+pub fn load(location: Option<&Location>) -> Result<ConfigFile, Error> {
     let Some(Location { path, named }) = location else {
-        return Ok(Defaults::default());
+        return Ok(ConfigFile::default());
     };
     match std::fs::read_to_string(path) {
-        Ok(text) => Ok(parse(&text, path)?),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => Ok(Defaults::default()),
+        Ok(text) => Ok(ConfigFile {
+            top: parse(&text, path)?,
+            path: Some(path.clone()),
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => Ok(ConfigFile::default()),
         Err(e) => Err(Error::read(Input::ConfigFile(path.clone()), e)),
     }
 }
 
 /// Parses and checks the file's text; `path` names it in errors.
-pub fn parse(text: &str, path: &Path) -> Result<Defaults, Problem> {
-    let defaults: Defaults = toml::from_str(text).map_err(|e| Problem::ConfigSyntax {
+pub fn parse(text: &str, path: &Path) -> Result<Layer, Problem> {
+    let top: Layer = toml::from_str(text).map_err(|e| Problem::ConfigSyntax {
         path: path.to_path_buf(),
         line: e.span().map(|span| line_of(text, span.start)),
         message: e.message().trim().to_string(),
     })?;
-    defaults
-        .check()
-        .map_err(|(key, why)| Problem::ConfigValue {
-            path: path.to_path_buf(),
-            key,
-            why,
-        })?;
-    Ok(defaults)
+    top.check(true).map_err(|(key, why)| Problem::ConfigValue {
+        path: path.to_path_buf(),
+        key,
+        why,
+    })?;
+    Ok(top)
 }
 
 /// The 1-based line of a byte offset.
@@ -103,62 +87,10 @@ fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
-impl Defaults {
-    /// The checks the flags' values get, with the key that failed one.
-    fn check(&self) -> Result<(), (&'static str, String)> {
-        let ranges = [
-            ("temperature", self.temperature, TEMPERATURE),
-            ("top_p", self.top_p, TOP_P),
-            ("frequency_penalty", self.frequency_penalty, PENALTY),
-            ("presence_penalty", self.presence_penalty, PENALTY),
-        ];
-        for (key, value, range) in ranges {
-            if let Some(value) = value {
-                range.check(value).map_err(|why| (key, why))?;
-            }
-        }
-        let waits = [
-            ("timeout", self.timeout),
-            ("connect_timeout", self.connect_timeout),
-            ("idle_timeout", self.idle_timeout),
-        ];
-        for (key, value) in waits {
-            if let Some(value) = value {
-                values::check_seconds(value, MAX_SECONDS).map_err(|why| (key, why))?;
-            }
-        }
-        self.check_counts()
-    }
-
-    fn check_counts(&self) -> Result<(), (&'static str, String)> {
-        if self.max_retries.is_some_and(|n| n > 100) {
-            return Err(("max_retries", "out of range; give 0 to 100".into()));
-        }
-        for (key, value) in [
-            ("max_tokens", self.max_tokens),
-            ("max_completion_tokens", self.max_completion_tokens),
-        ] {
-            if value == Some(0) {
-                return Err((key, "out of range; give 1 or more".into()));
-            }
-        }
-        if self.stop.as_ref().is_some_and(|stop| stop.len() > 4) {
-            return Err((
-                "stop",
-                "give at most 4 stop sequences, as the API takes".into(),
-            ));
-        }
-        let blank = |text: &Option<String>| text.as_deref().is_some_and(|t| t.trim().is_empty());
-        if blank(&self.model) {
-            return Err(("model", "must not be empty".into()));
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::request::ReasoningEffort;
 
     fn env(pairs: &[(&str, &str)]) -> Env {
         let map = pairs
@@ -202,7 +134,7 @@ mod tests {
         let read = parse(text, Path::new("c.toml")).unwrap();
         assert_eq!(
             read,
-            Defaults {
+            Layer {
                 model: Some("m".into()),
                 temperature: Some(0.5),
                 reasoning_effort: Some(ReasoningEffort::Low),
@@ -210,7 +142,7 @@ mod tests {
                 stream: Some(true),
                 timeout: Some(30.0),
                 max_retries: Some(0),
-                ..Defaults::default()
+                ..Layer::default()
             }
         );
     }
