@@ -8,6 +8,7 @@
 mod support;
 
 mod architecture;
+mod azure;
 mod batch;
 mod cli;
 mod config;
@@ -25,6 +26,7 @@ mod line_mode;
 mod line_mode_inputs;
 mod models;
 mod output;
+mod profiles;
 mod proxies;
 mod rate_limits;
 mod reasoning;
