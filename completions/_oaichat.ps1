@@ -83,7 +83,7 @@ Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'OpenAI''s Batch API: half the price, no local rate limits, results within 24 h')
-            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The config file: where it is (--path), or open it in $VISUAL/$EDITOR (--edit)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print the effective settings and where each came from (flag, env, .env, role, profile, file, default), the key redacted; or the config file''s path (--path), or open it in $VISUAL/$EDITOR (--edit)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -335,7 +335,7 @@ Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
         'oaichat;help' {
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'OpenAI''s Batch API: half the price, no local rate limits, results within 24 h')
-            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The config file: where it is (--path), or open it in $VISUAL/$EDITOR (--edit)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print the effective settings and where each came from (flag, env, .env, role, profile, file, default), the key redacted; or the config file''s path (--path), or open it in $VISUAL/$EDITOR (--edit)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }

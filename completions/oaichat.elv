@@ -80,7 +80,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand models 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON'
             cand batch 'OpenAI''s Batch API: half the price, no local rate limits, results within 24 h'
-            cand config 'The config file: where it is (--path), or open it in $VISUAL/$EDITOR (--edit)'
+            cand config 'Print the effective settings and where each came from (flag, env, .env, role, profile, file, default), the key redacted; or the config file''s path (--path), or open it in $VISUAL/$EDITOR (--edit)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oaichat;models'= {
@@ -314,7 +314,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         &'oaichat;help'= {
             cand models 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON'
             cand batch 'OpenAI''s Batch API: half the price, no local rate limits, results within 24 h'
-            cand config 'The config file: where it is (--path), or open it in $VISUAL/$EDITOR (--edit)'
+            cand config 'Print the effective settings and where each came from (flag, env, .env, role, profile, file, default), the key redacted; or the config file''s path (--path), or open it in $VISUAL/$EDITOR (--edit)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oaichat;help;models'= {

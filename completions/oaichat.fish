@@ -79,7 +79,7 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -s V -l version -d 'Print 
 complete -c oaichat -n "__fish_oaichat_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oaichat -n "__fish_oaichat_needs_command" -a "models" -d 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API\'s JSON'
 complete -c oaichat -n "__fish_oaichat_needs_command" -a "batch" -d 'OpenAI\'s Batch API: half the price, no local rate limits, results within 24 h'
-complete -c oaichat -n "__fish_oaichat_needs_command" -a "config" -d 'The config file: where it is (--path), or open it in $VISUAL/$EDITOR (--edit)'
+complete -c oaichat -n "__fish_oaichat_needs_command" -a "config" -d 'Print the effective settings and where each came from (flag, env, .env, role, profile, file, default), the key redacted; or the config file\'s path (--path), or open it in $VISUAL/$EDITOR (--edit)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
@@ -241,7 +241,7 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand config" -s v -l verbose 
 complete -c oaichat -n "__fish_oaichat_using_subcommand config" -s h -l help -d 'Print help'
 complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch config help" -f -a "models" -d 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API\'s JSON'
 complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch config help" -f -a "batch" -d 'OpenAI\'s Batch API: half the price, no local rate limits, results within 24 h'
-complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch config help" -f -a "config" -d 'The config file: where it is (--path), or open it in $VISUAL/$EDITOR (--edit)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch config help" -f -a "config" -d 'Print the effective settings and where each came from (flag, env, .env, role, profile, file, default), the key redacted; or the config file\'s path (--path), or open it in $VISUAL/$EDITOR (--edit)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "create" -d 'Upload INPUT (--jsonl lines, or text lines with --each) as a batch; prints its id'
 complete -c oaichat -n "__fish_oaichat_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "status" -d 'Print a batch\'s status and counts (--raw: the batch object)'

@@ -28,7 +28,7 @@ use std::io::Write;
 
 use crate::commands::{ask, batch, each, interactive, models};
 use crate::config::cli::{self, Cli};
-use crate::config::{Config, Env, Facts, Files, Mode};
+use crate::config::{Config, ConfigAction, Env, Facts, Files, Mode};
 use crate::error::Error;
 
 /// Runs one invocation. Answers go to `out`, diagnostics to `err`.
@@ -47,7 +47,7 @@ pub fn run(
     let env = Env::load(cli.env_file.as_deref())?;
     let mode = Mode::resolve(cli, &env)?;
     let located = config::file::locate(cli.config.as_deref(), &env);
-    if let Mode::Config(action) = mode {
+    if let Mode::Config(ConfigAction::File(action)) = mode {
         // Before the file is read: a broken file is what --edit is for.
         return commands::config::run(action, located.as_ref(), &env, out);
     }
@@ -69,7 +69,6 @@ pub fn run(
         Mode::Lines(lines) => each::lines(&config, lines, facts, out, err),
         Mode::Models => models::list(&config, out, err),
         Mode::Batch(action) => batch::command(&action, &config, out, err),
-        // Answered above, before any file is read.
-        Mode::Config(_) => Ok(()),
+        Mode::Config(_) => commands::config::show(&config, file.path.as_deref(), &env, out),
     }
 }

@@ -29,7 +29,7 @@ pub enum Mode {
     Models,
     /// `oaichat batch ACTION`.
     Batch(Batch),
-    /// `oaichat config --path` or `--edit`.
+    /// `oaichat config`, `--path` or `--edit`.
     Config(ConfigAction),
 }
 
@@ -83,9 +83,18 @@ impl Batch {
     }
 }
 
-/// What `oaichat config` does with the config file.
+/// What `oaichat config` does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ConfigAction {
+    /// Print the effective settings and where each came from.
+    Show,
+    /// Something about the file itself, done before it is read.
+    File(FileAction),
+}
+
+/// What `oaichat config` does with the config file itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileAction {
     /// Print its path.
     Path,
     /// Open it in the user's editor.
@@ -143,11 +152,11 @@ impl Mode {
         match &cli.command {
             Some(Sub::Models { .. }) => return Ok(Mode::Models),
             Some(Sub::Batch { action }) => return Ok(Mode::Batch(Batch::resolve(action))),
-            Some(Sub::Config { edit, .. }) => {
-                let action = if *edit {
-                    ConfigAction::Edit
-                } else {
-                    ConfigAction::Path
+            Some(Sub::Config { edit, path }) => {
+                let action = match (edit, path) {
+                    (true, _) => ConfigAction::File(FileAction::Edit),
+                    (_, true) => ConfigAction::File(FileAction::Path),
+                    _ => ConfigAction::Show,
                 };
                 return Ok(Mode::Config(action));
             }

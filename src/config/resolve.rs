@@ -11,7 +11,7 @@ use super::endpoint;
 use super::env::Env;
 use super::file::{ConfigFile, Layer};
 use super::keys;
-use super::layers::Layers;
+use super::layers::{Layers, Source};
 use super::mode::Mode;
 use super::resolved::{
     Config, DEFAULT_CONNECT_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MODEL, DEFAULT_TIMEOUT,
@@ -76,6 +76,12 @@ impl Config {
     ) -> Result<Config, Error> {
         let profile = super::layers::select(file, cli.profile.as_deref(), env)?;
         let layers = Layers::new(env, &file.top, profile);
+        let chosen_by = match (&cli.profile, env.get("OAICHAT_PROFILE")) {
+            (Some(_), _) => Source::Flag,
+            (None, Some(_)) => layers.var_source("OAICHAT_PROFILE"),
+            (None, None) => Source::File,
+        };
+        layers.note("profile", chosen_by);
         let request = settings(cli, &layers, (files.images, files.schema), mode)?;
         let flags = (cli.base_url.as_deref(), cli.headers.as_slice());
         let chosen = connection::choose(&layers, flags, cli.allow_insecure_http, &request.model)?;

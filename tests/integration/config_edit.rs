@@ -89,7 +89,7 @@ fn an_editor_that_fails_or_is_missing_is_an_error() {
 }
 
 #[test]
-fn config_needs_path_or_edit() {
-    let assert = Cmd::new().args(["config"]).run().code(2);
-    assert!(stderr(&assert).contains("--path"), "{}", stderr(&assert));
+fn config_takes_path_or_edit_not_both() {
+    let assert = Cmd::new().args(["config", "--path", "--edit"]).run().code(2);
+    assert!(stderr(&assert).contains("cannot be used with"), "{}", stderr(&assert));
 }

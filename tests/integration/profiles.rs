@@ -427,3 +427,59 @@ fn the_insecure_http_guard_applies_to_every_profile() {
         stderr(&assert)
     );
 }
+
+/// `oaichat config`'s line for `name`: its value and its source, split at runs of spaces.
+fn config_line(out: &str, name: &str) -> (String, String) {
+    let line = (out.lines())
+        .find(|l| l.starts_with(&format!("{name} ")))
+        .unwrap_or_else(|| panic!("no {name} line in:\n{out}"));
+    let rest = line[name.len()..].trim_start();
+    let (value, source) = rest.split_once("  ").unwrap_or((rest, ""));
+    (value.trim().to_string(), source.trim().to_string())
+}
+
+#[test]
+fn oaichat_config_names_where_every_setting_came_from_and_never_the_key() {
+    let toml = format!(
+        "temperature = 0.1\ntop_p = 0.5\nmax_retries = 5\n[profiles.gw]\n\
+         base_url = \"https://gateway.example.com/v1\"\napi_key = \"{PROFILE_KEY}\"\n\
+         temperature = 0.2\nheaders = {{ \"X-Team\" = \"search\" }}\n"
+    );
+    let cmd = with_config(&toml)
+        .env("OAICHAT_PROFILE", "gw")
+        .env("OPENAI_MODEL", "env-model");
+    cmd.file(".env", "OAICHAT_MAX_RETRIES=3\n");
+    let assert = cmd.args(["config", "--timeout", "5"]).run().success();
+    assert_hidden(&assert, PROFILE_KEY);
+    let out = stdout(&assert);
+    let expect = |name: &str, value: &str, source: &str| {
+        assert_eq!(
+            config_line(&out, name),
+            (value.into(), source.into()),
+            "{out}"
+        );
+    };
+    expect("profile", "gw", "env OAICHAT_PROFILE");
+    expect("model", "env-model", "env OPENAI_MODEL");
+    expect("temperature", "0.2", "profile gw");
+    expect("top_p", "0.5", "file");
+    expect("seed", "-", "default");
+    expect("timeout", "5s", "flag");
+    expect("max_retries", "3", ".env OAICHAT_MAX_RETRIES");
+    expect("base_url", "https://gateway.example.com/v1", "profile gw");
+    expect("api_key", "api_key in the file (redacted)", "profile gw");
+    expect("headers", "X-Team: search", "");
+    assert!(out.starts_with("config file "), "{out}");
+    // Nothing was sent and no key is needed to look.
+    let assert = Cmd::new()
+        .env_remove("OPENAI_API_KEY")
+        .args(["config"])
+        .run()
+        .success();
+    let out = stdout(&assert);
+    assert_eq!(
+        config_line(&out, "api_key"),
+        ("OPENAI_API_KEY (NOT SET)".into(), "default".into())
+    );
+    assert_eq!(config_line(&out, "model").1, "default");
+}

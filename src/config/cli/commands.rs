@@ -24,8 +24,10 @@ pub enum Sub {
         #[command(subcommand)]
         action: BatchAction,
     },
-    /// The config file: where it is (--path), or open it in $VISUAL/$EDITOR (--edit).
-    #[command(group = clap::ArgGroup::new("what").args(["path", "edit"]).required(true))]
+    /// Print the effective settings and where each came from (flag, env, .env, role,
+    /// profile, file, default), the key redacted; or the config file's path (--path), or
+    /// open it in $VISUAL/$EDITOR (--edit).
+    #[command(group = clap::ArgGroup::new("what").args(["path", "edit"]))]
     Config {
         /// Print the config file's path (whether or not it exists yet).
         #[arg(long)]

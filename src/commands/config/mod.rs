@@ -4,8 +4,12 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::config::file::{self, Location};
-use crate::config::{ConfigAction, Env};
+use crate::config::{Env, FileAction};
 use crate::error::{Error, Problem, Task};
+
+mod show;
+
+pub use show::show;
 
 /// What a new config file holds: every key, commented out, so that it parses as it is.
 const EXAMPLE: &str = r#"# oaichat's config file: defaults for what flags set. Flags and the environment
@@ -25,15 +29,15 @@ const EXAMPLE: &str = r#"# oaichat's config file: defaults for what flags set. F
 "#;
 
 pub fn run(
-    action: ConfigAction,
+    action: FileAction,
     location: Option<&Location>,
     env: &Env,
     out: &mut impl Write,
 ) -> Result<(), Error> {
     let location = location.ok_or(Problem::NoConfigPlace)?;
     match action {
-        ConfigAction::Path => writeln!(out, "{}", location.path.display()).map_err(Error::Write),
-        ConfigAction::Edit => edit(location, env),
+        FileAction::Path => writeln!(out, "{}", location.path.display()).map_err(Error::Write),
+        FileAction::Edit => edit(location, env),
     }
 }
 
