@@ -115,11 +115,17 @@ pub fn token_limits(
     let known = lookup(model);
     let reasoning = known.is_some_and(|m| m.reasoning);
     if reasoning && temperature.is_some_and(|t| t != 1.0) {
-        return Err(Problem::ReasoningTemperature(model.to_string()));
+        return Err(Problem::ReasoningTemperature {
+            model: model.to_string(),
+            setting: "--temperature".into(),
+        });
     }
     if let (Some(effort), Some(known)) = (effort, known) {
         if !known.reasoning {
-            return Err(Problem::NotReasoning(model.to_string()));
+            return Err(Problem::NotReasoning {
+                model: model.to_string(),
+                setting: "--reasoning-effort".into(),
+            });
         }
         if effort == ReasoningEffort::Minimal && !known.minimal_effort {
             return Err(Problem::MinimalEffort(model.to_string()));

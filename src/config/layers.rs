@@ -104,6 +104,15 @@ impl<'a> Layers<'a> {
         picked.push((key, source));
     }
 
+    /// Where `key` came from, once resolved.
+    pub fn source(&self, key: &str) -> Option<Source> {
+        let picked = self.picked.borrow();
+        picked
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, s)| s.clone())
+    }
+
     /// Where each setting came from, in the order they were resolved.
     pub fn sources(&self) -> Vec<(&'static str, Source)> {
         self.picked.borrow().clone()

@@ -151,7 +151,8 @@ fn settings(
         params.temperature,
         params.reasoning_effort,
         (params.max_tokens, params.max_completion_tokens),
-    )?;
+    )
+    .map_err(|problem| with_origin(problem, layers))?;
     let format = match (schema, args.json) {
         (Some(schema), _) => Format::JsonSchema(schema),
         (None, true) => Format::JsonObject,
@@ -179,6 +180,27 @@ fn settings(
         },
         usage: usage == Some(true),
     })
+}
+
+/// A message that says "drop --temperature" names the layer the value came from instead
+/// when it was not a flag: the user must know where to look.
+fn with_origin(problem: Problem, layers: &Layers) -> Problem {
+    let named = |key: &str, setting: String| match layers.source(key) {
+        Some(Source::Flag) | None => setting,
+        Some(Source::File) => format!("{key} from the config file"),
+        Some(source) => format!("{key} (set by {source})"),
+    };
+    match problem {
+        Problem::ReasoningTemperature { model, setting } => Problem::ReasoningTemperature {
+            setting: named("temperature", setting),
+            model,
+        },
+        Problem::NotReasoning { model, setting } => Problem::NotReasoning {
+            setting: named("reasoning_effort", setting),
+            model,
+        },
+        other => other,
+    }
 }
 
 /// The sampling fields, each from the first layer that sets it. The token limits come as

@@ -194,10 +194,10 @@ pub enum Problem {
     MaxRetries(String),
     #[error("--stop was given {given} times; the API takes at most {most} stop sequences")]
     TooManyStops { given: usize, most: usize },
-    #[error("{0} is a reasoning model and only takes temperature 1: drop --temperature")]
-    ReasoningTemperature(String),
-    #[error("{0} is not a reasoning model: drop --reasoning-effort")]
-    NotReasoning(String),
+    #[error("{model} is a reasoning model and only takes temperature 1: drop {setting}")]
+    ReasoningTemperature { model: String, setting: String },
+    #[error("{model} is not a reasoning model: drop {setting}")]
+    NotReasoning { model: String, setting: String },
     #[error("--reasoning-effort minimal is for the gpt-5 family; {0} takes low, medium or high")]
     MinimalEffort(String),
 

@@ -90,6 +90,13 @@ fn an_editor_that_fails_or_is_missing_is_an_error() {
 
 #[test]
 fn config_takes_path_or_edit_not_both() {
-    let assert = Cmd::new().args(["config", "--path", "--edit"]).run().code(2);
-    assert!(stderr(&assert).contains("cannot be used with"), "{}", stderr(&assert));
+    let assert = Cmd::new()
+        .args(["config", "--path", "--edit"])
+        .run()
+        .code(2);
+    assert!(
+        stderr(&assert).contains("cannot be used with"),
+        "{}",
+        stderr(&assert)
+    );
 }

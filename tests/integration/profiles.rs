@@ -483,3 +483,19 @@ fn oaichat_config_names_where_every_setting_came_from_and_never_the_key() {
     );
     assert_eq!(config_line(&out, "model").1, "default");
 }
+
+#[test]
+fn a_value_a_model_refuses_is_named_with_the_layer_that_set_it() {
+    let toml = "temperature = 0.5\n[profiles.r]\nmodel = \"o4-mini\"\n[profiles.g]\nmodel = \"gpt-4o\"\nreasoning_effort = \"low\"\n";
+    let refused = |args: &[&str]| {
+        let assert = with_config(toml).args(args).args(["hi"]).run().code(2);
+        stderr(&assert)
+    };
+    assert_eq!(
+        refused(&["-p", "r"]),
+        "oaichat: error: o4-mini is a reasoning model and only takes temperature 1: drop \
+         temperature from the config file\n"
+    );
+    assert!(refused(&["-p", "r", "-t", "0.3"]).ends_with("drop --temperature\n"));
+    assert!(refused(&["-p", "g"]).ends_with("drop reasoning_effort (set by profile g)\n"));
+}
