@@ -26,6 +26,25 @@ const EXAMPLE: &str = r#"# oaichat's config file: defaults for what flags set. F
 # timeout = 600              # seconds; also connect_timeout, idle_timeout
 # max_retries = 2
 # base_url = "https://api.openai.com/v1"
+# default_profile = "local"  # used when neither -p nor OAICHAT_PROFILE names one
+
+# Profiles: one per provider, chosen with -p NAME. Each takes the keys above, plus where
+# the key comes from (api_key_env, api_key_cmd, or a literal api_key for local servers)
+# and headers. The URL, key and headers always come from one place together.
+#
+# [profiles.local]
+# base_url = "http://localhost:11434/v1"
+# model = "llama3.2"
+# api_key = "ollama"
+#
+# [profiles.work]
+# base_url = "https://gateway.example.com/v1"
+# api_key_cmd = "pass show work/openai"   # no shell; its output is the key
+# headers = { "X-Team" = "search" }
+#
+# [profiles.azure]
+# azure = { endpoint = "https://myres.openai.azure.com", deployment = "gpt-4o", api_version = "2024-10-21" }
+# api_key_env = "AZURE_OPENAI_API_KEY"
 "#;
 
 pub fn run(
@@ -88,13 +107,17 @@ mod tests {
     fn the_example_parses_and_sets_nothing() {
         let read = file::parse(EXAMPLE, Path::new("example.toml")).unwrap();
         assert_eq!(read, file::Layer::default());
+        // Every commented key and table, uncommented, is a valid file.
         let uncommented: String = EXAMPLE
             .lines()
-            .filter_map(|l| l.strip_prefix("# ").filter(|l| l.contains(" = ")))
+            .filter_map(|l| l.strip_prefix("# "))
+            .filter(|l| l.contains(" = ") || l.starts_with('['))
             .map(|l| format!("{}\n", l.split(" #").next().unwrap_or(l)))
             .collect();
         let all = file::parse(&uncommented, Path::new("example.toml")).unwrap();
         assert_eq!(all.model.as_deref(), Some("gpt-4o-mini"));
         assert_eq!(all.max_retries, Some(2));
+        let names: Vec<&str> = all.profiles.keys().map(String::as_str).collect();
+        assert_eq!(names, ["azure", "local", "work"]);
     }
 }
