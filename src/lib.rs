@@ -63,12 +63,13 @@ pub fn run(
     {
         log::line(err, format_args!("{warning}"));
     }
-    match mode {
+    let done = match mode {
         Mode::Ask(ask) => ask::run(&config, ask, facts, out, err),
         Mode::Interactive(chat) => interactive::run(&config, chat, facts, out, err),
         Mode::Lines(lines) => each::lines(&config, lines, facts, out, err),
         Mode::Models => models::list(&config, out, err),
         Mode::Batch(action) => batch::command(&action, &config, out, err),
         Mode::Config(_) => commands::config::show(&config, file.path.as_deref(), &env, out),
-    }
+    };
+    done.map_err(|e| e.naming_the_key(config.key_origin()))
 }

@@ -73,6 +73,19 @@ impl Config {
         }
     }
 
+    /// Where the key came from, in words, unless it is the familiar `OPENAI_API_KEY`.
+    pub fn key_origin(&self) -> Option<String> {
+        if self.key_source == KeySource::Var("OPENAI_API_KEY".into()) {
+            return None;
+        }
+        let key = self.key_source.describe();
+        Some(match self.source("api_key") {
+            Some(Source::Profile(name)) => format!("{key} of profile {name}"),
+            Some(Source::File) => format!("{key} in the config file"),
+            _ => key,
+        })
+    }
+
     /// Where a setting came from.
     pub fn source(&self, key: &str) -> Option<&Source> {
         let found = self.sources.iter().find(|(k, _)| *k == key);

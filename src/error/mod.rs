@@ -212,6 +212,14 @@ impl Error {
         }
     }
 
+    /// Names where the key came from in a 401's hint, when it was not `OPENAI_API_KEY`.
+    pub fn naming_the_key(mut self, key_from: Option<String>) -> Error {
+        if let Error::Api(failure) = &mut self {
+            failure.key_from = key_from;
+        }
+        self
+    }
+
     /// True when stdout was closed by the reader, as in `oaichat … | head -1`. That is how
     /// a filter is meant to end, so main exits 0 without a word.
     pub fn is_broken_pipe(&self) -> bool {

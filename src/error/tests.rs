@@ -128,6 +128,7 @@ fn api_failure_shows_detail_request_id_and_hint() {
         request_id: Some("req_123".into()),
         wait_refused: None,
         target: Target::Chat,
+        key_from: None,
     });
     assert_eq!(
         err.to_string(),
@@ -145,6 +146,7 @@ fn a_404_hint_fits_what_was_asked_for() {
             request_id: None,
             wait_refused: None,
             target,
+            key_from: None,
         })
         .to_string()
     };
@@ -171,6 +173,7 @@ fn http_failures_keep_their_message_and_get_their_exit_code() {
             request_id: None,
             wait_refused: None,
             target: Target::Models,
+            key_from: None,
         }))
     };
     let cases = [

@@ -346,6 +346,7 @@ mod tests {
             request_id: None,
             wait_refused: None,
             target: Target::Chat,
+            key_from: None,
         }));
         let wait = Duration::from_secs(120);
         let Error::Status(failure) = status.with_wait_refused(wait) else {

@@ -18,6 +18,8 @@ pub struct ApiFailure {
     pub wait_refused: Option<Duration>,
     /// What the request was for, so that the hint fits the command.
     pub target: Target,
+    /// Where the key came from, when not `OPENAI_API_KEY`: a 401's hint names it.
+    pub key_from: Option<String>,
 }
 
 /// What a request was for. A 404 from the chat endpoint means a model or a URL, from the
@@ -45,6 +47,9 @@ impl fmt::Display for ApiFailure {
                 wait.as_secs_f64().ceil(),
                 MAX_SERVER_WAIT.as_secs()
             )?;
+        } else if self.status == 401 {
+            let key = self.key_from.as_deref().unwrap_or("OPENAI_API_KEY");
+            write!(f, "; check {key}")?;
         } else if let Some(hint) = status_hint(self.status, self.target) {
             write!(f, "; {hint}")?;
         }
@@ -65,7 +70,6 @@ fn status_text(status: u16) -> String {
 /// The fix a user can make for the common statuses, in the terms of the command.
 fn status_hint(status: u16, target: Target) -> Option<&'static str> {
     match (status, target) {
-        (401, _) => Some("check OPENAI_API_KEY"),
         (403, Target::Chat) => Some("the key has no access to this model or project"),
         (403, _) => Some("the key has no access to this project"),
         (404, Target::Chat) => Some("check --model and OPENAI_BASE_URL"),
@@ -90,6 +94,7 @@ mod tests {
             request_id: None,
             wait_refused: None,
             target: Target::Chat,
+            key_from: None,
         }
     }
 

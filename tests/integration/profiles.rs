@@ -499,3 +499,37 @@ fn a_value_a_model_refuses_is_named_with_the_layer_that_set_it() {
     assert!(refused(&["-p", "r", "-t", "0.3"]).ends_with("drop --temperature\n"));
     assert!(refused(&["-p", "g"]).ends_with("drop reasoning_effort (set by profile g)\n"));
 }
+
+#[test]
+fn a_refused_key_is_named_by_where_it_came_from() {
+    let refused = || {
+        let body = serde_json::json!({"error": {"message": "Incorrect API key provided", "type": "invalid_request_error", "code": "invalid_api_key"}});
+        Server::start(vec![Reply::json(401, &body)])
+    };
+    let server = refused();
+    let toml = format!(
+        "[profiles.w]\nbase_url = \"{}\"\napi_key_env = \"WORK_KEY\"\n",
+        server.base_url()
+    );
+    let assert = with_config(&toml)
+        .env("WORK_KEY", PROFILE_KEY)
+        .args(["-p", "w", "hi"])
+        .run()
+        .code(3);
+    assert!(
+        stderr(&assert)
+            .trim_end()
+            .ends_with("; check WORK_KEY of profile w"),
+        "{}",
+        stderr(&assert)
+    );
+    let server = refused();
+    let assert = Cmd::at(&server).args(["hi"]).run().code(3);
+    assert!(
+        stderr(&assert)
+            .trim_end()
+            .ends_with("; check OPENAI_API_KEY"),
+        "{}",
+        stderr(&assert)
+    );
+}

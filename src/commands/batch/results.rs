@@ -132,6 +132,7 @@ fn line_result(config: &Config, line: OutputLine) -> Result<each::Answered, Erro
             request_id,
             wait_refused: None,
             target: crate::error::Target::Chat,
+            key_from: None,
         }));
     }
     each::answered(config, body)

@@ -64,6 +64,7 @@ pub(super) fn check(
         request_id,
         wait_refused: None,
         target,
+        key_from: None,
     }));
     Err((
         error,
