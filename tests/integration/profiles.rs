@@ -443,7 +443,7 @@ fn oaichat_config_names_where_every_setting_came_from_and_never_the_key() {
     let toml = format!(
         "temperature = 0.1\ntop_p = 0.5\nmax_retries = 5\n[profiles.gw]\n\
          base_url = \"https://gateway.example.com/v1\"\napi_key = \"{PROFILE_KEY}\"\n\
-         temperature = 0.2\nheaders = {{ \"X-Team\" = \"search\" }}\n"
+         temperature = 0.2\nconnect_timeout = 3\nheaders = {{ \"X-Team\" = \"search\" }}\n"
     );
     let cmd = with_config(&toml)
         .env("OAICHAT_PROFILE", "gw")
@@ -465,6 +465,7 @@ fn oaichat_config_names_where_every_setting_came_from_and_never_the_key() {
     expect("top_p", "0.5", "file");
     expect("seed", "-", "default");
     expect("timeout", "5s", "flag");
+    expect("connect_timeout", "3s", "profile gw");
     expect("max_retries", "3", ".env OAICHAT_MAX_RETRIES");
     expect("base_url", "https://gateway.example.com/v1", "profile gw");
     expect("api_key", "api_key in the file (redacted)", "profile gw");
