@@ -42,6 +42,21 @@ read -r o_oai o_curl < <(median "$BIN --no-stdin --max-retries 0 hi" \
 read -r s_oai s_curl < <(median "$BIN --stream --no-stdin -m bench-20000 long" \
   "curl -s -N -X POST $URL/chat/completions -H 'Authorization: Bearer sk-bench' -H 'Content-Type: application/json' -d '$STREAM'")
 first_us=$("$SERVER" first-chunk "$BIN" "$RUNS")
+# The same one-shot request with a config file and a profile to read (issue 12).
+cat > "$WORK/config.toml" <<TOML
+model = "bench"
+temperature = 0.3
+max_retries = 0
+[profiles.bench]
+base_url = "$URL"
+api_key = "sk-bench"
+headers = { "X-Team" = "bench" }
+[profiles.other]
+base_url = "https://gateway.example.com/v1"
+api_key_cmd = "pass show nothing"
+TOML
+read -r o_plain o_config < <(median "$BIN --no-config --no-stdin --max-retries 0 hi" \
+  "$BIN --config $WORK/config.toml -p bench --no-stdin hi")
 
 rss_one_oai=$(peak_kb "$BIN" --no-stdin hi)
 rss_one_curl=$(peak_kb curl -s -X POST "$URL/chat/completions" -H "Authorization: Bearer sk-bench" -d "$ONE")
@@ -57,6 +72,7 @@ printf '\noaichat vs curl, medians of %s runs, %s\n' "$RUNS" "$(date -u +%F)"
 printf '| measure | oaichat | curl | ratio |\n| --- | --- | --- | --- |\n'
 printf '| --version | %s ms | %s ms | %s |\n' "$v_oai" "$v_curl" "$(ratio "$v_oai" "$v_curl")"
 printf '| one-shot request | %s ms | %s ms | %s |\n' "$o_oai" "$o_curl" "$(ratio "$o_oai" "$o_curl")"
+printf '| one-shot: no config file / config file + profile | %s / %s ms | | %s |\n' "$o_plain" "$o_config" "$(ratio "$o_config" "$o_plain")"
 printf '| 20,000-chunk stream to /dev/null | %s ms | %s ms | %s |\n' "$s_oai" "$s_curl" "$(ratio "$s_oai" "$s_curl")"
 printf '| first chunk: server write → stdout pipe | %s µs | | |\n' "$first_us"
 printf '| peak RSS, one-shot | %s KB | %s KB | %s |\n' "$rss_one_oai" "$rss_one_curl" "$(ratio "$rss_one_oai" "$rss_one_curl")"
