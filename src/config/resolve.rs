@@ -147,10 +147,11 @@ fn settings(
         (params.max_tokens, params.max_completion_tokens),
     )?;
     let format = match (schema, args.json) {
-        (Some(schema), _) => Format::JsonSchema(schema),
-        (None, true) => Format::JsonObject,
-        (None, false) => Format::Text,
+        (Some(schema), _) => Some(Format::JsonSchema(schema)),
+        (None, true) => Some(Format::JsonObject),
+        (None, false) => None,
     };
+    let format = layers.pick("response_format", format, None, Layer::format);
     let flag = |given: bool| given.then_some(true);
     let stream = layers.pick("stream", flag(cli.stream), None, |l| l.stream);
     let usage = layers.pick("usage", flag(cli.usage), None, |l| l.usage);
@@ -161,7 +162,7 @@ fn settings(
             max_completion_tokens,
             ..params
         },
-        format,
+        format: format.unwrap_or_default(),
         images,
         image_detail: cli.image_detail,
         stream: match mode {

@@ -302,6 +302,8 @@ pub enum Place {
     SchemaFile(PathBuf),
     /// `--schema '{…}'`.
     SchemaArgument,
+    /// `schema = '{…}'` in a config or role file (the error names the file).
+    SchemaKey,
 }
 
 impl std::fmt::Display for Place {
@@ -314,6 +316,7 @@ impl std::fmt::Display for Place {
             Place::FileLine(path, line) => write!(f, "{} line {line}", path.display()),
             Place::SchemaFile(path) => write!(f, "schema file {}", path.display()),
             Place::SchemaArgument => f.write_str("the --schema JSON"),
+            Place::SchemaKey => f.write_str("the schema key's JSON"),
         }
     }
 }
