@@ -28,6 +28,7 @@ use std::io::Write;
 
 use crate::commands::{ask, batch, each, interactive, models};
 use crate::config::cli::{self, Cli};
+use crate::config::roles::Shelf;
 use crate::config::{Config, Env, Facts, Files, Mode};
 use crate::error::Error;
 
@@ -51,8 +52,9 @@ pub fn run(
         // Before the file is read: a broken file is what --edit is for.
         return commands::config::run(action, located.as_ref(), &env, out);
     }
+    let roles = Shelf::new(located.as_ref(), cli.no_config, &env);
     let file = config::file::load(located.as_ref().filter(|_| !cli.no_config))?;
-    let config = Config::resolve(cli, &env, Files::read(cli)?, &file, &mode)?;
+    let config = Config::resolve(cli, &env, Files::read(cli, roles)?, &file, &mode)?;
     for warning in &config.warnings {
         log::line(err, format_args!("{warning}"));
     }

@@ -15,6 +15,7 @@ mod mode;
 pub(crate) mod proxy;
 mod resolve;
 mod resolved;
+pub mod roles;
 
 pub use connection::KeySource;
 pub use env::Env;

@@ -17,7 +17,6 @@ use serde_json::Value;
 
 use crate::api::response::{ChatResponse, Usage};
 use crate::config::{Config, Facts, Lines};
-use crate::conversation::Transcript;
 use crate::error::{BadResponse, Error, Expected, Problem, Refusal, Saved, Target, Task};
 use crate::http::client::{Api, Call};
 use crate::http::ratelimit::Gate;
@@ -142,11 +141,7 @@ pub fn lines(
         progress: facts.stderr_is_terminal,
         total: None,
     };
-    let template = Template {
-        settings: config.request.clone(),
-        transcript: Transcript::new(config.system.clone(), Vec::new(), lines.turns),
-        instruction: lines.instruction,
-    };
+    let template = Template::new(config, lines.turns, lines.instruction);
     if lines.files.is_empty() {
         // stdin can be read only once: its size stays unknown, so progress has no ETA.
         let stdin = std::io::BufReader::new(std::io::stdin());

@@ -234,6 +234,18 @@ pub struct Cli {
     #[arg(help_heading = "Configuration", long, global = true)]
     pub no_config: bool,
 
+    /// Use a role: the system message and request defaults of roles/NAME.md next to the
+    /// config file, or the built-in shell, code or explain-shell. -s adds to its text;
+    /// flags beat its defaults. `oaichat roles` lists them.
+    #[arg(
+        help_heading = "Configuration",
+        short = 'r',
+        long,
+        global = true,
+        value_name = "NAME"
+    )]
+    pub role: Option<String>,
+
     /// Print the request, status, timing and token usage on stderr.
     #[arg(help_heading = "Output", short, long, global = true)]
     pub verbose: bool,
