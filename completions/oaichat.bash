@@ -28,6 +28,9 @@ _oaichat() {
             oaichat,models)
                 cmd="oaichat__subcmd__models"
                 ;;
+            oaichat,roles)
+                cmd="oaichat__subcmd__roles"
+                ;;
             oaichat__subcmd__batch,cancel)
                 cmd="oaichat__subcmd__batch__subcmd__cancel"
                 ;;
@@ -82,6 +85,9 @@ _oaichat() {
             oaichat__subcmd__help,models)
                 cmd="oaichat__subcmd__help__subcmd__models"
                 ;;
+            oaichat__subcmd__help,roles)
+                cmd="oaichat__subcmd__help__subcmd__roles"
+                ;;
             oaichat__subcmd__help__subcmd__batch,cancel)
                 cmd="oaichat__subcmd__help__subcmd__batch__subcmd__cancel"
                 ;;
@@ -100,6 +106,21 @@ _oaichat() {
             oaichat__subcmd__help__subcmd__batch,wait)
                 cmd="oaichat__subcmd__help__subcmd__batch__subcmd__wait"
                 ;;
+            oaichat__subcmd__help__subcmd__roles,show)
+                cmd="oaichat__subcmd__help__subcmd__roles__subcmd__show"
+                ;;
+            oaichat__subcmd__roles,help)
+                cmd="oaichat__subcmd__roles__subcmd__help"
+                ;;
+            oaichat__subcmd__roles,show)
+                cmd="oaichat__subcmd__roles__subcmd__show"
+                ;;
+            oaichat__subcmd__roles__subcmd__help,help)
+                cmd="oaichat__subcmd__roles__subcmd__help__subcmd__help"
+                ;;
+            oaichat__subcmd__roles__subcmd__help,show)
+                cmd="oaichat__subcmd__roles__subcmd__help__subcmd__show"
+                ;;
             *)
                 ;;
         esac
@@ -107,7 +128,7 @@ _oaichat() {
 
     case "${cmd}" in
         oaichat)
-            opts="-f -m -s -t -n -c -i -P -H -p -r -v -V -h --user --assistant --file --image --image-detail --no-stdin --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --stop --seed --frequency-penalty --presence-penalty --json --schema --history --continue --history-limit --interactive --each --jsonl --parallel --resume --usage --dry-run --stream --raw --timeout --connect-timeout --idle-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --version --help models batch config help"
+            opts="-f -m -s -t -n -c -i -P -H -p -r -v -V -h --user --assistant --file --image --image-detail --no-stdin --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --stop --seed --frequency-penalty --presence-penalty --json --schema --history --continue --history-limit --interactive --each --jsonl --parallel --resume --usage --dry-run --stream --raw --timeout --connect-timeout --idle-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --version --help models batch config roles help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -997,7 +1018,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__help)
-            opts="models batch config help"
+            opts="models batch config roles help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1150,9 +1171,211 @@ _oaichat() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oaichat__subcmd__help__subcmd__roles)
+            opts="show"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__help__subcmd__roles__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oaichat__subcmd__models)
             opts="-H -p -r -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__roles)
+            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__roles__subcmd__help)
+            opts="show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__roles__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__roles__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__roles__subcmd__show)
+            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

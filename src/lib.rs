@@ -53,6 +53,9 @@ pub fn run(
         return commands::config::run(action, located.as_ref(), &env, out);
     }
     let roles = Shelf::new(located.as_ref(), cli.no_config, &env);
+    if let Mode::Roles(action) = mode {
+        return commands::roles::run(&action, &roles, out);
+    }
     let file = config::file::load(located.as_ref().filter(|_| !cli.no_config))?;
     let config = Config::resolve(cli, &env, Files::read(cli, roles)?, &file, &mode)?;
     for warning in &config.warnings {
@@ -72,6 +75,6 @@ pub fn run(
         Mode::Models => models::list(&config, out, err),
         Mode::Batch(action) => batch::command(&action, &config, out, err),
         // Answered above, before any file is read.
-        Mode::Config(_) => Ok(()),
+        Mode::Config(_) | Mode::Roles(_) => Ok(()),
     }
 }

@@ -20,7 +20,7 @@ pub mod roles;
 pub use connection::KeySource;
 pub use env::Env;
 pub use layers::Source;
-pub use mode::{Ask, Batch, Chat, ConfigAction, Facts, Kind, Lines, Mode};
+pub use mode::{Ask, Batch, Chat, ConfigAction, Facts, Kind, Lines, Mode, RolesAction};
 pub use resolve::Files;
 pub use resolved::{
     Config, DEFAULT_CONNECT_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MODEL, DEFAULT_TIMEOUT,

@@ -16,7 +16,7 @@ mod guard;
 mod request;
 pub(crate) mod values;
 
-pub use commands::{BatchAction, Sub};
+pub use commands::{BatchAction, RolesAction, Sub};
 pub use request::RequestArgs;
 use values::seconds;
 
@@ -300,7 +300,7 @@ where
             | BatchAction::List { raw } => cli.raw = *raw,
             BatchAction::Wait { .. } => {}
         },
-        Some(Sub::Config { .. }) => {}
+        Some(Sub::Config { .. } | Sub::Roles { .. }) => {}
         None => return Ok(cli),
     }
     guard::only_global_options(&matches)?;
