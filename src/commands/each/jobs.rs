@@ -7,69 +7,15 @@
 //! are found by id, and a repeated one would be taken for answered (issue 10).
 
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::BufRead;
-use std::sync::Arc;
 
 use serde_json::{Value, json};
 
-use super::{Job, Kind, Work, id_key};
-use crate::api::message::Message;
-use crate::api::request::{self, Settings};
-use crate::config::Config;
-use crate::config::roles::{Applied, RecordRoles};
-use crate::conversation::Transcript;
+use super::{Job, Kind, Template, Work, id_key};
+use crate::api::request;
 use crate::error::{Error, Input, Place, Problem, Refusal};
 use crate::prompt::{self, NotText};
-
-/// What every input's request starts from.
-#[derive(Debug, Clone)]
-pub struct Template {
-    pub settings: Settings,
-    /// The system message and `--user`/`--assistant` turns, before each prompt.
-    pub transcript: Transcript,
-    /// The prompt arguments: each `--each` line is material for them.
-    pub instruction: Option<String>,
-    /// The roles `--jsonl` records name.
-    pub roles: RoleCache,
-}
-
-impl Template {
-    /// The run's settings and system message, before `turns` and each prompt.
-    pub fn new(config: &Config, turns: Vec<Message>, instruction: Option<String>) -> Template {
-        Template {
-            settings: config.request.clone(),
-            transcript: Transcript::new(config.system.clone(), Vec::new(), turns),
-            instruction,
-            roles: RoleCache::new(config.record_roles.clone()),
-        }
-    }
-}
-
-/// Records' roles, each applied once: an input that names one role on every line reads
-/// its file once. (The reader thread alone uses it.)
-#[derive(Debug, Clone, Default)]
-pub struct RoleCache {
-    roles: RecordRoles,
-    applied: RefCell<HashMap<String, Result<Applied, Arc<Error>>>>,
-}
-
-impl RoleCache {
-    pub fn new(roles: RecordRoles) -> RoleCache {
-        let applied = RefCell::default();
-        RoleCache { roles, applied }
-    }
-
-    /// The settings and system message for a record naming `name`, from `settings`.
-    fn get(&self, name: &str, settings: &Settings) -> Result<Applied, Refusal> {
-        let mut applied = self.applied.borrow_mut();
-        let made = applied
-            .entry(name.to_string())
-            .or_insert_with(|| (self.roles.apply(name, settings)).map_err(Arc::new));
-        made.clone().map_err(|e| Refusal::Role(e))
-    }
-}
 
 /// Reads lines and hands each job to `send` (false: stop). An error is the end of usable
 /// input: not text, or unreadable.
@@ -228,7 +174,7 @@ fn prompt_body(
     match object.remove("role") {
         None | Some(Value::Null) => {}
         Some(Value::String(name)) => {
-            let (applied, system) = template.roles.get(&name, &template.settings)?;
+            let (applied, system) = template.role(&name)?;
             settings = Cow::Owned(applied);
             if let Some(system) = system {
                 transcript.to_mut().set_system(system);
@@ -264,6 +210,7 @@ fn prompt_body(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Config;
 
     /// What line mode starts from for `oaichat ARGS Translate:`.
     fn template(args: &[&str]) -> Template {

@@ -28,12 +28,14 @@ mod jobs;
 mod records;
 mod scan;
 mod summary;
+mod template;
 
-pub(crate) use jobs::{Template, read_jobs};
+pub(crate) use jobs::read_jobs;
 pub(crate) use records::{Format, id_key, write_outcome};
 use records::{Key, answered_keys, open_for_append, outcome_line};
 pub use scan::{open_files, scan_files};
 pub(crate) use summary::Summary;
+pub(crate) use template::Template;
 
 /// Results the reader may run ahead of the writer, per worker.
 const WINDOW_PER_WORKER: usize = 8;
