@@ -31,6 +31,7 @@ mod reasoning;
 mod request;
 mod resume;
 mod retries;
+mod roles;
 mod schema;
 mod stream;
 mod timeouts;
