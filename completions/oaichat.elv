@@ -67,7 +67,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand -i 'Chat in a loop: a line editor, answers streamed, the conversation kept (and saved like any other). `exit`, `quit`, `bye`, `종료` or Ctrl-D end it'
             cand --interactive 'Chat in a loop: a line editor, answers streamed, the conversation kept (and saved like any other). `exit`, `quit`, `bye`, `종료` or Ctrl-D end it'
             cand --each 'Line mode: every line of stdin (or -f FILE) is one input for the prompt arguments; one answer per line, in input order, newlines escaped as \n'
-            cand --jsonl 'Line mode: every line is {"prompt": …} (with optional "id", "system", "model" and request fields) or a whole request body; one JSON record per input, in input order'
+            cand --jsonl 'Line mode: every line is {"prompt": …} (with optional "id", "role", "system", "model" and request fields) or a whole request body; one JSON record per input, in input order'
             cand --usage 'After the answer, print token usage and the estimated cost on stderr'
             cand --dry-run 'Print the request JSON that would be sent, and its token count on stderr; send nothing (no key needed)'
             cand --stream 'Print the answer as it is generated'

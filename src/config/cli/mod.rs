@@ -126,8 +126,9 @@ pub struct Cli {
     #[arg(help_heading = "Many prompts", long, conflicts_with_all = ["jsonl", "stream", "interactive", "history", "continue_last", "dry_run"])]
     pub each: bool,
 
-    /// Line mode: every line is {"prompt": …} (with optional "id", "system", "model" and
-    /// request fields) or a whole request body; one JSON record per input, in input order.
+    /// Line mode: every line is {"prompt": …} (with optional "id", "role", "system", "model"
+    /// and request fields) or a whole request body; one JSON record per input, in input
+    /// order.
     #[arg(help_heading = "Many prompts", long, conflicts_with_all = ["stream", "interactive", "history", "continue_last", "dry_run"])]
     pub jsonl: bool,
 
