@@ -28,6 +28,7 @@ Examples:
   oaichat --json \"3 Asian capitals with population\" | jq .
   oaichat --stream \"long answer\"                       print tokens as they arrive
   oaichat -f notes.md -f todo.md \"merge these\"         files as material
+  oaichat -r shell \"files over 1 GB in my home\"        a role: here, one shell command
 
 Environment: OPENAI_API_KEY (required), OPENAI_BASE_URL, OPENAI_MODEL, OPENAI_ORG_ID,
 OPENAI_PROJECT_ID, OAICHAT_MAX_RETRIES, SSL_CERT_FILE; read from ./.env too, never overriding
