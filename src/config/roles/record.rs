@@ -22,8 +22,8 @@ pub struct RecordRoles {
     pub shelf: Shelf,
     /// `-s`/`--system-file`, which goes after the role's text.
     pub flag_system: Option<String>,
-    /// The settings the flags gave (named as [`super::super::layers::Layers::pick`] records
-    /// them), which a role leaves alone.
+    /// The settings the flags gave, named as `Layers::pick` records them: a role leaves
+    /// them alone.
     pub flagged: Vec<&'static str>,
 }
 
