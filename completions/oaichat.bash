@@ -28,6 +28,9 @@ _oaichat() {
             oaichat,models)
                 cmd="oaichat__subcmd__models"
                 ;;
+            oaichat,roles)
+                cmd="oaichat__subcmd__roles"
+                ;;
             oaichat__subcmd__batch,cancel)
                 cmd="oaichat__subcmd__batch__subcmd__cancel"
                 ;;
@@ -82,6 +85,9 @@ _oaichat() {
             oaichat__subcmd__help,models)
                 cmd="oaichat__subcmd__help__subcmd__models"
                 ;;
+            oaichat__subcmd__help,roles)
+                cmd="oaichat__subcmd__help__subcmd__roles"
+                ;;
             oaichat__subcmd__help__subcmd__batch,cancel)
                 cmd="oaichat__subcmd__help__subcmd__batch__subcmd__cancel"
                 ;;
@@ -100,6 +106,21 @@ _oaichat() {
             oaichat__subcmd__help__subcmd__batch,wait)
                 cmd="oaichat__subcmd__help__subcmd__batch__subcmd__wait"
                 ;;
+            oaichat__subcmd__help__subcmd__roles,show)
+                cmd="oaichat__subcmd__help__subcmd__roles__subcmd__show"
+                ;;
+            oaichat__subcmd__roles,help)
+                cmd="oaichat__subcmd__roles__subcmd__help"
+                ;;
+            oaichat__subcmd__roles,show)
+                cmd="oaichat__subcmd__roles__subcmd__show"
+                ;;
+            oaichat__subcmd__roles__subcmd__help,help)
+                cmd="oaichat__subcmd__roles__subcmd__help__subcmd__help"
+                ;;
+            oaichat__subcmd__roles__subcmd__help,show)
+                cmd="oaichat__subcmd__roles__subcmd__help__subcmd__show"
+                ;;
             *)
                 ;;
         esac
@@ -107,7 +128,7 @@ _oaichat() {
 
     case "${cmd}" in
         oaichat)
-            opts="-f -m -s -t -n -c -i -P -H -p -v -V -h --user --assistant --file --image --image-detail --no-stdin --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --stop --seed --frequency-penalty --presence-penalty --json --schema --history --continue --history-limit --interactive --each --jsonl --parallel --resume --usage --dry-run --stream --raw --timeout --connect-timeout --idle-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --verbose --version --help models batch config help"
+            opts="-f -m -s -t -n -c -i -P -H -p -r -v -V -h --user --assistant --file --image --image-detail --no-stdin --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --stop --seed --frequency-penalty --presence-penalty --json --schema --history --continue --history-limit --interactive --each --jsonl --parallel --resume --usage --dry-run --stream --raw --timeout --connect-timeout --idle-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --version --help models batch config roles help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -273,6 +294,14 @@ _oaichat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -281,7 +310,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch)
-            opts="-H -p -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --verbose --help create status wait results cancel list help"
+            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help create status wait results cancel list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -331,6 +360,14 @@ _oaichat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -339,7 +376,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__cancel)
-            opts="-H -p -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --verbose --help"
+            opts="-H -p -r -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -389,6 +426,14 @@ _oaichat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -397,7 +442,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__create)
-            opts="-m -s -t -H -p -v -h --each --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --stop --seed --frequency-penalty --presence-penalty --json --schema --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --verbose --help"
+            opts="-m -s -t -H -p -r -v -h --each --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --stop --seed --frequency-penalty --presence-penalty --json --schema --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -508,6 +553,14 @@ _oaichat() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -631,7 +684,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__list)
-            opts="-H -p -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --verbose --help"
+            opts="-H -p -r -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -678,6 +731,14 @@ _oaichat() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -689,7 +750,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__results)
-            opts="-H -p -v -h --each --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --verbose --help"
+            opts="-H -p -r -v -h --each --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -736,6 +797,14 @@ _oaichat() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -747,7 +816,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__status)
-            opts="-H -p -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --verbose --help"
+            opts="-H -p -r -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -797,6 +866,14 @@ _oaichat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -805,7 +882,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__wait)
-            opts="-H -p -v -h --poll --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --verbose --help"
+            opts="-H -p -r -v -h --poll --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -859,6 +936,14 @@ _oaichat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -867,7 +952,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__config)
-            opts="-H -p -v -h --path --edit --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --verbose --help"
+            opts="-H -p -r -v -h --path --edit --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -917,6 +1002,14 @@ _oaichat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -925,7 +1018,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__help)
-            opts="models batch config help"
+            opts="models batch config roles help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1078,8 +1171,36 @@ _oaichat() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oaichat__subcmd__help__subcmd__roles)
+            opts="show"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__help__subcmd__roles__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oaichat__subcmd__models)
-            opts="-H -p -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --verbose --help"
+            opts="-H -p -r -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1126,6 +1247,188 @@ _oaichat() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__roles)
+            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__roles__subcmd__help)
+            opts="show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__roles__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__roles__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__roles__subcmd__show)
+            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -58,6 +58,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
             cand --profile 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand -r 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --role 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
             cand --no-stdin 'Never read stdin, even when it is a pipe (for CI jobs that leave stdin open)'
             cand --json 'JSON mode: the answer is one JSON object, checked to parse'
             cand -c 'Continue the last conversation (the last run without --history), kept in $XDG_DATA_HOME/oaichat/last.jsonl'
@@ -65,7 +67,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand -i 'Chat in a loop: a line editor, answers streamed, the conversation kept (and saved like any other). `exit`, `quit`, `bye`, `종료` or Ctrl-D end it'
             cand --interactive 'Chat in a loop: a line editor, answers streamed, the conversation kept (and saved like any other). `exit`, `quit`, `bye`, `종료` or Ctrl-D end it'
             cand --each 'Line mode: every line of stdin (or -f FILE) is one input for the prompt arguments; one answer per line, in input order, newlines escaped as \n'
-            cand --jsonl 'Line mode: every line is {"prompt": …} (with optional "id", "system", "model" and request fields) or a whole request body; one JSON record per input, in input order'
+            cand --jsonl 'Line mode: every line is {"prompt": …} (with optional "id", "role", "system", "model" and request fields) or a whole request body; one JSON record per input, in input order'
             cand --usage 'After the answer, print token usage and the estimated cost on stderr'
             cand --dry-run 'Print the request JSON that would be sent, and its token count on stderr; send nothing (no key needed)'
             cand --stream 'Print the answer as it is generated'
@@ -81,6 +83,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand models 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON'
             cand batch 'OpenAI''s Batch API: half the price, no local rate limits, results within 24 h'
             cand config 'Print the effective settings and where each came from (flag, env, .env, role, profile, file, default), the key redacted; or the config file''s path (--path), or open it in $VISUAL/$EDITOR (--edit)'
+            cand roles 'The roles (-r NAME): each with where it comes from and its first line; `roles show NAME` prints one'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oaichat;models'= {
@@ -95,6 +98,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
             cand --profile 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand -r 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --role 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
             cand --raw 'Print the API''s JSON'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
@@ -115,6 +120,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
             cand --profile 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand -r 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --role 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
@@ -157,6 +164,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
             cand --profile 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand -r 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --role 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
             cand --each 'Every line of INPUT is a prompt (else a --jsonl request object)'
             cand --json 'JSON mode: the answer is one JSON object, checked to parse'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
@@ -178,6 +187,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
             cand --profile 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand -r 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --role 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
             cand --raw 'Print the batch object'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
@@ -199,6 +210,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
             cand --profile 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand -r 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --role 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
@@ -218,6 +231,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
             cand --profile 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand -r 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --role 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
             cand --each 'Print text lines as --each does (else JSON records)'
             cand --raw 'Add each response to its record'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
@@ -239,6 +254,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
             cand --profile 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand -r 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --role 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
             cand --raw 'Print the batch object'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
@@ -259,6 +276,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
             cand --profile 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand -r 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --role 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
             cand --raw 'Print the API''s JSON'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
@@ -302,6 +321,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
             cand --profile 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand -r 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --role 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
             cand --path 'Print the config file''s path (whether or not it exists yet)'
             cand --edit 'Open the config file in $VISUAL or $EDITOR, made with a commented example when missing; it is checked when the editor closes'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
@@ -311,10 +332,63 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'oaichat;roles'= {
+            cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
+            cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
+            cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
+            cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
+            cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand --profile 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand -r 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --role 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
+            cand -v 'Print the request, status, timing and token usage on stderr'
+            cand --verbose 'Print the request, status, timing and token usage on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand show 'Print a role as its file would be: the front matter, then the text'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oaichat;roles;show'= {
+            cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
+            cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
+            cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
+            cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
+            cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand --profile 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand -r 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --role 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
+            cand -v 'Print the request, status, timing and token usage on stderr'
+            cand --verbose 'Print the request, status, timing and token usage on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'oaichat;roles;help'= {
+            cand show 'Print a role as its file would be: the front matter, then the text'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oaichat;roles;help;show'= {
+        }
+        &'oaichat;roles;help;help'= {
+        }
         &'oaichat;help'= {
             cand models 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON'
             cand batch 'OpenAI''s Batch API: half the price, no local rate limits, results within 24 h'
             cand config 'Print the effective settings and where each came from (flag, env, .env, role, profile, file, default), the key redacted; or the config file''s path (--path), or open it in $VISUAL/$EDITOR (--edit)'
+            cand roles 'The roles (-r NAME): each with where it comes from and its first line; `roles show NAME` prints one'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oaichat;help;models'= {
@@ -340,6 +414,11 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         &'oaichat;help;batch;list'= {
         }
         &'oaichat;help;config'= {
+        }
+        &'oaichat;help;roles'= {
+            cand show 'Print a role as its file would be: the front matter, then the text'
+        }
+        &'oaichat;help;roles;show'= {
         }
         &'oaichat;help;help'= {
         }

@@ -28,6 +28,7 @@ use std::io::Write;
 
 use crate::commands::{ask, batch, each, interactive, models};
 use crate::config::cli::{self, Cli};
+use crate::config::roles::Shelf;
 use crate::config::{Config, ConfigAction, Env, Facts, Files, Mode};
 use crate::error::Error;
 
@@ -51,8 +52,12 @@ pub fn run(
         // Before the file is read: a broken file is what --edit is for.
         return commands::config::run(action, located.as_ref(), &env, out);
     }
+    let roles = Shelf::new(located.as_ref(), cli.no_config, &env);
+    if let Mode::Roles(action) = mode {
+        return commands::roles::run(&action, &roles, out);
+    }
     let file = config::file::load(located.as_ref().filter(|_| !cli.no_config))?;
-    let config = Config::resolve(cli, &env, Files::read(cli)?, &file, &mode)?;
+    let config = Config::resolve(cli, &env, Files::read(cli, roles)?, &file, &mode)?;
     for warning in &config.warnings {
         log::line(err, format_args!("{warning}"));
     }
@@ -70,6 +75,8 @@ pub fn run(
         Mode::Models => models::list(&config, out, err),
         Mode::Batch(action) => batch::command(&action, &config, out, err),
         Mode::Config(_) => commands::config::show(&config, file.path.as_deref(), &env, out),
+        // Answered above, before any file is read.
+        Mode::Roles(_) => Ok(()),
     };
     done.map_err(|e| e.naming_the_key(config.key_origin()))
 }

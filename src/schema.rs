@@ -18,7 +18,20 @@ pub fn load(arg: &str) -> Result<Schema, Error> {
     if trimmed.starts_with('{') {
         return parse(trimmed, Place::SchemaArgument, "response");
     }
-    let path = Path::new(arg);
+    read(Path::new(arg))
+}
+
+/// Reads a config or role file's `schema` key: inline JSON when it starts with `{`, else a
+/// path relative to `dir`, the folder of the file that holds the key.
+pub fn load_in(value: &str, dir: &Path) -> Result<Schema, Error> {
+    let trimmed = value.trim_start();
+    if trimmed.starts_with('{') {
+        return parse(trimmed, Place::SchemaKey, "response");
+    }
+    read(&dir.join(value))
+}
+
+fn read(path: &Path) -> Result<Schema, Error> {
     let text = crate::prompt::read_file(path)?;
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
     let what = Place::SchemaFile(path.to_path_buf());
@@ -103,6 +116,26 @@ mod tests {
                 .unwrap_err()
                 .to_string()
                 .contains("JSON object")
+        );
+    }
+
+    #[test]
+    fn a_keys_schema_file_is_found_next_to_the_file_that_names_it() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("answer.json"), r#"{"type":"object"}"#).unwrap();
+        let s = load_in("answer.json", dir.path()).unwrap();
+        assert_eq!(
+            (s.name.as_str(), s.schema),
+            ("answer", json!({"type": "object"}))
+        );
+        let inline = load_in(r#"{"type":"string"}"#, Path::new("/nowhere")).unwrap();
+        assert_eq!(inline.schema, json!({"type": "string"}));
+        let bad = load_in("{nope", Path::new("/nowhere"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            bad.starts_with("the schema key's JSON is not valid JSON"),
+            "{bad}"
         );
     }
 

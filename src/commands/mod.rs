@@ -8,3 +8,4 @@ pub mod config;
 pub mod each;
 pub mod interactive;
 pub mod models;
+pub mod roles;

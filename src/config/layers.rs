@@ -118,6 +118,13 @@ impl<'a> Layers<'a> {
         self.picked.borrow().clone()
     }
 
+    /// The settings that came from flags.
+    pub fn flagged(&self) -> Vec<&'static str> {
+        let picked = self.picked.borrow();
+        let flags = picked.iter().filter(|(_, source)| *source == Source::Flag);
+        flags.map(|(key, _)| *key).collect()
+    }
+
     /// The source of a variable: the process or `.env`.
     pub fn var_source(&self, name: &str) -> Source {
         match self.env.origin(name) {

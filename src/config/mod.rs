@@ -15,11 +15,12 @@ mod mode;
 pub(crate) mod proxy;
 mod resolve;
 mod resolved;
+pub mod roles;
 
 pub use connection::KeySource;
 pub use env::Env;
 pub use layers::Source;
-pub use mode::{Ask, Batch, Chat, ConfigAction, Facts, FileAction, Kind, Lines, Mode};
+pub use mode::{Ask, Batch, Chat, ConfigAction, Facts, FileAction, Kind, Lines, Mode, RolesAction};
 pub use resolve::Files;
 pub use resolved::{
     Config, DEFAULT_CONNECT_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MODEL, DEFAULT_TIMEOUT,

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use super::cli::{BatchAction, Cli, Sub};
+use super::cli::{self, BatchAction, Cli, Sub};
 use super::env::Env;
 use crate::api::message::Message;
 use crate::error::{Error, Problem};
@@ -31,6 +31,17 @@ pub enum Mode {
     Batch(Batch),
     /// `oaichat config`, `--path` or `--edit`.
     Config(ConfigAction),
+    /// `oaichat roles` or `oaichat roles show NAME`.
+    Roles(RolesAction),
+}
+
+/// What `oaichat roles` does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RolesAction {
+    /// List every role.
+    List,
+    /// Print one role.
+    Show(String),
 }
 
 /// `oaichat batch ACTION`, resolved: the input's and the output's formats as [`Kind`]s.
@@ -159,6 +170,13 @@ impl Mode {
                     _ => ConfigAction::Show,
                 };
                 return Ok(Mode::Config(action));
+            }
+            Some(Sub::Roles { action }) => {
+                let action = match action {
+                    Some(cli::RolesAction::Show { name }) => RolesAction::Show(name.clone()),
+                    None => RolesAction::List,
+                };
+                return Ok(Mode::Roles(action));
             }
             None => {}
         }

@@ -16,6 +16,7 @@ use super::mode::Mode;
 use super::resolved::{
     Config, DEFAULT_CONNECT_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MODEL, DEFAULT_TIMEOUT,
 };
+use super::roles::{self, RecordRoles, Role, Shelf};
 use crate::api::request::{Format, Params, Settings};
 use crate::catalog;
 use crate::error::{Error, Problem};
@@ -32,13 +33,18 @@ pub struct Files {
     pub schema: Option<Schema>,
     /// `--image` values as URLs to send.
     pub images: Vec<String>,
+    /// `--role`.
+    pub role: Option<Role>,
+    /// Where roles are found, for `--jsonl` records that name one.
+    pub roles: Shelf,
 }
 
 impl Files {
-    /// Reads `--system-file`, `--schema` and `--image` files, and checks that a named
-    /// `--ca-cert` exists even when this URL needs no TLS: a typo is still worth hearing
-    /// about. (Its contents are read when a client needs them.)
-    pub fn read(cli: &Cli) -> Result<Files, Error> {
+    /// Reads `--system-file`, `--schema` and `--image` files and the `--role` from
+    /// `roles`, and checks that a named `--ca-cert` exists even when this URL needs no
+    /// TLS: a typo is still worth hearing about. (Its contents are read when a client
+    /// needs them.)
+    pub fn read(cli: &Cli, roles: Shelf) -> Result<Files, Error> {
         let request = &cli.request;
         let files = Files {
             system: request
@@ -56,6 +62,12 @@ impl Files {
                 .iter()
                 .map(|arg| crate::image::load(arg))
                 .collect::<Result<_, _>>()?,
+            role: cli
+                .role
+                .as_deref()
+                .map(|name| roles.load(name))
+                .transpose()?,
+            roles,
         };
         if let Some(path) = cli.ca_cert.as_deref().filter(|p| !p.is_file()) {
             return Err(Problem::NoCaCertificate(path.to_path_buf()).into());
@@ -75,7 +87,8 @@ impl Config {
         mode: &Mode,
     ) -> Result<Config, Error> {
         let profile = super::layers::select(file, cli.profile.as_deref(), env)?;
-        let layers = Layers::new(env, &file.top, profile);
+        let mut layers = Layers::new(env, &file.top, profile);
+        layers.role = (files.role.as_ref()).map(|role| (role.name.as_str(), &role.layer));
         let chosen_by = match (&cli.profile, env.get("OAICHAT_PROFILE")) {
             (Some(_), _) => Source::Flag,
             (None, Some(_)) => layers.var_source("OAICHAT_PROFILE"),
@@ -91,7 +104,8 @@ impl Config {
             true => ApiKey::new(String::new()),
             false => keys::fetch(&chosen.key, &chosen.owner, env)?,
         };
-        let system = (cli.request.system.clone()).or(files.system);
+        let flag_system = (cli.request.system.clone()).or(files.system);
+        let system = roles::system_after(files.role.as_ref(), flag_system.clone());
         let system = layers.pick("system", system, None, |l| l.system.clone());
         let timeouts = timeouts(cli, &layers);
         let max_retries = max_retries(cli.max_retries, &layers)?;
@@ -108,6 +122,7 @@ impl Config {
             project: env.get("OPENAI_PROJECT_ID").map(str::to_string),
             headers: chosen.headers,
             profile: profile.map(|p| p.name.to_string()),
+            role: files.role.as_ref().map(|role| role.name.clone()),
             request,
             system,
             history_limit: cli.history_limit,
@@ -120,6 +135,11 @@ impl Config {
             idle_timeout: timeouts.2,
             max_retries,
             ca_certs: ca_certs(cli, env),
+            record_roles: RecordRoles {
+                shelf: files.roles,
+                flag_system,
+                flagged: layers.flagged(),
+            },
             sources: layers.sources(),
         })
     }
@@ -154,10 +174,11 @@ fn settings(
     )
     .map_err(|problem| with_origin(problem, layers))?;
     let format = match (schema, args.json) {
-        (Some(schema), _) => Format::JsonSchema(schema),
-        (None, true) => Format::JsonObject,
-        (None, false) => Format::Text,
+        (Some(schema), _) => Some(Format::JsonSchema(schema)),
+        (None, true) => Some(Format::JsonObject),
+        (None, false) => None,
     };
+    let format = layers.pick("response_format", format, None, Layer::format);
     let flag = |given: bool| given.then_some(true);
     let stream = layers.pick("stream", flag(cli.stream), None, |l| l.stream);
     let usage = layers.pick("usage", flag(cli.usage), None, |l| l.usage);
@@ -168,7 +189,7 @@ fn settings(
             max_completion_tokens,
             ..params
         },
-        format,
+        format: format.unwrap_or_default(),
         images,
         image_detail: cli.image_detail,
         stream: match mode {

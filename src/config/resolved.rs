@@ -8,6 +8,7 @@ use super::connection::KeySource;
 use super::endpoint;
 use super::layers::Source;
 use super::proxy;
+use super::roles::RecordRoles;
 use crate::api::request::Settings;
 use crate::http;
 use crate::secret::ApiKey;
@@ -40,6 +41,8 @@ pub struct Config {
     pub headers: Vec<http::Header>,
     /// The selected profile.
     pub profile: Option<String>,
+    /// `--role`.
+    pub role: Option<String>,
     /// The request's fields, except its messages.
     pub request: Settings,
     /// The system message (`--system`, `--system-file`).
@@ -58,6 +61,8 @@ pub struct Config {
     pub max_retries: u32,
     /// Extra CA certificates to trust: `--ca-cert` and `SSL_CERT_FILE`.
     pub ca_certs: Vec<PathBuf>,
+    /// What a `--jsonl` record that names a role is resolved with.
+    pub record_roles: RecordRoles,
     /// Where each setting came from, in the order they were resolved.
     pub sources: Vec<(&'static str, Source)>,
     /// What to say on stderr before the run starts.

@@ -11,12 +11,14 @@ use std::path::PathBuf;
 pub mod code;
 pub mod problem;
 pub mod response;
+pub mod role;
 
 /// A status and what the server said about it (and what the request was for) are the
 /// HTTP layer's; the names stay here for the commands that build or match them.
 pub use crate::http::{ApiFailure, Target};
 pub use problem::{NotText, Place, Problem, Refusal};
 pub use response::{BadLine, BadResponse, Declined, Expected};
+pub use role::{NotInRole, RoleDir, RoleProblem};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -151,6 +153,12 @@ impl From<BadResponse> for Error {
 impl From<Problem> for Error {
     fn from(problem: Problem) -> Error {
         Error::Usage(Box::new(problem))
+    }
+}
+
+impl From<RoleProblem> for Error {
+    fn from(problem: RoleProblem) -> Error {
+        Problem::Role(problem).into()
     }
 }
 

@@ -153,6 +153,8 @@ pub enum Problem {
          where `oaichat config --path` says)"
     )]
     ProfileWithoutFile(String),
+    #[error(transparent)]
+    Role(#[from] super::role::RoleProblem),
     #[error("{var} is not set (the key of {owner}): export {var}=... or put it in a .env file")]
     NoKeyVar { var: String, owner: String },
     #[error(
@@ -268,6 +270,14 @@ pub enum Refusal {
     SeveralAnswers(u64),
     #[error("needs \"prompt\" (a string) or \"messages\"")]
     NoPrompt,
+    #[error("\"role\" must be a role's name, a string")]
+    RoleNotName,
+    #[error("\"role\" goes with \"prompt\"; a \"messages\" body writes its own system message")]
+    RoleWithMessages,
+    /// The role a record names cannot be used (an [`super::Error`], shared by every
+    /// record that names it).
+    #[error(transparent)]
+    Role(std::sync::Arc<dyn std::error::Error + Send + Sync>),
     #[error("id {id} repeats {first}: ids must be unique (answers are found by id)")]
     RepeatedId {
         id: String,
@@ -302,6 +312,8 @@ pub enum Place {
     SchemaFile(PathBuf),
     /// `--schema '{…}'`.
     SchemaArgument,
+    /// `schema = '{…}'` in a config or role file (the error names the file).
+    SchemaKey,
 }
 
 impl std::fmt::Display for Place {
@@ -314,6 +326,7 @@ impl std::fmt::Display for Place {
             Place::FileLine(path, line) => write!(f, "{} line {line}", path.display()),
             Place::SchemaFile(path) => write!(f, "schema file {}", path.display()),
             Place::SchemaArgument => f.write_str("the --schema JSON"),
+            Place::SchemaKey => f.write_str("the schema key's JSON"),
         }
     }
 }

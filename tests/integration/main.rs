@@ -33,6 +33,7 @@ mod reasoning;
 mod request;
 mod resume;
 mod retries;
+mod roles;
 mod schema;
 mod stream;
 mod timeouts;

@@ -449,7 +449,10 @@ fn oaichat_config_names_where_every_setting_came_from_and_never_the_key() {
         .env("OAICHAT_PROFILE", "gw")
         .env("OPENAI_MODEL", "env-model");
     cmd.file(".env", "OAICHAT_MAX_RETRIES=3\n");
-    let assert = cmd.args(["config", "--timeout", "5"]).run().success();
+    let assert = cmd
+        .args(["-r", "code", "config", "--timeout", "5"])
+        .run()
+        .success();
     assert_hidden(&assert, PROFILE_KEY);
     let out = stdout(&assert);
     let expect = |name: &str, value: &str, source: &str| {
@@ -461,6 +464,8 @@ fn oaichat_config_names_where_every_setting_came_from_and_never_the_key() {
     };
     expect("profile", "gw", "env OAICHAT_PROFILE");
     expect("model", "env-model", "env OPENAI_MODEL");
+    expect("role", "code", "flag");
+    assert_eq!(config_line(&out, "system").1, "role code", "{out}");
     expect("temperature", "0.2", "profile gw");
     expect("top_p", "0.5", "file");
     expect("seed", "-", "default");

@@ -59,3 +59,36 @@ fn schema_input_errors_are_exit_2() {
     }
     assert!(server.requests().is_empty());
 }
+
+/// The body `oaichat --dry-run ARGS hi` prints in `cmd`'s directory, without a key.
+fn dry_run(cmd: Cmd, args: &[&str]) -> serde_json::Value {
+    let assert = (cmd.env_remove("OPENAI_API_KEY"))
+        .args(["--dry-run"])
+        .args(args)
+        .args(["hi"])
+        .run()
+        .success();
+    serde_json::from_str(&stdout(&assert)).expect("stdout is the JSON body")
+}
+
+#[test]
+fn the_config_files_schema_is_read_next_to_it_and_a_profile_may_ask_for_json() {
+    let schema = json!({"type": "object", "properties": {}});
+    let at = |dir: &std::path::Path| {
+        std::fs::create_dir(dir.join("conf")).unwrap();
+        std::fs::write(dir.join("conf/answer.json"), schema.to_string()).unwrap();
+        let toml = "schema = \"answer.json\"\n[profiles.j]\njson = true\n";
+        std::fs::write(dir.join("conf/c.toml"), toml).unwrap();
+    };
+    let cmd = Cmd::new();
+    at(cmd.dir.path());
+    let body = dry_run(cmd, &["--config", "conf/c.toml"]);
+    assert_eq!(
+        body["response_format"],
+        json!({"type": "json_schema", "json_schema": {"name": "answer", "schema": schema, "strict": true}})
+    );
+    let cmd = Cmd::new();
+    at(cmd.dir.path());
+    let body = dry_run(cmd, &["--config", "conf/c.toml", "-p", "j"]);
+    assert_eq!(body["response_format"], json!({"type": "json_object"}));
+}

@@ -8,7 +8,6 @@ use std::path::Path;
 use super::{ENDPOINT, MAX_FILE_BYTES, MAX_REQUESTS};
 use crate::commands::each::{self, Kind, Work};
 use crate::config::Config;
-use crate::conversation::Transcript;
 use crate::error::{Error, Input, Problem};
 
 /// Builds the Batch API input file from an input file: one request line per input, with
@@ -16,11 +15,7 @@ use crate::error::{Error, Input, Problem};
 /// naming its line, and nothing is uploaded.
 pub fn input_file(config: &Config, path: &Path, kind: Kind) -> Result<Vec<u8>, Error> {
     let file = File::open(path).map_err(|e| Error::read(Input::File(path.to_path_buf()), e))?;
-    let template = each::Template {
-        settings: config.request.clone(),
-        transcript: Transcript::new(config.system.clone(), Vec::new(), Vec::new()),
-        instruction: None,
-    };
+    let template = each::Template::new(config, Vec::new(), None);
     let mut lines = Lines::new(path);
     let mut failure = None;
     let read = each::read_jobs(&template, kind, BufReader::new(file), |job| {

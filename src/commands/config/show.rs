@@ -80,6 +80,11 @@ fn request_rows(config: &Config) -> Vec<Row> {
     let profile_source = config.profile.as_ref().and_then(|_| from("profile"));
     vec![
         ("profile", or_dash(config.profile.clone()), profile_source),
+        (
+            "role",
+            or_dash(config.role.clone()),
+            config.role.as_ref().map(|_| Source::Flag),
+        ),
         row("model", Some(request.model.clone())),
         row("system", config.system.as_deref().map(first_line)),
         row("temperature", opt(params.temperature)),

@@ -6,26 +6,16 @@
 //! nothing from that line on is sent. An id seen before refuses its input: the answers
 //! are found by id, and a repeated one would be taken for answered (issue 10).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::BufRead;
 
 use serde_json::{Value, json};
 
-use super::{Job, Kind, Work, id_key};
-use crate::api::request::{self, Settings};
-use crate::conversation::Transcript;
+use super::{Job, Kind, Template, Work, id_key};
+use crate::api::request;
 use crate::error::{Error, Input, Place, Problem, Refusal};
 use crate::prompt::{self, NotText};
-
-/// What every input's request starts from.
-#[derive(Debug, Clone)]
-pub struct Template {
-    pub settings: Settings,
-    /// The system message and `--user`/`--assistant` turns, before each prompt.
-    pub transcript: Transcript,
-    /// The prompt arguments: each `--each` line is material for them.
-    pub instruction: Option<String>,
-}
 
 /// Reads lines and hands each job to `send` (false: stop). An error is the end of usable
 /// input: not text, or unreadable.
@@ -118,6 +108,7 @@ fn build_job(template: &Template, kind: Kind, index: usize, line: usize, text: &
                 settings,
                 transcript,
                 instruction,
+                ..
             } = template;
             prompt::assemble(instruction.clone(), vec![text.to_string()])
                 .map_err(Refusal::from)
@@ -139,9 +130,10 @@ fn build_job(template: &Template, kind: Kind, index: usize, line: usize, text: &
     }
 }
 
-/// `{"prompt": …, "id"?, "system"?, "model"?, other request fields…}` or a whole request
-/// body `{"messages": […], …}`. The `id` is taken out; streaming is turned off (line mode
-/// reads whole answers); more than one answer (`n`) is refused, since a record keeps one.
+/// `{"prompt": …, "id"?, "role"?, "system"?, "model"?, other request fields…}` or a whole
+/// request body `{"messages": […], …}`. The `id` is taken out; streaming is turned off
+/// (line mode reads whole answers); more than one answer (`n`) is refused, since a record
+/// keeps one.
 fn jsonl_body(template: &Template, text: &str, id: &mut Option<Value>) -> Result<Vec<u8>, Refusal> {
     // A Value, not a struct: the record's other fields pass through to the request as given.
     let value: Value = serde_json::from_str(text).map_err(Refusal::NotJson)?;
@@ -155,6 +147,10 @@ fn jsonl_body(template: &Template, text: &str, id: &mut Option<Value>) -> Result
         return Err(Refusal::SeveralAnswers(n));
     }
     let body = if object.contains_key("messages") {
+        if object.contains_key("role") {
+            // A role's text would have to go among messages the record wrote itself.
+            return Err(Refusal::RoleWithMessages);
+        }
         let model = &template.settings.model;
         object.entry("model").or_insert_with(|| json!(model));
         Value::Object(object)
@@ -172,11 +168,23 @@ fn prompt_body(
     let Some(Value::String(prompt)) = object.remove("prompt") else {
         return Err(Refusal::NoPrompt);
     };
-    let mut transcript = std::borrow::Cow::Borrowed(&template.transcript);
+    let mut transcript = Cow::Borrowed(&template.transcript);
+    let mut settings = Cow::Borrowed(&template.settings);
+    // The record's role first: the record's own fields go over it.
+    match object.remove("role") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(name)) => {
+            let (applied, system) = template.role(&name)?;
+            settings = Cow::Owned(applied);
+            if let Some(system) = system {
+                transcript.to_mut().set_system(system);
+            }
+        }
+        Some(_) => return Err(Refusal::RoleNotName),
+    }
     if let Some(Value::String(system)) = object.remove("system") {
         transcript.to_mut().set_system(system);
     }
-    let mut settings = std::borrow::Cow::Borrowed(&template.settings);
     if let Some(Value::String(model)) = object.remove("model") {
         // The reasoning-model rules follow the line's model, not the default one.
         let settings = settings.to_mut();
@@ -207,11 +215,7 @@ mod tests {
     /// What line mode starts from for `oaichat ARGS Translate:`.
     fn template(args: &[&str]) -> Template {
         let config = Config::for_test(args);
-        Template {
-            settings: config.request,
-            transcript: Transcript::new(config.system, Vec::new(), Vec::new()),
-            instruction: Some("Translate:".into()),
-        }
+        Template::new(&config, Vec::new(), Some("Translate:".into()))
     }
 
     /// A JSONL record's request body and id, or why it is refused.
@@ -273,6 +277,25 @@ mod tests {
     }
 
     #[test]
+    fn a_records_role_gives_its_text_and_fields_under_the_records_own() {
+        let template = template(&["-m", "flag-model", "-s", "Sir."]);
+        let code = crate::config::roles::Shelf::default().load("code").unwrap();
+        let code = code.layer.system.unwrap();
+        let (body, _) = jsonl(&template, r#"{"prompt": "hi", "role": "code"}"#).unwrap();
+        assert_eq!(
+            body,
+            json!({"model": "flag-model", "messages": [
+                {"role": "system", "content": format!("{code}\n\nSir.")},
+                {"role": "user", "content": "hi"},
+            ]})
+        );
+        let own = r#"{"prompt": "hi", "role": "code", "system": "Mine.", "model": "m"}"#;
+        let (body, _) = jsonl(&template, own).unwrap();
+        assert_eq!(body["messages"][0]["content"], "Mine.");
+        assert_eq!(body["model"], "m");
+    }
+
+    #[test]
     fn records_that_cannot_be_sent_say_why() {
         let template = template(&[]);
         let refused: Vec<String> = [
@@ -281,6 +304,9 @@ mod tests {
             r#"{"prompt": "hi", "n": 2}"#,
             r#"{"prompt": 5}"#,
             r#"{"system": "s"}"#,
+            r#"{"prompt": "hi", "role": 5}"#,
+            r#"{"messages": [], "role": "code"}"#,
+            r#"{"prompt": "hi", "role": "mine"}"#,
         ]
         .iter()
         .map(|text| jsonl(&template, text).unwrap_err())
@@ -293,6 +319,10 @@ mod tests {
                 "\"n\": 2 asks for 2 answers, but a record keeps one: remove \"n\"",
                 "needs \"prompt\" (a string) or \"messages\"",
                 "needs \"prompt\" (a string) or \"messages\"",
+                "\"role\" must be a role's name, a string",
+                "\"role\" goes with \"prompt\"; a \"messages\" body writes its own system message",
+                "there is no role `mine` (--no-config reads no role files, and no built-in has \
+                 that name); the roles are code, explain-shell, shell",
             ]
         );
     }

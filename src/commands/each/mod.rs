@@ -17,7 +17,6 @@ use serde_json::Value;
 
 use crate::api::response::{ChatResponse, Usage};
 use crate::config::{Config, Facts, Lines};
-use crate::conversation::Transcript;
 use crate::error::{BadResponse, Error, Expected, Problem, Refusal, Saved, Target, Task};
 use crate::http::client::{Api, Call};
 use crate::http::ratelimit::Gate;
@@ -29,12 +28,14 @@ mod jobs;
 mod records;
 mod scan;
 mod summary;
+mod template;
 
-pub(crate) use jobs::{Template, read_jobs};
+pub(crate) use jobs::read_jobs;
 pub(crate) use records::{Format, id_key, write_outcome};
 use records::{Key, answered_keys, open_for_append, outcome_line};
 pub use scan::{open_files, scan_files};
 pub(crate) use summary::Summary;
+pub(crate) use template::Template;
 
 /// Results the reader may run ahead of the writer, per worker.
 const WINDOW_PER_WORKER: usize = 8;
@@ -142,11 +143,7 @@ pub fn lines(
         progress: facts.stderr_is_terminal,
         total: None,
     };
-    let template = Template {
-        settings: config.request.clone(),
-        transcript: Transcript::new(config.system.clone(), Vec::new(), lines.turns),
-        instruction: lines.instruction,
-    };
+    let template = Template::new(config, lines.turns, lines.instruction);
     if lines.files.is_empty() {
         // stdin can be read only once: its size stays unknown, so progress has no ETA.
         let stdin = std::io::BufReader::new(std::io::stdin());

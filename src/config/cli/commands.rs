@@ -1,4 +1,4 @@
-//! The subcommands: `models` and `batch …`.
+//! The subcommands: `models`, `batch …`, `config` and `roles`.
 
 use std::path::PathBuf;
 
@@ -37,6 +37,18 @@ pub enum Sub {
         #[arg(long)]
         edit: bool,
     },
+    /// The roles (-r NAME): each with where it comes from and its first line; `roles show
+    /// NAME` prints one.
+    Roles {
+        #[command(subcommand)]
+        action: Option<RolesAction>,
+    },
+}
+
+#[derive(Subcommand, Debug, Clone, PartialEq)]
+pub enum RolesAction {
+    /// Print a role as its file would be: the front matter, then the text.
+    Show { name: String },
 }
 
 #[allow(clippy::large_enum_variant)]

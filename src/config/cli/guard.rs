@@ -13,15 +13,16 @@ use clap::{ArgMatches, CommandFactory};
 use super::Cli;
 
 /// What may follow each subcommand's name when it really is that subcommand.
-const SUBCOMMANDS: [(&str, &[&str]); 3] = [
+const SUBCOMMANDS: [(&str, &[&str]); 4] = [
     ("models", &[]),
+    ("roles", &["show", "help"]),
     (
         "batch",
         &[
             "create", "status", "wait", "results", "cancel", "list", "help",
         ],
     ),
-    ("help", &["models", "batch", "help"]),
+    ("help", &["models", "batch", "roles", "help"]),
 ];
 
 /// Replaces a parse error with the `--` hint when the words from a subcommand's name on
@@ -153,6 +154,8 @@ mod tests {
         );
         let err = error(&["oaichat", "models", "are", "cool"]);
         assert!(err.contains("oaichat -- models are cool"), "{err}");
+        let err = error(&["oaichat", "roles", "of", "a", "CTO"]);
+        assert!(err.contains("oaichat -- roles of a CTO"), "{err}");
         // A real subcommand's own mistake keeps clap's message, and so does another
         // mistake that -- would not fix.
         let err = error(&["oaichat", "batch", "status"]);

@@ -16,7 +16,7 @@ mod guard;
 mod request;
 pub(crate) mod values;
 
-pub use commands::{BatchAction, Sub};
+pub use commands::{BatchAction, RolesAction, Sub};
 pub use request::RequestArgs;
 use values::seconds;
 
@@ -28,6 +28,7 @@ Examples:
   oaichat --json \"3 Asian capitals with population\" | jq .
   oaichat --stream \"long answer\"                       print tokens as they arrive
   oaichat -f notes.md -f todo.md \"merge these\"         files as material
+  oaichat -r shell \"files over 1 GB in my home\"        a role: here, one shell command
 
 Environment: OPENAI_API_KEY (required), OPENAI_BASE_URL, OPENAI_MODEL, OPENAI_ORG_ID,
 OPENAI_PROJECT_ID, OAICHAT_MAX_RETRIES, SSL_CERT_FILE; read from ./.env too, never overriding
@@ -126,8 +127,9 @@ pub struct Cli {
     #[arg(help_heading = "Many prompts", long, conflicts_with_all = ["jsonl", "stream", "interactive", "history", "continue_last", "dry_run"])]
     pub each: bool,
 
-    /// Line mode: every line is {"prompt": …} (with optional "id", "system", "model" and
-    /// request fields) or a whole request body; one JSON record per input, in input order.
+    /// Line mode: every line is {"prompt": …} (with optional "id", "role", "system", "model"
+    /// and request fields) or a whole request body; one JSON record per input, in input
+    /// order.
     #[arg(help_heading = "Many prompts", long, conflicts_with_all = ["stream", "interactive", "history", "continue_last", "dry_run"])]
     pub jsonl: bool,
 
@@ -234,6 +236,18 @@ pub struct Cli {
     #[arg(help_heading = "Configuration", long, global = true)]
     pub no_config: bool,
 
+    /// Use a role: the system message and request defaults of roles/NAME.md next to the
+    /// config file, or the built-in shell, code or explain-shell. -s adds to its text;
+    /// flags beat its defaults. `oaichat roles` lists them.
+    #[arg(
+        help_heading = "Configuration",
+        short = 'r',
+        long,
+        global = true,
+        value_name = "NAME"
+    )]
+    pub role: Option<String>,
+
     /// Print the request, status, timing and token usage on stderr.
     #[arg(help_heading = "Output", short, long, global = true)]
     pub verbose: bool,
@@ -288,7 +302,7 @@ where
             | BatchAction::List { raw } => cli.raw = *raw,
             BatchAction::Wait { .. } => {}
         },
-        Some(Sub::Config { .. }) => {}
+        Some(Sub::Config { .. } | Sub::Roles { .. }) => {}
         None => return Ok(cli),
     }
     guard::only_global_options(&matches)?;

@@ -3,12 +3,14 @@
 //! for the flag of the same name, or a part of the connection (URL, key, headers, Azure).
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::api::request::ReasoningEffort;
+use crate::api::request::{Format, ReasoningEffort, Schema};
 use crate::config::cli::values::{self, MAX_SECONDS, PENALTY, TEMPERATURE, TOP_P};
 use crate::config::headers;
+use crate::error::Error;
 
 /// A layer's keys. Unknown keys are refused (`deny_unknown_fields`): a typo must never
 /// pass silently.
@@ -26,6 +28,15 @@ pub struct Layer {
     pub frequency_penalty: Option<f64>,
     pub presence_penalty: Option<f64>,
     pub stop: Option<Vec<String>>,
+    /// JSON mode, as `--json` (`false` turns off a lower layer's `json` or `schema`).
+    pub json: Option<bool>,
+    /// Structured output, as `--schema`: a JSON Schema file (relative to the file that
+    /// names it) or inline JSON starting with `{`.
+    pub schema: Option<String>,
+    /// `schema`, read by [`Layer::read_schema`] when the file is loaded, so that settings
+    /// are resolved without touching the disk.
+    #[serde(skip)]
+    pub loaded_schema: Option<Schema>,
     pub stream: Option<bool>,
     pub usage: Option<bool>,
     /// Seconds, as the flags take them.
@@ -82,6 +93,25 @@ impl Layer {
             || self.headers.is_some()
     }
 
+    /// The answer's form this layer asks for: its schema, else JSON mode on or off.
+    pub fn format(&self) -> Option<Format> {
+        match (&self.loaded_schema, self.json) {
+            (Some(schema), _) => Some(Format::JsonSchema(schema.clone())),
+            (None, Some(true)) => Some(Format::JsonObject),
+            (None, Some(false)) => Some(Format::Text),
+            (None, None) => None,
+        }
+    }
+
+    /// Reads `schema`: a path is relative to `dir`, the folder of the file that names it
+    /// (so that a file and its schemas can move together).
+    pub fn read_schema(&mut self, dir: &Path) -> Result<(), Error> {
+        if let Some(arg) = &self.schema {
+            self.loaded_schema = Some(crate::schema::load_in(arg, dir)?);
+        }
+        Ok(())
+    }
+
     /// The checks the flags' values get, with the key that failed one; `top` is false
     /// inside a profile.
     pub fn check(&self, top: bool) -> Result<(), Fault> {
@@ -130,6 +160,13 @@ impl Layer {
         }
         if blank(&self.model) {
             return fault("model", "must not be empty");
+        }
+        if blank(&self.schema) {
+            return fault("schema", "must not be empty");
+        }
+        if self.json == Some(true) && self.schema.is_some() {
+            // As --json and --schema: a schema's answer is JSON already.
+            return fault("schema", "give json = true or schema, not both");
         }
         Ok(())
     }

@@ -55,7 +55,7 @@ pub fn load(location: Option<&Location>) -> Result<ConfigFile, Error> {
     };
     match std::fs::read_to_string(path) {
         Ok(text) => Ok(ConfigFile {
-            top: parse(&text, path)?,
+            top: read_schemas(parse(&text, path)?, path)?,
             path: Some(path.clone()),
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => Ok(ConfigFile::default()),
@@ -78,8 +78,22 @@ pub fn parse(text: &str, path: &Path) -> Result<Layer, Problem> {
     Ok(top)
 }
 
+/// Reads the `schema` files the top level and the profiles name, next to the file.
+fn read_schemas(mut top: Layer, path: &Path) -> Result<Layer, Error> {
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let in_file = |source| Error::InFile {
+        file: path.to_path_buf(),
+        source: Box::new(source),
+    };
+    top.read_schema(dir).map_err(in_file)?;
+    for profile in top.profiles.values_mut() {
+        profile.read_schema(dir).map_err(in_file)?;
+    }
+    Ok(top)
+}
+
 /// The 1-based line of a byte offset.
-fn line_of(text: &str, offset: usize) -> usize {
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()[..offset.min(text.len())]
         .iter()
         .filter(|&&b| b == b'\n')
@@ -90,7 +104,7 @@ fn line_of(text: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::request::ReasoningEffort;
+    use crate::api::request::{Format, ReasoningEffort, Schema};
 
     fn env(pairs: &[(&str, &str)]) -> Env {
         let map = pairs
@@ -144,6 +158,26 @@ mod tests {
                 max_retries: Some(0),
                 ..Layer::default()
             }
+        );
+    }
+
+    #[test]
+    fn a_schema_is_read_next_to_the_file_and_excludes_json() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("s.json"), r#"{"type":"object"}"#).unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, "schema = \"s.json\"\n[profiles.j]\njson = true\n").unwrap();
+        let file = load(Some(&Location { path, named: true })).unwrap();
+        let schema = Schema {
+            name: "s".into(),
+            schema: serde_json::json!({"type": "object"}),
+        };
+        assert_eq!(file.top.format(), Some(Format::JsonSchema(schema)));
+        assert_eq!(file.top.profiles["j"].format(), Some(Format::JsonObject));
+        let both = parse("json = true\nschema = '{}'\n", Path::new("c.toml"));
+        assert_eq!(
+            both.unwrap_err().to_string(),
+            "config file c.toml: schema: give json = true or schema, not both"
         );
     }
 

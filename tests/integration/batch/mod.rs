@@ -262,3 +262,38 @@ fn an_upload_whose_answer_is_cut_off_is_not_sent_again() {
     assert!(stderr(&assert).contains("cut off"), "{}", stderr(&assert));
     assert_eq!(server.requests().len(), 1);
 }
+
+#[test]
+fn create_applies_the_role_to_every_line_and_a_records_own_role_to_its_line() {
+    let (server, state) = batch_server();
+    let cmd = Cmd::at(&server);
+    let roles = cmd.dir.path().join("home/.config/oaichat/roles");
+    std::fs::create_dir_all(&roles).unwrap();
+    let ko = "+++\nmodel = \"gpt-4.1\"\n+++\nTranslate into Korean.\n";
+    std::fs::write(roles.join("ko.md"), ko).unwrap();
+    std::fs::write(roles.join("terse.md"), "+++\nseed = 7\n+++\nOne word.\n").unwrap();
+    let home = cmd.dir.path().join("home");
+    let input = cmd.file(
+        "input.jsonl",
+        "{\"prompt\":\"one\"}\n{\"prompt\":\"two\",\"role\":\"terse\"}\n",
+    );
+    cmd.env("HOME", home.to_str().unwrap())
+        .args(["batch", "create", input.to_str().unwrap(), "-r", "ko"])
+        .run()
+        .success();
+    let state = state.lock().unwrap();
+    let bodies: Vec<Value> = String::from_utf8_lossy(&state.files["file-1"])
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["body"].clone())
+        .collect();
+    let user = |text: &str| json!({"role": "user", "content": text});
+    assert_eq!(
+        bodies,
+        [
+            json!({"model": "gpt-4.1", "messages": [
+                {"role": "system", "content": "Translate into Korean."}, user("one")]}),
+            json!({"model": "gpt-4.1", "seed": 7, "messages": [
+                {"role": "system", "content": "One word."}, user("two")]}),
+        ]
+    );
+}
