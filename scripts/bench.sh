@@ -42,7 +42,7 @@ read -r o_oai o_curl < <(median "$BIN --no-stdin --max-retries 0 hi" \
 read -r s_oai s_curl < <(median "$BIN --stream --no-stdin -m bench-20000 long" \
   "curl -s -N -X POST $URL/chat/completions -H 'Authorization: Bearer sk-bench' -H 'Content-Type: application/json' -d '$STREAM'")
 first_us=$("$SERVER" first-chunk "$BIN" "$RUNS")
-# The same one-shot request with a config file and a profile to read (issue 12).
+# The same one-shot request with its settings from a config file and a profile (issue 12).
 cat > "$WORK/config.toml" <<TOML
 model = "bench"
 temperature = 0.3
@@ -55,7 +55,7 @@ headers = { "X-Team" = "bench" }
 base_url = "https://gateway.example.com/v1"
 api_key_cmd = "pass show nothing"
 TOML
-read -r o_plain o_config < <(median "$BIN --no-config --no-stdin --max-retries 0 hi" \
+read -r o_plain o_config < <(median "$BIN --no-config --no-stdin --max-retries 0 -m bench -t 0.3 hi" \
   "$BIN --config $WORK/config.toml -p bench --no-stdin hi")
 
 rss_one_oai=$(peak_kb "$BIN" --no-stdin hi)
