@@ -128,7 +128,7 @@ _oaichat() {
 
     case "${cmd}" in
         oaichat)
-            opts="-f -m -s -t -n -c -i -P -H -p -r -v -V -h --user --assistant --file --image --image-detail --no-stdin --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --stop --seed --frequency-penalty --presence-penalty --json --schema --history --continue --history-limit --interactive --each --jsonl --parallel --resume --usage --dry-run --stream --raw --timeout --connect-timeout --idle-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --version --help models batch config roles help"
+            opts="-f -m -s -t -o -n -c -i -P -H -p -r -v -V -h --user --assistant --file --image --image-detail --no-stdin --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --option --stop --seed --frequency-penalty --presence-penalty --json --schema --history --continue --history-limit --interactive --each --jsonl --parallel --resume --usage --dry-run --stream --raw --timeout --connect-timeout --idle-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --version --help models batch config roles help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -200,6 +200,14 @@ _oaichat() {
                     ;;
                 --reasoning-effort)
                     COMPREPLY=($(compgen -W "minimal low medium high" -- "${cur}"))
+                    return 0
+                    ;;
+                --option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --stop)
@@ -442,7 +450,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__create)
-            opts="-m -s -t -H -p -r -v -h --each --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --stop --seed --frequency-penalty --presence-penalty --json --schema --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
+            opts="-m -s -t -o -H -p -r -v -h --each --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --option --stop --seed --frequency-penalty --presence-penalty --json --schema --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -490,6 +498,14 @@ _oaichat() {
                     ;;
                 --reasoning-effort)
                     COMPREPLY=($(compgen -W "minimal low medium high" -- "${cur}"))
+                    return 0
+                    ;;
+                --option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --stop)

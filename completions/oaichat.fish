@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_oaichat_global_optspecs
-    string join \n user= assistant= f/file= image= image-detail= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= stop= seed= frequency-penalty= presence-penalty= json schema= n= history= c/continue history-limit= i/interactive each jsonl P/parallel= resume= usage dry-run stream raw timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http H/header= env-file= config= p/profile= no-config r/role= v/verbose V/version h/help
+    string join \n user= assistant= f/file= image= image-detail= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= o/option= stop= seed= frequency-penalty= presence-penalty= json schema= n= history= c/continue history-limit= i/interactive each jsonl P/parallel= resume= usage dry-run stream raw timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http H/header= env-file= config= p/profile= no-config r/role= v/verbose V/version h/help
 end
 
 function __fish_oaichat_needs_command
@@ -42,6 +42,7 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -l reasoning-effort -d 'Ho
 low\t''
 medium\t''
 high\t''"
+complete -c oaichat -n "__fish_oaichat_needs_command" -s o -l option -d 'Set any request field: VALUE is JSON when it parses as JSON, else a string; a dotted KEY sets a nested field (repeatable). E.g. -o top_k=40 -o service_tier=flex -o logit_bias=\'{"1234":-100}\' -o stream_options.include_obfuscation=false' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l stop -d 'Stop generating at this text (repeatable, at most 4)' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l seed -d 'Ask for deterministic sampling with this seed (best effort)' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l frequency-penalty -d 'Penalise tokens by how often they appeared, -2 to 2' -r
@@ -130,6 +131,7 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_s
 low\t''
 medium\t''
 high\t''"
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -s o -l option -d 'Set any request field: VALUE is JSON when it parses as JSON, else a string; a dotted KEY sets a nested field (repeatable). E.g. -o top_k=40 -o service_tier=flex -o logit_bias=\'{"1234":-100}\' -o stream_options.include_obfuscation=false' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l stop -d 'Stop generating at this text (repeatable, at most 4)' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l seed -d 'Ask for deterministic sampling with this seed (best effort)' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l frequency-penalty -d 'Penalise tokens by how often they appeared, -2 to 2' -r

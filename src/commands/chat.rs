@@ -49,7 +49,8 @@ pub fn exchange(
 ) -> Result<Answer, Error> {
     let mut request = request::build(&config.request, transcript.context(), prompt);
     fit(config, &mut request, err)?;
-    let body = serde_json::to_vec(&request).map_err(|e| Error::local(Task::EncodeRequest, e))?;
+    let body = request::encode(&request, &config.request.extra)
+        .map_err(|e| Error::local(Task::EncodeRequest, e))?;
     if config.dry_run {
         return dry_run(config, &request, &body, out, err);
     }

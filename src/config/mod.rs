@@ -12,6 +12,7 @@ mod headers;
 mod keys;
 pub(crate) mod layers;
 mod mode;
+pub(crate) mod options;
 pub(crate) mod proxy;
 mod resolve;
 mod resolved;

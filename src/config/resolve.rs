@@ -200,6 +200,8 @@ fn settings(
             _ => false,
         },
         usage: usage == Some(true),
+        // After every typed pick: where each came from decides which wins.
+        extra: super::options::resolve(&args.options, cli.n.is_some(), layers)?,
     })
 }
 

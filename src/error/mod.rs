@@ -9,6 +9,7 @@ use std::io;
 use std::path::PathBuf;
 
 pub mod code;
+pub mod option;
 pub mod problem;
 pub mod response;
 pub mod role;
@@ -16,6 +17,7 @@ pub mod role;
 /// A status and what the server said about it (and what the request was for) are the
 /// HTTP layer's; the names stay here for the commands that build or match them.
 pub use crate::http::{ApiFailure, Target};
+pub use option::OptionProblem;
 pub use problem::{NotText, Place, Problem, Refusal};
 pub use response::{BadLine, BadResponse, Declined, Expected};
 pub use role::{NotInRole, RoleDir, RoleProblem};

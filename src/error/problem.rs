@@ -155,6 +155,8 @@ pub enum Problem {
     ProfileWithoutFile(String),
     #[error(transparent)]
     Role(#[from] super::role::RoleProblem),
+    #[error(transparent)]
+    Option(#[from] super::option::OptionProblem),
     #[error("{var} is not set (the key of {owner}): export {var}=... or put it in a .env file")]
     NoKeyVar { var: String, owner: String },
     #[error(

@@ -25,6 +25,7 @@ mod interrupt;
 mod line_mode;
 mod line_mode_inputs;
 mod models;
+mod options;
 mod output;
 mod profiles;
 mod proxies;

@@ -37,6 +37,8 @@ pub struct Layer {
     /// are resolved without touching the disk.
     #[serde(skip)]
     pub loaded_schema: Option<Schema>,
+    /// Any other request field, as `-o` sets one: `options = { top_k = 40 }`.
+    pub options: Option<serde_json::Map<String, serde_json::Value>>,
     pub stream: Option<bool>,
     pub usage: Option<bool>,
     /// Seconds, as the flags take them.
@@ -139,7 +141,37 @@ impl Layer {
         }
         self.check_counts()?;
         self.check_connection()?;
+        if let Some(options) = &self.options {
+            crate::config::options::check_table(options, &self.typed())?;
+        }
         self.check_profiles(top)
+    }
+
+    /// The settings this layer writes as typed request fields, by the names
+    /// [`crate::config::options`] knows them.
+    fn typed(&self) -> Vec<&'static str> {
+        let set = [
+            ("temperature", self.temperature.is_some()),
+            ("top_p", self.top_p.is_some()),
+            (
+                "max_tokens",
+                self.max_tokens.is_some() || self.max_completion_tokens.is_some(),
+            ),
+            ("reasoning_effort", self.reasoning_effort.is_some()),
+            ("seed", self.seed.is_some()),
+            ("frequency_penalty", self.frequency_penalty.is_some()),
+            ("presence_penalty", self.presence_penalty.is_some()),
+            ("stop", self.stop.is_some()),
+            (
+                "response_format",
+                self.json.is_some() || self.schema.is_some(),
+            ),
+            ("usage", self.usage.is_some()),
+        ];
+        set.into_iter()
+            .filter(|(_, on)| *on)
+            .map(|(name, _)| name)
+            .collect()
     }
 
     fn check_counts(&self) -> Result<(), Fault> {

@@ -1,0 +1,205 @@
+//! Any request field: `-o KEY=VALUE` (repeatable) and `options` tables in the config file,
+//! profiles and roles, resolved into the [`Extra`] fields a request carries.
+//!
+//! VALUE is JSON when it parses as JSON, else a string; a dotted KEY sets a nested field.
+//! Fields oaichat sets itself from other flags are refused (`model`, `messages`, `stream`),
+//! and so is setting one field twice in one place (`-o temperature=…` with `-t`). Across
+//! layers the usual rank decides, whether a value came typed or as an option: a flag's
+//! `-t` beats a profile's `options.temperature`, a flag's `-o temperature` a file's
+//! `temperature`.
+
+use serde_json::{Map, Value};
+
+use super::layers::{Layers, Source};
+use crate::api::request::Extra;
+use crate::error::{OptionProblem, Problem};
+
+/// Fields that flags own outright: `-o` would fight them.
+const REFUSED: [(&str, &str); 3] = [
+    ("model", "use -m"),
+    (
+        "messages",
+        "give a prompt, --user/--assistant, or --jsonl records",
+    ),
+    ("stream", "use --stream"),
+];
+
+/// The fields typed settings write: the field's path, the setting it comes from (as
+/// [`Layers`] records it), and the flag that sets it.
+const TYPED: [(&str, &str, &str); 12] = [
+    ("temperature", "temperature", "--temperature"),
+    ("top_p", "top_p", "--top-p"),
+    ("max_tokens", "max_tokens", "--max-tokens"),
+    (
+        "max_completion_tokens",
+        "max_tokens",
+        "--max-completion-tokens",
+    ),
+    ("reasoning_effort", "reasoning_effort", "--reasoning-effort"),
+    ("seed", "seed", "--seed"),
+    (
+        "frequency_penalty",
+        "frequency_penalty",
+        "--frequency-penalty",
+    ),
+    ("presence_penalty", "presence_penalty", "--presence-penalty"),
+    ("stop", "stop", "--stop"),
+    ("n", "n", "-n"),
+    ("response_format", "response_format", "--json or --schema"),
+    ("stream_options.include_usage", "usage", "--usage"),
+];
+
+/// One field to set: its path and value, and the layer that set it.
+#[derive(Debug, Clone, PartialEq)]
+struct Leaf {
+    path: Vec<String>,
+    value: Value,
+    source: Source,
+}
+
+/// `KEY=VALUE`, checked: the path and the value.
+pub fn parse(arg: &str) -> Result<(Vec<String>, Value), OptionProblem> {
+    let bad = || OptionProblem::Form(arg.to_string());
+    let (key, value) = arg.split_once('=').ok_or_else(bad)?;
+    let path = path(key.trim()).ok_or_else(bad)?;
+    refused(&path[0]).map_err(|fix| OptionProblem::Refused {
+        key: path[0].clone(),
+        fix,
+    })?;
+    let value = serde_json::from_str(value).unwrap_or_else(|_| Value::String(value.to_string()));
+    Ok((path, value))
+}
+
+/// A dotted key's segments; None when one is empty.
+pub fn path(key: &str) -> Option<Vec<String>> {
+    let segments: Vec<String> = key.split('.').map(str::to_string).collect();
+    (!segments.iter().any(String::is_empty)).then_some(segments)
+}
+
+/// The fix for a field `-o` may not set.
+pub fn refused(field: &str) -> Result<(), &'static str> {
+    match REFUSED.iter().find(|(name, _)| *name == field) {
+        Some((_, fix)) => Err(fix),
+        None => Ok(()),
+    }
+}
+
+/// Why a layer's `options` table cannot be taken, as `(key, why)`: a refused field, a bad
+/// key, or a field the same layer also sets typed.
+pub fn check_table(options: &Map<String, Value>, typed: &[&str]) -> Result<(), (String, String)> {
+    for (key, value) in options {
+        let Some(path) = path(key) else {
+            return Err((
+                format!("options.{key}"),
+                "a key's parts must not be empty".into(),
+            ));
+        };
+        if let Err(fix) = refused(&path[0]) {
+            return Err((
+                format!("options.{key}"),
+                format!("oaichat sets it itself: {fix}"),
+            ));
+        }
+        for (leaf, _) in leaves(path, value.clone()) {
+            if let Some((field, setting, _)) = typed_field(&leaf)
+                && typed.contains(&setting)
+            {
+                let why = format!("also set as {setting} here: give one of them");
+                return Err((format!("options.{field}"), why));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The extra fields of a request: `-o` flags over the role's, the profile's and the file's
+/// `options`, each dropped where a typed setting of a higher layer sets the same field.
+pub fn resolve(flags: &[String], n_flag: bool, layers: &Layers) -> Result<Extra, Problem> {
+    let mut all = Vec::new();
+    for (source, table) in layers.options().into_iter().rev() {
+        for (key, value) in table {
+            let path = path(key).unwrap_or_else(|| vec![key.clone()]);
+            all.extend(leaves(path, value.clone()).map(|(path, value)| Leaf {
+                path,
+                value,
+                source: source.clone(),
+            }));
+        }
+    }
+    for arg in flags {
+        let (path, value) = parse(arg)?;
+        all.extend(leaves(path, value).map(|(path, value)| Leaf {
+            path,
+            value,
+            source: Source::Flag,
+        }));
+    }
+    let typed_source = |setting: &str| match setting {
+        "n" => n_flag.then_some(Source::Flag),
+        _ => layers.source(setting).filter(|s| *s != Source::Default),
+    };
+    let mut extra = Map::new();
+    for leaf in all {
+        if let Some((field, setting, flag)) = typed_field(&leaf.path)
+            && let Some(typed) = typed_source(setting)
+        {
+            if typed == Source::Flag && leaf.source == Source::Flag {
+                let key = leaf.path.join(".");
+                let flag = flag.to_string();
+                return Err(OptionProblem::Twice { key, flag }.into());
+            }
+            if typed.rank() < leaf.source.rank() {
+                let _ = field; // the typed value stays
+                continue;
+            }
+        }
+        set(&mut extra, &leaf.path, leaf.value);
+    }
+    Ok(extra)
+}
+
+/// The typed field a path touches: the path is inside it, or it inside the path.
+fn typed_field(path: &[String]) -> Option<(&'static str, &'static str, &'static str)> {
+    TYPED.iter().copied().find(|(field, _, _)| {
+        let typed: Vec<&str> = field.split('.').collect();
+        let shared = typed.len().min(path.len());
+        typed[..shared]
+            .iter()
+            .zip(&path[..shared])
+            .all(|(a, b)| *a == b)
+    })
+}
+
+/// A value's leaves: a non-empty object is its fields', anything else is one leaf.
+fn leaves(path: Vec<String>, value: Value) -> Box<dyn Iterator<Item = (Vec<String>, Value)>> {
+    match value {
+        Value::Object(fields) if !fields.is_empty() => {
+            Box::new(fields.into_iter().flat_map(move |(key, value)| {
+                let mut inner = path.clone();
+                inner.push(key);
+                leaves(inner, value)
+            }))
+        }
+        value => Box::new(std::iter::once((path, value))),
+    }
+}
+
+/// Sets `value` at `path`, making objects on the way (a non-object in the way is replaced).
+fn set(map: &mut Map<String, Value>, path: &[String], value: Value) {
+    let (last, parents) = path.split_last().expect("a path has a segment");
+    let mut here = map;
+    for key in parents {
+        let slot = here
+            .entry(key.clone())
+            .or_insert_with(|| Value::Object(Map::new()));
+        if !slot.is_object() {
+            *slot = Value::Object(Map::new());
+        }
+        here = slot.as_object_mut().expect("made an object above");
+    }
+    here.insert(last.clone(), value);
+}
+
+#[cfg(test)]
+#[path = "options_tests.rs"]
+mod tests;
