@@ -5,6 +5,7 @@ use serde_json::json;
 use super::*;
 use crate::config::env::Env;
 use crate::config::file::Layer;
+use crate::config::file::options::check_table;
 
 fn strings(args: &[&str]) -> Vec<String> {
     args.iter().map(|s| s.to_string()).collect()

@@ -142,7 +142,7 @@ impl Layer {
         self.check_counts()?;
         self.check_connection()?;
         if let Some(options) = &self.options {
-            crate::config::options::check_table(options, &self.typed())?;
+            super::options::check_table(options, &self.typed())?;
         }
         self.check_profiles(top)
     }
