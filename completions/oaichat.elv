@@ -48,6 +48,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand -P 'Requests at once in line mode'
             cand --parallel 'Requests at once in line mode'
             cand --resume 'Line mode: skip inputs whose id has a successful record in FILE, append the rest to it (JSON records), so an interrupted run continues where it stopped'
+            cand -O 'Write the answer to FILE instead of stdout: whole or not at all (a temporary file renamed when the run succeeds; a failed run keeps what came as FILE.partial)'
+            cand --output 'Write the answer to FILE instead of stdout: whole or not at all (a temporary file renamed when the run succeeds; a failed run keeps what came as FILE.partial)'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
             cand --idle-timeout 'With --stream, give up when the server is silent this long [default: 120]'

@@ -130,6 +130,8 @@ pub enum Saved {
     ReplaceHistory(PathBuf),
     /// Appending a record to `--resume FILE`.
     Resume,
+    /// `--output FILE`.
+    Output(PathBuf),
 }
 
 impl std::fmt::Display for Saved {
@@ -142,6 +144,7 @@ impl std::fmt::Display for Saved {
                 write!(f, "cannot write history file {}", path.display())
             }
             Saved::Resume => f.write_str("cannot append to the resume file"),
+            Saved::Output(path) => write!(f, "cannot write output file {}", path.display()),
         }
     }
 }

@@ -27,6 +27,7 @@ mod line_mode_inputs;
 mod models;
 mod options;
 mod output;
+mod output_file;
 mod profiles;
 mod proxies;
 mod rate_limits;

@@ -160,6 +160,17 @@ pub struct Cli {
     #[arg(help_heading = "Output", long)]
     pub stream: bool,
 
+    /// Write the answer to FILE instead of stdout: whole or not at all (a temporary file
+    /// renamed when the run succeeds; a failed run keeps what came as FILE.partial).
+    #[arg(
+        help_heading = "Output",
+        short = 'O',
+        long,
+        value_name = "FILE",
+        conflicts_with = "interactive"
+    )]
+    pub output: Option<PathBuf>,
+
     /// Print the API's JSON instead of the text (one object per line with --stream).
     #[arg(help_heading = "Output", long)]
     pub raw: bool,
