@@ -96,6 +96,7 @@ impl Config {
         };
         layers.note("profile", chosen_by);
         let request = settings(cli, &layers, (files.images, files.schema), mode)?;
+        let extract = extract(cli)?;
         let flags = (cli.base_url.as_deref(), cli.headers.as_slice());
         let chosen = connection::choose(&layers, flags, cli.allow_insecure_http, &request.model)?;
         let proxy = endpoint::route(&chosen.base_url, |n| env.get(n), cli.allow_insecure_http)?;
@@ -129,6 +130,7 @@ impl Config {
             dry_run: cli.dry_run,
             usage,
             raw: cli.raw,
+            extract,
             verbose: cli.verbose,
             timeout: timeouts.0,
             connect_timeout: timeouts.1,
@@ -297,6 +299,20 @@ fn max_retries(flag: Option<u32>, layers: &Layers) -> Result<u32, Error> {
     };
     let picked = layers.pick("max_retries", flag, var, |l| l.max_retries);
     Ok(picked.unwrap_or(crate::http::retry::DEFAULT_MAX_RETRIES))
+}
+
+/// `-x` or `--extract-last`; refused with `-n` above 1 (which answer's block?).
+fn extract(cli: &Cli) -> Result<Option<crate::output::extract::Which>, Problem> {
+    use crate::output::extract::Which;
+    let which = match (cli.extract, cli.extract_last) {
+        (true, _) => Which::First,
+        (_, true) => Which::Last,
+        _ => return Ok(None),
+    };
+    if let Some(n) = cli.n.filter(|&n| n > 1) {
+        return Err(Problem::ExtractSeveral(n));
+    }
+    Ok(Some(which))
 }
 
 /// `--ca-cert` and `SSL_CERT_FILE`.

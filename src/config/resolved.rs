@@ -52,6 +52,8 @@ pub struct Config {
     /// Print usage and cost on stderr after the answer.
     pub usage: bool,
     pub raw: bool,
+    /// `-x`/`--extract-last`: only a code block of the answer.
+    pub extract: Option<crate::output::extract::Which>,
     pub verbose: bool,
     /// Total time for a one-shot answer.
     pub timeout: Duration,

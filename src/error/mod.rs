@@ -19,7 +19,7 @@ pub mod role;
 pub use crate::http::{ApiFailure, Target};
 pub use option::OptionProblem;
 pub use problem::{NotText, Place, Problem, Refusal};
-pub use response::{BadLine, BadResponse, Declined, Expected};
+pub use response::{BadLine, BadResponse, Declined, Expected, Missing};
 pub use role::{NotInRole, RoleDir, RoleProblem};
 
 #[derive(Debug, thiserror::Error)]

@@ -12,6 +12,7 @@ use std::io::{self, Write};
 use crate::api::response::{ChatResponse, ChunkChoice, FinishReason, Usage};
 use crate::catalog;
 
+pub mod extract;
 pub mod file;
 mod judge;
 

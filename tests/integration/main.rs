@@ -16,6 +16,7 @@ mod config_edit;
 mod config_file;
 mod crash_safety;
 mod errors;
+mod extract;
 mod headers;
 mod history;
 mod images;

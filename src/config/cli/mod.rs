@@ -175,6 +175,15 @@ pub struct Cli {
     #[arg(help_heading = "Output", long)]
     pub raw: bool,
 
+    /// Print only the answer's first fenced code block, without its fences (with
+    /// --stream, as soon as it closes). No closed block: nothing printed, exit 8.
+    #[arg(help_heading = "Output", short = 'x', long, conflicts_with_all = ["extract_last", "raw", "dry_run", "interactive", "each", "jsonl"])]
+    pub extract: bool,
+
+    /// Print only the answer's last fenced code block, without its fences.
+    #[arg(help_heading = "Output", long, conflicts_with_all = ["raw", "dry_run", "interactive", "each", "jsonl"])]
+    pub extract_last: bool,
+
     /// Give up on a whole answer after this many seconds [default: 600].
     #[arg(help_heading = "Connection", long, global = true, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
     pub timeout: Option<f64>,
