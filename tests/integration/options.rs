@@ -17,13 +17,6 @@ fn sent(cmd: Cmd, args: &[&str]) -> Value {
     server.request().json()
 }
 
-/// A command whose config file (named by OAICHAT_CONFIG) holds `toml`.
-fn with_config(toml: &str) -> Cmd {
-    let cmd = Cmd::new();
-    let path = cmd.file("oaichat.toml", toml);
-    cmd.env("OAICHAT_CONFIG", path.to_str().expect("a UTF-8 path"))
-}
-
 /// `oaichat ARGS hi` is refused with exit 2 and one line, and sends nothing.
 fn refused(cmd: Cmd, args: &[&str]) -> String {
     let server = Server::start(vec![]);
@@ -139,19 +132,19 @@ fn fields_oaichat_sets_and_pairs_with_typed_flags_are_refused() {
 fn options_tables_rank_like_every_other_setting() {
     let toml = "temperature = 0.1\noptions = { top_k = 1, min_p = 0.1 }\n\
                 [profiles.p]\noptions = { top_k = 2, temperature = 0.4 }\n";
-    let body = sent(with_config(toml), &[]);
+    let body = sent(Cmd::with_config(toml), &[]);
     assert_eq!(
         (body["top_k"].clone(), body["min_p"].clone()),
         (json!(1), json!(0.1))
     );
-    let body = sent(with_config(toml), &["-p", "p"]);
+    let body = sent(Cmd::with_config(toml), &["-p", "p"]);
     // The profile's options beat the file's typed temperature and options.
     assert_eq!(
         (body["top_k"].clone(), body["temperature"].clone()),
         (json!(2), json!(0.4))
     );
     let body = sent(
-        with_config(toml),
+        Cmd::with_config(toml),
         &["-p", "p", "-o", "top_k=3", "-t", "0.9"],
     );
     assert_eq!(
@@ -163,7 +156,7 @@ fn options_tables_rank_like_every_other_setting() {
 
 #[test]
 fn a_roles_options_apply_and_a_layer_may_not_set_a_field_twice() {
-    let cmd = with_config("model = \"m\"\n");
+    let cmd = Cmd::with_config("model = \"m\"\n");
     let roles = cmd.dir.path().join("roles");
     std::fs::create_dir_all(&roles).unwrap();
     std::fs::write(
@@ -173,14 +166,14 @@ fn a_roles_options_apply_and_a_layer_may_not_set_a_field_twice() {
     .unwrap();
     assert_eq!(sent(cmd, &["-r", "t"])["top_k"], json!(9));
     let err = refused(
-        with_config("[profiles.p]\ntemperature = 0.2\noptions = { temperature = 0.3 }\n"),
+        Cmd::with_config("[profiles.p]\ntemperature = 0.2\noptions = { temperature = 0.3 }\n"),
         &["-p", "p"],
     );
     assert!(
         err.contains("profiles.p.options.temperature: also set as temperature here"),
         "{err}"
     );
-    let err = refused(with_config("options = { stream = true }\n"), &[]);
+    let err = refused(Cmd::with_config("options = { stream = true }\n"), &[]);
     assert!(
         err.contains("options.stream: oaichat sets it itself: use --stream"),
         "{err}"
