@@ -326,7 +326,12 @@ fn cache(
     env: &Env,
     warnings: &mut Vec<String>,
 ) -> Option<crate::cache::Settings> {
-    let on = layers.pick("cache", cli.cache.cache.then_some(true), None, |l| l.cache);
+    let flag = match (cli.cache.cache, cli.cache.no_cache) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
+    };
+    let on = layers.pick("cache", flag, None, |l| l.cache);
     // The file's value was checked when it was read.
     let ttl = layers.pick("cache_ttl", cli.cache.cache_ttl, None, |l| {
         (l.cache_ttl.as_deref()).and_then(|t| crate::cache::parse_ttl(t).ok())

@@ -275,6 +275,21 @@ fn the_config_file_can_turn_the_cache_on() {
 }
 
 #[test]
+fn no_cache_overrides_the_config_file() {
+    let server = Server::start(vec![answer("one"), answer("two")]);
+    let home = tempfile::tempdir().unwrap();
+    for expected in ["one\n", "two\n"] {
+        let cmd = Cmd::at(&server).env("XDG_CACHE_HOME", home.path().to_str().unwrap());
+        let config = cmd.file("config.toml", "cache = true\n");
+        cmd.args(["--config", config.to_str().unwrap(), "--no-cache", "hi"])
+            .run()
+            .success()
+            .stdout(expected);
+    }
+    assert!(entries(&home).is_empty());
+}
+
+#[test]
 fn cache_path_prints_the_folder_and_clear_empties_it() {
     let server = Server::start(vec![answer("a"), answer("b")]);
     let home = tempfile::tempdir().unwrap();

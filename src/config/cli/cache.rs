@@ -13,6 +13,10 @@ pub struct CacheArgs {
     #[arg(help_heading = "Cache", long, conflicts_with = "dry_run")]
     pub cache: bool,
 
+    /// Neither read nor write the cache, whatever the config file or profile says.
+    #[arg(help_heading = "Cache", long, conflicts_with = "cache")]
+    pub no_cache: bool,
+
     /// With --cache: reuse only answers younger than this (90s, 10m, 2h, 7d); an older one
     /// is asked again and replaced [default: no limit].
     #[arg(help_heading = "Cache", long, value_name = "DURATION", value_parser = crate::cache::parse_ttl)]
