@@ -57,6 +57,7 @@ fn a_repeated_request_is_answered_from_the_cache_without_a_request() {
         stderr(&assert)
     );
     assert_eq!(server.requests().len(), 1);
+    assert_no_key(&std::fs::read(only_entry(&home)).unwrap());
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
