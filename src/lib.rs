@@ -6,6 +6,7 @@
 //! to an exit code.
 
 pub mod api;
+pub(crate) mod cache;
 pub(crate) mod catalog;
 pub(crate) mod commands;
 pub mod config;
@@ -86,6 +87,10 @@ pub fn run(
         // Before the file is read: a broken file is what --edit is for.
         return commands::config::run(action, located.as_ref(), &env, out);
     }
+    if let Mode::Cache(action) = mode {
+        // The cache's folder depends on the environment only: no file, no key.
+        return commands::cache::run(action, &env, out);
+    }
     let roles = Shelf::new(located.as_ref(), cli.no_config, &env);
     if let Mode::Roles(action) = mode {
         return commands::roles::run(&action, &roles, out);
@@ -110,7 +115,7 @@ pub fn run(
         Mode::Batch(action) => batch::command(&action, &config, out, err),
         Mode::Config(_) => commands::config::show(&config, file.path.as_deref(), &env, out),
         // Answered above, before any file is read.
-        Mode::Roles(_) => Ok(()),
+        Mode::Roles(_) | Mode::Cache(_) => Ok(()),
     };
     done.map_err(|e| e.naming_the_key(config.key_origin()))
 }

@@ -7,6 +7,7 @@ use std::io::Write;
 
 use crate::api::request::{self, ChatRequest};
 use crate::api::response::{self, ChatResponse, Usage};
+use crate::cache;
 use crate::config::Config;
 use crate::conversation::Transcript;
 use crate::error::{BadResponse, Error, Expected, Problem, Target, Task};
@@ -54,23 +55,67 @@ pub fn exchange(
     if config.dry_run {
         return dry_run(config, &request, &body, out, err);
     }
-    log_request(config, body.len(), err);
     drop(request); // borrows the prompt; the body is what goes out
 
-    let url = config.chat_url();
-    if !config.request.stream {
-        // Read whole within each attempt: a body cut off is retried, as nothing is shown.
-        let call = Call::new(&url, Target::Chat, config.answer_wait());
-        let fetched = client.api(config)?.fetch_chat(body, err, call)?;
-        log_status(
-            config,
-            fetched.status,
-            fetched.elapsed,
-            &fetched.request_id,
-            err,
-        );
-        return answer_whole(config, &fetched.body, out, err);
+    let slot = super::cached::slot(config, &config.chat_url(), &body);
+    if let Some(entry) = slot
+        .as_ref()
+        .and_then(|s| super::cached::lookup(config, s, err))
+    {
+        return replay(config, entry, keep_text, out, err);
     }
+    log_request(config, body.len(), err);
+    let record = slot.is_some();
+    let (answer, kept) = match config.request.stream {
+        false => fetch_whole(config, client, body, out, err)?,
+        true => fetch_stream(config, client, body, keep_text, record, out, err)?,
+    };
+    // Only here when the answer was well formed and passed its checks.
+    if let (Some(slot), Some((kind, payload))) = (slot, kept) {
+        super::cached::store(&slot, kind, &payload, err);
+    }
+    Ok(answer)
+}
+
+/// What of an answer `--cache` may keep: how it came and its bytes (an HTTP 200 only).
+type Kept = Option<(cache::Kind, Vec<u8>)>;
+
+/// Sends a request for a whole answer and prints it.
+fn fetch_whole(
+    config: &Config,
+    client: &mut Client,
+    body: Vec<u8>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(Answer, Kept), Error> {
+    // Read whole within each attempt: a body cut off is retried, as nothing is shown.
+    let url = config.chat_url();
+    let call = Call::new(&url, Target::Chat, config.answer_wait());
+    let fetched = client.api(config)?.fetch_chat(body, err, call)?;
+    log_status(
+        config,
+        fetched.status,
+        fetched.elapsed,
+        &fetched.request_id,
+        err,
+    );
+    let answer = answer_whole(config, &fetched.body, out, err)?;
+    let ok = fetched.status == reqwest::StatusCode::OK;
+    Ok((answer, ok.then_some((cache::Kind::Whole, fetched.body))))
+}
+
+/// Sends a streamed request and prints the answer as it comes; `record` keeps the event
+/// stream's bytes for the cache.
+fn fetch_stream(
+    config: &Config,
+    client: &mut Client,
+    body: Vec<u8>,
+    keep_text: bool,
+    record: bool,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(Answer, Kept), Error> {
+    let url = config.chat_url();
     let call = Call::new(&url, Target::Chat, config.stream_wait());
     let sent = client.api(config)?.post_chat(body, err, call)?;
     let is_event_stream = sent
@@ -79,19 +124,48 @@ pub fn exchange(
         .get(reqwest::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/event-stream"));
-    log_status(
-        config,
-        sent.response.status(),
-        sent.elapsed,
-        &sent.request_id,
-        err,
-    );
-    if is_event_stream {
-        answer_stream(config, sent.response, keep_text, out, err)
-    } else {
+    let status = sent.response.status();
+    log_status(config, status, sent.elapsed, &sent.request_id, err);
+    let record = record && status == reqwest::StatusCode::OK;
+    if !is_event_stream {
         // A server that ignores `stream: true` and answers with plain JSON still gets read.
         let body = http::client::read_limited(sent.response, http::client::BODY_LIMIT)?;
-        answer_whole(config, &body, out, err)
+        let answer = answer_whole(config, &body, out, err)?;
+        return Ok((answer, record.then_some((cache::Kind::Whole, body))));
+    }
+    let (mut response, mut recorded) = (sent.response, Vec::new());
+    let read = |buf: &mut [u8]| {
+        let read = response.read(buf);
+        if let (true, Ok(n)) = (record, &read) {
+            recorded.extend_from_slice(&buf[..*n]);
+        }
+        read
+    };
+    let answer = answer_stream(config, read, keep_text, out, err)?;
+    Ok((answer, record.then_some((cache::Kind::Stream, recorded))))
+}
+
+/// A cached answer, printed as a fresh one would be: a stream goes through the same
+/// reader, so `--stream` and `--raw --stream` print the same bytes.
+fn replay(
+    config: &Config,
+    entry: cache::Entry,
+    keep_text: bool,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<Answer, Error> {
+    match entry.kind {
+        cache::Kind::Whole => answer_whole(config, &entry.payload, out, err),
+        cache::Kind::Stream => {
+            let mut rest = &entry.payload[..];
+            let read = |buf: &mut [u8]| {
+                let n = buf.len().min(rest.len());
+                buf[..n].copy_from_slice(&rest[..n]);
+                rest = &rest[n..];
+                Ok::<_, Error>(n)
+            };
+            answer_stream(config, read, keep_text, out, err)
+        }
     }
 }
 
@@ -218,9 +292,9 @@ fn answer_whole(
     Ok(first_text(endings))
 }
 
-fn answer_stream(
+fn answer_stream<E: Into<Error>>(
     config: &Config,
-    mut response: http::client::Response,
+    read: impl FnMut(&mut [u8]) -> Result<usize, E>,
     keep_text: bool,
     out: &mut impl Write,
     err: &mut impl Write,
@@ -229,7 +303,7 @@ fn answer_stream(
         raw: config.raw,
         keep_text: keep_text || config.request.format.is_json(),
     };
-    let finished = stream::consume_from(|buf| response.read(buf), out, mode)?;
+    let finished = stream::consume_from(read, out, mode)?;
     if finished.endings.is_empty() {
         return Err(BadResponse::StreamNoChoices.into());
     }

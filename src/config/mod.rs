@@ -18,6 +18,7 @@ mod resolve;
 mod resolved;
 pub mod roles;
 
+pub use cli::CacheAction;
 pub use connection::KeySource;
 pub use env::Env;
 pub use layers::Source;

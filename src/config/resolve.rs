@@ -111,10 +111,12 @@ impl Config {
         let timeouts = timeouts(cli, &layers);
         let max_retries = max_retries(cli.max_retries, &layers)?;
         let usage = request.usage;
+        let mut warnings = warnings(&chosen, file);
+        let cache = cache(cli, &layers, env, &mut warnings);
         Ok(Config {
             api_key,
             auth: chosen.auth,
-            warnings: warnings(&chosen, file),
+            warnings,
             key_source: chosen.key,
             base_url: chosen.base_url,
             deployment: chosen.deployment,
@@ -132,6 +134,7 @@ impl Config {
             raw: cli.raw,
             extract,
             verbose: cli.verbose,
+            cache,
             timeout: timeouts.0,
             connect_timeout: timeouts.1,
             idle_timeout: timeouts.2,
@@ -313,6 +316,36 @@ fn extract(cli: &Cli) -> Result<Option<crate::output::extract::Which>, Problem> 
         return Err(Problem::ExtractSeveral(n));
     }
     Ok(Some(which))
+}
+
+/// `--cache` and `--cache-ttl`, each from the first layer that sets it. Without a folder
+/// to keep answers in, the run goes on uncached, saying so.
+fn cache(
+    cli: &Cli,
+    layers: &Layers,
+    env: &Env,
+    warnings: &mut Vec<String>,
+) -> Option<crate::cache::Settings> {
+    let flag = match (cli.cache.cache, cli.cache.no_cache) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
+    };
+    let on = layers.pick("cache", flag, None, |l| l.cache);
+    // The file's value was checked when it was read.
+    let ttl = layers.pick("cache_ttl", cli.cache.cache_ttl, None, |l| {
+        (l.cache_ttl.as_deref()).and_then(|t| crate::cache::parse_ttl(t).ok())
+    });
+    if on != Some(true) || cli.dry_run {
+        return None;
+    }
+    let Some(dir) = crate::cache::dir(env.get("XDG_CACHE_HOME"), env.get("HOME")) else {
+        warnings.push(
+            "warning: --cache: neither XDG_CACHE_HOME nor HOME is set; nothing is cached".into(),
+        );
+        return None;
+    };
+    Some(crate::cache::Settings { dir, ttl })
 }
 
 /// `--ca-cert` and `SSL_CERT_FILE`.

@@ -55,6 +55,8 @@ pub struct Config {
     /// `-x`/`--extract-last`: only a code block of the answer.
     pub extract: Option<crate::output::extract::Which>,
     pub verbose: bool,
+    /// `--cache`: where answers are kept and how long they serve; None when off.
+    pub cache: Option<crate::cache::Settings>,
     /// Total time for a one-shot answer.
     pub timeout: Duration,
     pub connect_timeout: Duration,

@@ -177,6 +177,8 @@ pub enum Task {
     ReadInput,
     /// Creating the config file or running the editor on it.
     EditConfig,
+    /// `oaichat cache`: finding its folder, or emptying it.
+    Cache,
 }
 
 impl std::fmt::Display for Task {
@@ -187,6 +189,7 @@ impl std::fmt::Display for Task {
             Task::ReadLine => "cannot read a line",
             Task::ReadInput => "cannot read the input",
             Task::EditConfig => "cannot edit the config file",
+            Task::Cache => "cannot use the cache",
         })
     }
 }

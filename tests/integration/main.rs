@@ -10,6 +10,7 @@ mod support;
 mod architecture;
 mod azure;
 mod batch;
+mod cache;
 mod cli;
 mod config;
 mod config_edit;

@@ -16,6 +16,7 @@ use std::sync::{Arc, Mutex};
 use serde_json::Value;
 
 use crate::api::response::{ChatResponse, Usage};
+use crate::cache;
 use crate::config::{Config, Facts, Lines};
 use crate::error::{BadResponse, Error, Expected, Problem, Refusal, Saved, Target, Task};
 use crate::http::client::{Api, Call};
@@ -347,19 +348,33 @@ fn ask(
     gate: &Gate,
     body: Vec<u8>,
 ) -> Result<Answered, Error> {
+    let url = config.chat_url();
+    let slot = super::cached::slot(config, &url, &body);
+    let cached = slot
+        .as_ref()
+        .and_then(|s| super::cached::lookup(config, s, &mut io::stderr()));
+    // Line mode sends whole-answer requests only: a stream entry cannot be theirs.
+    if let Some(entry) = cached.filter(|e| e.kind == cache::Kind::Whole) {
+        return answered(config, parse(&entry.payload)?);
+    }
     let api = match api {
         Some(api) => api,
         None => api.insert(Api::new(&config.http())?),
     };
-    let url = config.chat_url();
     let call = Call {
         gate: Some(gate),
         ..Call::new(&url, Target::Chat, config.answer_wait())
     };
-    let bytes = api.fetch_chat(body, &mut io::stderr(), call)?.body;
-    let value: Value =
-        serde_json::from_slice(&bytes).map_err(|e| BadResponse::not_a(Expected::Json, e, None))?;
-    answered(config, value)
+    let fetched = api.fetch_chat(body, &mut io::stderr(), call)?;
+    let answer = answered(config, parse(&fetched.body)?)?;
+    if let Some(slot) = slot.filter(|_| fetched.status == reqwest::StatusCode::OK) {
+        super::cached::store(&slot, cache::Kind::Whole, &fetched.body, &mut io::stderr());
+    }
+    Ok(answer)
+}
+
+fn parse(bytes: &[u8]) -> Result<Value, Error> {
+    serde_json::from_slice(bytes).map_err(|e| BadResponse::not_a(Expected::Json, e, None).into())
 }
 
 /// Judges a chat completion body (a response, or one line of a batch's output file).

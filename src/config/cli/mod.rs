@@ -11,12 +11,14 @@ use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser};
 use crate::api::message::{Message, Role};
 use crate::api::request::ImageDetail;
 
+mod cache;
 mod commands;
 mod guard;
 mod request;
 pub(crate) mod values;
 
-pub use commands::{BatchAction, RolesAction, Sub};
+pub use cache::CacheArgs;
+pub use commands::{BatchAction, CacheAction, RolesAction, Sub};
 pub use request::RequestArgs;
 use values::seconds;
 
@@ -184,6 +186,9 @@ pub struct Cli {
     #[arg(help_heading = "Output", long, conflicts_with_all = ["raw", "dry_run", "interactive", "each", "jsonl"])]
     pub extract_last: bool,
 
+    #[command(flatten)]
+    pub cache: CacheArgs,
+
     /// Give up on a whole answer after this many seconds [default: 600].
     #[arg(help_heading = "Connection", long, global = true, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
     pub timeout: Option<f64>,
@@ -322,7 +327,7 @@ where
             | BatchAction::List { raw } => cli.raw = *raw,
             BatchAction::Wait { .. } => {}
         },
-        Some(Sub::Config { .. } | Sub::Roles { .. }) => {}
+        Some(Sub::Config { .. } | Sub::Roles { .. } | Sub::Cache { .. }) => {}
         None => return Ok(cli),
     }
     guard::only_global_options(&matches)?;

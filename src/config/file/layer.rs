@@ -46,6 +46,10 @@ pub struct Layer {
     pub connect_timeout: Option<f64>,
     pub idle_timeout: Option<f64>,
     pub max_retries: Option<u32>,
+    /// As `--cache`: answer requests seen before from the cache.
+    pub cache: Option<bool>,
+    /// As `--cache-ttl`: `90s`, `10m`, `2h`, `7d`.
+    pub cache_ttl: Option<String>,
     // The connection: where requests go, and how they are signed. A layer with any of
     // these keys owns the whole connection (see `config::connection`): a key is never sent
     // to another layer's URL. (Not a flattened struct: serde's flatten loses the line
@@ -138,6 +142,9 @@ impl Layer {
             if let Some(value) = value {
                 values::check_seconds(value, MAX_SECONDS).map_err(|why| (key.to_string(), why))?;
             }
+        }
+        if let Some(ttl) = &self.cache_ttl {
+            crate::cache::parse_ttl(ttl).map_err(|why| ("cache_ttl".to_string(), why))?;
         }
         self.check_counts()?;
         self.check_connection()?;
