@@ -82,6 +82,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --extract-last 'Print only the answer''s last fenced code block, without its fences'
             cand --cache 'Answer a request seen before (same body, URL and headers) from the cache ($XDG_CACHE_HOME/oaichat, else ~/.cache/oaichat) without a network call; store new successful answers there'
             cand --no-cache 'Neither read nor write the cache, whatever the config file or profile says'
+            cand --hide-reasoning 'Do not show the model''s reasoning, which reasoning servers (vLLM, llama.cpp, Ollama, DeepSeek) send, on stderr'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_oaichat_global_optspecs
-    string join \n user= assistant= f/file= image= image-detail= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= o/option= stop= seed= frequency-penalty= presence-penalty= json schema= n= history= c/continue history-limit= i/interactive each jsonl P/parallel= resume= usage dry-run stream O/output= raw x/extract extract-last cache no-cache cache-ttl= timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http H/header= env-file= config= p/profile= no-config r/role= v/verbose V/version h/help
+    string join \n user= assistant= f/file= image= image-detail= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= o/option= stop= seed= frequency-penalty= presence-penalty= json schema= n= history= c/continue history-limit= i/interactive each jsonl P/parallel= resume= usage dry-run stream O/output= raw x/extract extract-last cache no-cache cache-ttl= hide-reasoning timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http H/header= env-file= config= p/profile= no-config r/role= v/verbose V/version h/help
 end
 
 function __fish_oaichat_needs_command
@@ -80,6 +80,7 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -s x -l extract -d 'Print 
 complete -c oaichat -n "__fish_oaichat_needs_command" -l extract-last -d 'Print only the answer\'s last fenced code block, without its fences'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l cache -d 'Answer a request seen before (same body, URL and headers) from the cache ($XDG_CACHE_HOME/oaichat, else ~/.cache/oaichat) without a network call; store new successful answers there'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l no-cache -d 'Neither read nor write the cache, whatever the config file or profile says'
+complete -c oaichat -n "__fish_oaichat_needs_command" -l hide-reasoning -d 'Do not show the model\'s reasoning, which reasoning servers (vLLM, llama.cpp, Ollama, DeepSeek) send, on stderr'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'

@@ -22,9 +22,10 @@ pub fn run(
     let prompt = read_prompt(&ask, facts, err)?;
     let saving = !config.dry_run && ask.conversation.saves();
     let mut client = chat::Client::default();
+    let show = chat::Show::new(config, facts, saving);
     let (answer, extracted) = match config.extract {
         None => (
-            chat::exchange(config, &mut client, &transcript, &prompt, saving, out, err)?,
+            chat::exchange(config, &mut client, &transcript, &prompt, show, out, err)?,
             Ok(()),
         ),
         Some(which) => {
@@ -34,7 +35,7 @@ pub fn run(
                 &mut client,
                 &transcript,
                 &prompt,
-                saving,
+                show,
                 &mut extracting,
                 err,
             )?;

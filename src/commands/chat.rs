@@ -8,11 +8,11 @@ use std::io::Write;
 use crate::api::request::{self, ChatRequest};
 use crate::api::response::{self, ChatResponse, Usage};
 use crate::cache;
-use crate::config::Config;
+use crate::config::{Config, Facts};
 use crate::conversation::Transcript;
 use crate::error::{BadResponse, Error, Expected, Problem, Target, Task};
 use crate::http::{self, client::Api, client::Call};
-use crate::output;
+use crate::output::{self, ReasoningView};
 use crate::stream;
 use crate::tokens::{self, Encoding};
 
@@ -20,6 +20,25 @@ use crate::tokens::{self, Encoding};
 #[derive(Debug, Default)]
 pub struct Answer {
     pub text: Option<String>,
+}
+
+/// How an exchange shows its answer, decided by the command that runs it.
+#[derive(Debug, Clone, Copy)]
+pub struct Show {
+    /// Return the text even for streams (a conversation needs it).
+    pub keep_text: bool,
+    /// How the model's reasoning is shown on stderr.
+    pub reasoning: ReasoningView,
+}
+
+impl Show {
+    pub fn new(config: &Config, facts: Facts, keep_text: bool) -> Show {
+        let (hide, no_color) = (config.hide_reasoning, config.no_color);
+        Show {
+            keep_text,
+            reasoning: ReasoningView::decide(hide, facts.stderr_is_terminal, no_color),
+        }
+    }
 }
 
 /// The HTTP client a run's exchanges share, made when the first one sends (a dry run needs
@@ -37,14 +56,13 @@ impl Client {
     }
 }
 
-/// Sends `prompt` (after the transcript's messages) and prints the answer. `keep_text`
-/// returns the text even for streams (a conversation needs it).
+/// Sends `prompt` (after the transcript's messages) and prints the answer as `show` says.
 pub fn exchange(
     config: &Config,
     client: &mut Client,
     transcript: &Transcript,
     prompt: &str,
-    keep_text: bool,
+    show: Show,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<Answer, Error> {
@@ -62,13 +80,13 @@ pub fn exchange(
         .as_ref()
         .and_then(|s| super::cached::lookup(config, s, err))
     {
-        return replay(config, entry, keep_text, out, err);
+        return replay(config, entry, show, out, err);
     }
     log_request(config, body.len(), err);
     let record = slot.is_some();
     let (answer, kept) = match config.request.stream {
-        false => fetch_whole(config, client, body, out, err)?,
-        true => fetch_stream(config, client, body, keep_text, record, out, err)?,
+        false => fetch_whole(config, client, body, show, out, err)?,
+        true => fetch_stream(config, client, body, show, record, out, err)?,
     };
     // Only here when the answer was well formed and passed its checks.
     if let (Some(slot), Some((kind, payload))) = (slot, kept) {
@@ -85,6 +103,7 @@ fn fetch_whole(
     config: &Config,
     client: &mut Client,
     body: Vec<u8>,
+    show: Show,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(Answer, Kept), Error> {
@@ -99,7 +118,7 @@ fn fetch_whole(
         &fetched.request_id,
         err,
     );
-    let answer = answer_whole(config, &fetched.body, out, err)?;
+    let answer = answer_whole(config, show, &fetched.body, out, err)?;
     let ok = fetched.status == reqwest::StatusCode::OK;
     Ok((answer, ok.then_some((cache::Kind::Whole, fetched.body))))
 }
@@ -110,7 +129,7 @@ fn fetch_stream(
     config: &Config,
     client: &mut Client,
     body: Vec<u8>,
-    keep_text: bool,
+    show: Show,
     record: bool,
     out: &mut impl Write,
     err: &mut impl Write,
@@ -130,7 +149,7 @@ fn fetch_stream(
     if !is_event_stream {
         // A server that ignores `stream: true` and answers with plain JSON still gets read.
         let body = http::client::read_limited(sent.response, http::client::BODY_LIMIT)?;
-        let answer = answer_whole(config, &body, out, err)?;
+        let answer = answer_whole(config, show, &body, out, err)?;
         return Ok((answer, record.then_some((cache::Kind::Whole, body))));
     }
     let (mut response, mut recorded) = (sent.response, Vec::new());
@@ -141,7 +160,7 @@ fn fetch_stream(
         }
         read
     };
-    let answer = answer_stream(config, read, keep_text, out, err)?;
+    let answer = answer_stream(config, read, show, out, err)?;
     Ok((answer, record.then_some((cache::Kind::Stream, recorded))))
 }
 
@@ -150,12 +169,12 @@ fn fetch_stream(
 fn replay(
     config: &Config,
     entry: cache::Entry,
-    keep_text: bool,
+    show: Show,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<Answer, Error> {
     match entry.kind {
-        cache::Kind::Whole => answer_whole(config, &entry.payload, out, err),
+        cache::Kind::Whole => answer_whole(config, show, &entry.payload, out, err),
         cache::Kind::Stream => {
             let mut rest = &entry.payload[..];
             let read = |buf: &mut [u8]| {
@@ -164,7 +183,7 @@ fn replay(
                 rest = &rest[n..];
                 Ok::<_, Error>(n)
             };
-            answer_stream(config, read, keep_text, out, err)
+            answer_stream(config, read, show, out, err)
         }
     }
 }
@@ -275,6 +294,7 @@ fn dry_run(
 
 fn answer_whole(
     config: &Config,
+    show: Show,
     body: &[u8],
     out: &mut impl Write,
     err: &mut impl Write,
@@ -285,6 +305,7 @@ fn answer_whole(
     }
     let parsed = parsed.map_err(|e| response::not_a(Expected::ChatCompletion, e, body))?;
     if !config.raw {
+        output::show_reasoning(err, show.reasoning, &parsed);
         output::write_response(out, &parsed).map_err(Error::Write)?;
     }
     log_usage(config, parsed.usage.as_ref(), parsed.model.as_deref(), err);
@@ -295,15 +316,16 @@ fn answer_whole(
 fn answer_stream<E: Into<Error>>(
     config: &Config,
     read: impl FnMut(&mut [u8]) -> Result<usize, E>,
-    keep_text: bool,
+    show: Show,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<Answer, Error> {
     let mode = stream::Mode {
         raw: config.raw,
-        keep_text: keep_text || config.request.format.is_json(),
+        keep_text: show.keep_text || config.request.format.is_json(),
+        reasoning: show.reasoning,
     };
-    let finished = stream::consume_from(read, out, mode)?;
+    let finished = stream::consume_from(read, out, err, mode)?;
     if finished.endings.is_empty() {
         return Err(BadResponse::StreamNoChoices.into());
     }

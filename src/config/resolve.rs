@@ -133,6 +133,8 @@ impl Config {
             usage,
             raw: cli.raw,
             extract,
+            hide_reasoning: cli.hide_reasoning,
+            no_color: env.get("NO_COLOR").is_some_and(|v| !v.is_empty()),
             verbose: cli.verbose,
             cache,
             timeout: timeouts.0,

@@ -25,6 +25,15 @@ pub fn judge(endings: &[Ending], format: &Format, stderr: &mut dyn Write) -> Res
             ),
         );
     }
+    if endings.iter().any(|e| e.unclosed_think) {
+        crate::log::warning(
+            stderr,
+            format_args!(
+                "the answer is empty: the model's <think> block never closed, so all it wrote \
+                 was reasoning"
+            ),
+        );
+    }
     if let Some(refusal) = endings.iter().find_map(|e| e.refusal.as_deref()) {
         return Err(Error::Declined(Declined::Refused(refusal.trim().into())));
     }
@@ -118,6 +127,21 @@ mod tests {
         };
         let failure = judge(&[refused], &Format::Text, &mut Vec::new()).unwrap_err();
         assert_eq!(failure.to_string(), "the model refused: I can't");
+    }
+
+    #[test]
+    fn an_unclosed_think_block_is_a_warning() {
+        let mut err = Vec::new();
+        let unclosed = Ending {
+            unclosed_think: true,
+            ..Ending::default()
+        };
+        assert!(judge(&[unclosed], &Format::Text, &mut err).is_ok());
+        assert_eq!(
+            String::from_utf8(err).unwrap(),
+            "oaichat: warning: the answer is empty: the model's <think> block never closed, so \
+             all it wrote was reasoning\n"
+        );
     }
 
     #[test]

@@ -189,6 +189,11 @@ pub struct Cli {
     #[command(flatten)]
     pub cache: CacheArgs,
 
+    /// Do not show the model's reasoning, which reasoning servers (vLLM, llama.cpp,
+    /// Ollama, DeepSeek) send, on stderr.
+    #[arg(help_heading = "Output", long)]
+    pub hide_reasoning: bool,
+
     /// Give up on a whole answer after this many seconds [default: 600].
     #[arg(help_heading = "Connection", long, global = true, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
     pub timeout: Option<f64>,
