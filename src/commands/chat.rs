@@ -308,6 +308,7 @@ fn answer_whole(
         output::show_reasoning(err, show.reasoning, &parsed);
         output::write_response(out, &parsed).map_err(Error::Write)?;
     }
+    output::count_answers(parsed.choices.len(), config.request.params.n, err);
     log_usage(config, parsed.usage.as_ref(), parsed.model.as_deref(), err);
     let endings = output::judge_answer(&parsed, &config.request.format, err)?;
     Ok(first_text(endings))
@@ -329,6 +330,7 @@ fn answer_stream<E: Into<Error>>(
     if finished.endings.is_empty() {
         return Err(BadResponse::StreamNoChoices.into());
     }
+    output::count_answers(finished.endings.len(), config.request.params.n, err);
     log_usage(
         config,
         finished.usage.as_ref(),

@@ -57,6 +57,17 @@ pub fn judge(endings: &[Ending], format: &Format, stderr: &mut dyn Write) -> Res
     Ok(())
 }
 
+/// Warns when fewer answers came back than `-n` asked for: some servers (llama.cpp's)
+/// ignore `n`. What came is printed; it is not a failure.
+pub fn count_answers(came: usize, asked: Option<u32>, stderr: &mut dyn Write) {
+    if let Some(asked) = asked.filter(|&asked| came < asked as usize) {
+        crate::log::warning(
+            stderr,
+            format_args!("{came} of {asked} answers came back (the server may ignore -n)"),
+        );
+    }
+}
+
 /// Judges a whole chat completion as every whole answer is judged (one-shot, line mode, a
 /// batch's results): it must have choices, and its endings must pass [`judge`].
 pub fn judge_answer(
@@ -130,8 +141,11 @@ mod tests {
     }
 
     #[test]
-    fn an_unclosed_think_block_is_a_warning() {
+    fn fewer_answers_than_asked_for_are_a_warning_and_an_unclosed_think_block_too() {
         let mut err = Vec::new();
+        count_answers(1, Some(2), &mut err);
+        count_answers(2, Some(2), &mut err);
+        count_answers(1, None, &mut err);
         let unclosed = Ending {
             unclosed_think: true,
             ..Ending::default()
@@ -139,7 +153,8 @@ mod tests {
         assert!(judge(&[unclosed], &Format::Text, &mut err).is_ok());
         assert_eq!(
             String::from_utf8(err).unwrap(),
-            "oaichat: warning: the answer is empty: the model's <think> block never closed, so \
+            "oaichat: warning: 1 of 2 answers came back (the server may ignore -n)\n\
+             oaichat: warning: the answer is empty: the model's <think> block never closed, so \
              all it wrote was reasoning\n"
         );
     }

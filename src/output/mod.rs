@@ -17,7 +17,7 @@ mod judge;
 mod reasoning;
 mod stream_text;
 
-pub use judge::{judge, judge_answer};
+pub use judge::{count_answers, judge, judge_answer};
 pub use reasoning::{ReasoningView, show_whole as show_reasoning};
 pub use stream_text::StreamText;
 
