@@ -7,6 +7,7 @@
 //! `--parallel`, not on the size of the input (the ids seen, kept to refuse a repeat, are
 //! the exception).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
@@ -115,7 +116,10 @@ pub(crate) enum Skip {
 }
 
 pub(crate) struct Answered {
+    /// Choice 0's answer, without a leading `<think>` block.
     pub content: Option<String>,
+    /// Its reasoning (a reasoning field or that block), for `--jsonl` records only.
+    pub reasoning: Option<String>,
     /// What the server reported using, for the summary's token count.
     pub usage: Option<Usage>,
     /// The same `usage` as the server wrote it: records print it verbatim, with the
@@ -384,14 +388,15 @@ pub(crate) fn answered(config: &Config, value: Value) -> Result<Answered, Error>
     output::judge_answer(&parsed, &config.request.format, &mut io::sink())?;
     let model = parsed.model.unwrap_or_else(|| config.request.model.clone());
     let cost = parsed.usage.as_ref().and_then(|u| u.cost(&model));
+    let first = parsed.choices.iter().find(|c| c.index == 0);
+    let message = first.and_then(|c| c.message.as_ref());
     Ok(Answered {
         model,
-        content: parsed
-            .choices
-            .into_iter()
-            .find(|c| c.index == 0)
-            .and_then(|c| c.message)
-            .and_then(|m| m.content),
+        // A null content (tool calls) stays null.
+        content: (message.filter(|m| m.content.is_some())).map(|m| m.parts().answer.to_string()),
+        reasoning: message
+            .and_then(|m| m.parts().reasoning)
+            .map(Cow::into_owned),
         usage: parsed.usage,
         // Looked up by hand on purpose: the object as sent, which `Usage` would not keep.
         usage_as_sent: value.get("usage").cloned(),
