@@ -34,6 +34,7 @@ mod profiles;
 mod proxies;
 mod rate_limits;
 mod reasoning;
+mod reasoning_text;
 mod request;
 mod resume;
 mod retries;
