@@ -12,7 +12,7 @@
 
 use std::borrow::Cow;
 
-use crate::api::response::{Chunk, ChunkChoice, Delta, FinishReason};
+use crate::api::response::{Chunk, ChunkChoice, Delta, FinishReason, reasoning_field};
 
 /// The chunk in `text`, when it has the common shape; `None` means "ask serde".
 pub fn parse(text: &str) -> Option<Chunk<'_>> {
@@ -234,10 +234,10 @@ impl<'a> Parser<'a> {
         Some(Some(Delta {
             content: content.flatten().map(Cow::Borrowed),
             refusal: refusal.flatten().map(Cow::Borrowed),
+            reasoning: reasoning_field(reasoning_content.flatten(), reasoning.flatten())
+                .map(Cow::Borrowed),
             tool_calls: None,
             function_call: None,
-            reasoning_content: reasoning_content.flatten().map(Cow::Borrowed),
-            reasoning: reasoning.flatten().map(Cow::Borrowed),
         }))
     }
 }

@@ -78,7 +78,7 @@ impl StreamText {
             let Some(delta) = &choice.delta else { continue };
             note(ending, delta);
             let printer = &mut self.printer;
-            if let Some(reasoning) = delta.reasoning_text() {
+            if let Some(reasoning) = delta.reasoning.as_deref() {
                 printer.reasoning(err, index, reasoning);
             }
             let Some(content) = delta.content.as_deref().filter(|c| !c.is_empty()) else {
@@ -135,7 +135,7 @@ fn note(ending: &mut Ending, delta: &Delta<'_>) {
     if delta.tool_calls.is_some() || delta.function_call.is_some() {
         ending.tool_calls.extend(crate::api::response::tool_names(
             delta.tool_calls.as_deref(),
-            delta.function_call.as_ref(),
+            delta.function_call.as_deref(),
         ));
     }
     if let Some(refusal) = &delta.refusal {

@@ -17,7 +17,7 @@ fn thought(index: u32, reasoning: &str) -> ChunkChoice<'_> {
     ChunkChoice {
         index,
         delta: Some(Delta {
-            reasoning_content: Some(reasoning.into()),
+            reasoning: Some(reasoning.into()),
             ..Delta::default()
         }),
         finish_reason: None,

