@@ -7,31 +7,30 @@
 //! `--parallel`, not on the size of the input (the ids seen, kept to refuse a repeat, are
 //! the exception).
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
-use std::io::{self, BufRead, Write};
+use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
 
-use crate::api::response::{ChatResponse, Usage};
-use crate::cache;
+use crate::api::response::Usage;
 use crate::config::{Config, Facts, Lines};
-use crate::error::{BadResponse, Error, Expected, Problem, Refusal, Saved, Target, Task};
-use crate::http::client::{Api, Call};
+use crate::error::{Error, Problem, Refusal, Saved, Task};
+use crate::http::client::Api;
 use crate::http::ratelimit::Gate;
 use crate::jsonl::Appender;
-use crate::output;
-use serde::Deserialize;
 
+mod answer;
 mod jobs;
 mod records;
 mod scan;
 mod summary;
 mod template;
 
+pub(crate) use answer::answered;
+use answer::ask;
 pub(crate) use jobs::read_jobs;
 pub(crate) use records::{Format, id_key, write_outcome};
 use records::{Key, answered_keys, open_for_append, outcome_line};
@@ -344,63 +343,4 @@ fn write_in_order<W: Write>(
         }
     }
     Ok(())
-}
-
-fn ask(
-    api: &mut Option<Api>,
-    config: &Config,
-    gate: &Gate,
-    body: Vec<u8>,
-) -> Result<Answered, Error> {
-    let url = config.chat_url();
-    let slot = super::cached::slot(config, &url, &body);
-    let cached = slot
-        .as_ref()
-        .and_then(|s| super::cached::lookup(config, s, &mut io::stderr()));
-    // Line mode sends whole-answer requests only: a stream entry cannot be theirs.
-    if let Some(entry) = cached.filter(|e| e.kind == cache::Kind::Whole) {
-        return answered(config, parse(&entry.payload)?);
-    }
-    let api = match api {
-        Some(api) => api,
-        None => api.insert(Api::new(&config.http())?),
-    };
-    let call = Call {
-        gate: Some(gate),
-        ..Call::new(&url, Target::Chat, config.answer_wait())
-    };
-    let fetched = api.fetch_chat(body, &mut io::stderr(), call)?;
-    let answer = answered(config, parse(&fetched.body)?)?;
-    if let Some(slot) = slot.filter(|_| fetched.status == reqwest::StatusCode::OK) {
-        super::cached::store(&slot, cache::Kind::Whole, &fetched.body, &mut io::stderr());
-    }
-    Ok(answer)
-}
-
-fn parse(bytes: &[u8]) -> Result<Value, Error> {
-    serde_json::from_slice(bytes).map_err(|e| BadResponse::not_a(Expected::Json, e, None).into())
-}
-
-/// Judges a chat completion body (a response, or one line of a batch's output file).
-pub(crate) fn answered(config: &Config, value: Value) -> Result<Answered, Error> {
-    let parsed = ChatResponse::deserialize(&value)
-        .map_err(|e| BadResponse::not_a(Expected::ChatCompletion, e, None))?;
-    output::judge_answer(&parsed, &config.request.format, &mut io::sink())?;
-    let model = parsed.model.unwrap_or_else(|| config.request.model.clone());
-    let cost = parsed.usage.as_ref().and_then(|u| u.cost(&model));
-    let first = parsed.choices.iter().find(|c| c.index == 0);
-    let message = first.and_then(|c| c.message.as_ref());
-    Ok(Answered {
-        model,
-        // A null content (tool calls) stays null.
-        content: (message.filter(|m| m.content.is_some())).map(|m| m.parts().answer.to_string()),
-        reasoning: message
-            .and_then(|m| m.parts().reasoning)
-            .map(Cow::into_owned),
-        usage: parsed.usage,
-        // Looked up by hand on purpose: the object as sent, which `Usage` would not keep.
-        usage_as_sent: value.get("usage").cloned(),
-        response: value,
-        cost,
-    })
 }
