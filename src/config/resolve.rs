@@ -89,28 +89,17 @@ impl Config {
         let profile = super::layers::select(file, cli.profile.as_deref(), env)?;
         let mut layers = Layers::new(env, &file.top, profile);
         layers.role = (files.role.as_ref()).map(|role| (role.name.as_str(), &role.layer));
-        let chosen_by = match (&cli.profile, env.get("OAICHAT_PROFILE")) {
-            (Some(_), _) => Source::Flag,
-            (None, Some(_)) => layers.var_source("OAICHAT_PROFILE"),
-            (None, None) => Source::File,
-        };
-        layers.note("profile", chosen_by);
+        layers.note("profile", profile_chosen_by(cli, &layers));
         let request = settings(cli, &layers, (files.images, files.schema), mode)?;
-        let extract = extract(cli)?;
+        let (extract, max_retries) = (extract(cli)?, max_retries(cli.max_retries, &layers)?);
         let flags = (cli.base_url.as_deref(), cli.headers.as_slice());
         let chosen = connection::choose(&layers, flags, cli.allow_insecure_http, &request.model)?;
         let proxy = endpoint::route(&chosen.base_url, |n| env.get(n), cli.allow_insecure_http)?;
-        // A dry run and `oaichat config` send nothing: no key is fetched, no command run.
-        let api_key = match cli.dry_run || matches!(mode, Mode::Config(_)) {
-            true => ApiKey::new(String::new()),
-            false => keys::fetch(&chosen.key, &chosen.owner, env)?,
-        };
+        let api_key = api_key(cli, mode, &chosen, env)?;
         let flag_system = (cli.request.system.clone()).or(files.system);
         let system = roles::system_after(files.role.as_ref(), flag_system.clone());
         let system = layers.pick("system", system, None, |l| l.system.clone());
         let timeouts = timeouts(cli, &layers);
-        let max_retries = max_retries(cli.max_retries, &layers)?;
-        let usage = request.usage;
         let mut warnings = warnings(&chosen, file);
         let cache = cache(cli, &layers, env, &mut warnings);
         Ok(Config {
@@ -126,11 +115,11 @@ impl Config {
             headers: chosen.headers,
             profile: profile.map(|p| p.name.to_string()),
             role: files.role.as_ref().map(|role| role.name.clone()),
+            usage: request.usage,
             request,
             system,
             history_limit: cli.history_limit,
             dry_run: cli.dry_run,
-            usage,
             raw: cli.raw,
             extract,
             hide_reasoning: cli.hide_reasoning,
@@ -149,6 +138,29 @@ impl Config {
             },
             sources: layers.sources(),
         })
+    }
+}
+
+/// Which layer chose the profile: `-p`, `OAICHAT_PROFILE`, or the file's `default_profile`.
+fn profile_chosen_by(cli: &Cli, layers: &Layers) -> Source {
+    match (&cli.profile, layers.env.get("OAICHAT_PROFILE")) {
+        (Some(_), _) => Source::Flag,
+        (None, Some(_)) => layers.var_source("OAICHAT_PROFILE"),
+        (None, None) => Source::File,
+    }
+}
+
+/// The key. A dry run and `oaichat config` send nothing: no key is fetched, no command run.
+/// Called after every check of the flags, so that bad input runs no `api_key_cmd` either.
+fn api_key(
+    cli: &Cli,
+    mode: &Mode,
+    chosen: &connection::Chosen,
+    env: &Env,
+) -> Result<ApiKey, Error> {
+    match cli.dry_run || matches!(mode, Mode::Config(_)) {
+        true => Ok(ApiKey::new(String::new())),
+        false => keys::fetch(&chosen.key, &chosen.owner, env),
     }
 }
 
