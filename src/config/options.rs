@@ -84,6 +84,7 @@ pub fn resolve(flags: &[String], n_flag: bool, layers: &Layers) -> Result<Extra,
 
 /// Sets `value` at `path`, making objects on the way (a non-object in the way is replaced).
 fn set(map: &mut Map<String, Value>, path: &[String], value: Value) {
+    // Cannot fail: `path` and `leaves` only make paths of one segment or more.
     let (last, parents) = path.split_last().expect("a path has a segment");
     let mut here = map;
     for key in parents {
@@ -93,6 +94,7 @@ fn set(map: &mut Map<String, Value>, path: &[String], value: Value) {
         if !slot.is_object() {
             *slot = Value::Object(Map::new());
         }
+        // Cannot fail: the slot was made an object just above if it was not one.
         here = slot.as_object_mut().expect("made an object above");
     }
     here.insert(last.clone(), value);
