@@ -54,7 +54,6 @@ pub fn exchange(
         return dry_run(config, &request, &body, out, err);
     }
     log_request(config, body.len(), err);
-    drop(request); // borrows the prompt; the body is what goes out
 
     let url = config.chat_url();
     if !config.request.stream {
@@ -68,7 +67,7 @@ pub fn exchange(
             &fetched.request_id,
             err,
         );
-        return answer_whole(config, &fetched.body, out, err);
+        return answer_whole(config, &request, &fetched.body, out, err);
     }
     let call = Call::new(&url, Target::Chat, config.stream_wait());
     let sent = client.api(config)?.post_chat(body, err, call)?;
@@ -86,11 +85,11 @@ pub fn exchange(
         err,
     );
     if is_event_stream {
-        answer_stream(config, sent.response, keep_text, out, err)
+        answer_stream(config, &request, sent.response, keep_text, out, err)
     } else {
         // A server that ignores `stream: true` and answers with plain JSON still gets read.
         let body = http::client::read_limited(sent.response, http::client::BODY_LIMIT)?;
-        answer_whole(config, &body, out, err)
+        answer_whole(config, &request, &body, out, err)
     }
 }
 
@@ -200,6 +199,7 @@ fn dry_run(
 
 fn answer_whole(
     config: &Config,
+    sent: &ChatRequest<'_>,
     body: &[u8],
     out: &mut impl Write,
     err: &mut impl Write,
@@ -212,13 +212,19 @@ fn answer_whole(
     if !config.raw {
         output::write_response(out, &parsed).map_err(Error::Write)?;
     }
-    log_usage(config, parsed.usage.as_ref(), parsed.model.as_deref(), err);
+    let texts = parsed
+        .choices
+        .iter()
+        .filter_map(|c| c.message.as_ref()?.content.as_deref());
+    let (usage, model) = (parsed.usage.as_ref(), parsed.model.as_deref());
+    log_usage(config, sent, usage, model, texts, err);
     let endings = output::judge_answer(&parsed, &config.request.format, err)?;
     Ok(first_text(endings))
 }
 
 fn answer_stream(
     config: &Config,
+    sent: &ChatRequest<'_>,
     mut response: http::client::Response,
     keep_text: bool,
     out: &mut impl Write,
@@ -226,18 +232,16 @@ fn answer_stream(
 ) -> Result<Answer, Error> {
     let mode = stream::Mode {
         raw: config.raw,
-        keep_text: keep_text || config.request.format.is_json(),
+        // The usage line may have to count the answer (a server that reports no usage).
+        keep_text: keep_text || config.request.format.is_json() || shows_usage(config),
     };
     let finished = stream::consume_from(|buf| response.read(buf), out, mode)?;
     if finished.endings.is_empty() {
         return Err(BadResponse::StreamNoChoices.into());
     }
-    log_usage(
-        config,
-        finished.usage.as_ref(),
-        finished.model.as_deref(),
-        err,
-    );
+    let texts = finished.endings.iter().filter_map(|e| e.text.as_deref());
+    let (usage, model) = (finished.usage.as_ref(), finished.model.as_deref());
+    log_usage(config, sent, usage, model, texts, err);
     output::judge(&finished.endings, &config.request.format, err)?;
     Ok(first_text(finished.endings))
 }
@@ -251,11 +255,49 @@ fn first_text(endings: Vec<output::Ending>) -> Answer {
     }
 }
 
-/// With `--usage` or `-v`: tokens and cost, priced by the model that answered.
-fn log_usage(config: &Config, usage: Option<&Usage>, model: Option<&str>, err: &mut impl Write) {
-    if config.usage || config.verbose {
-        let model = model.unwrap_or(&config.request.model);
-        crate::log::line(err, format_args!("{}", output::usage_line(usage, model)));
+fn shows_usage(config: &Config) -> bool {
+    config.usage || config.verbose
+}
+
+/// With `--usage` or `-v`: tokens and cost, priced by the model that answered. When the
+/// server reports no usage (llama.cpp's server does not, even when asked), the line gives
+/// an estimate: the request and the answers' `texts` counted here with that model's
+/// encoding (issue 13).
+fn log_usage<'t>(
+    config: &Config,
+    sent: &ChatRequest<'_>,
+    reported: Option<&Usage>,
+    model: Option<&str>,
+    texts: impl Iterator<Item = &'t str>,
+    err: &mut impl Write,
+) {
+    if !shows_usage(config) {
+        return;
+    }
+    let model = model.unwrap_or(&config.request.model);
+    let line = match reported {
+        Some(usage) => output::usage_line(output::Tally::Reported(usage), model),
+        None => {
+            let encoding = Encoding::for_model(model);
+            let estimate = estimate_usage(encoding, sent, texts);
+            output::usage_line(output::Tally::Estimated(&estimate, encoding.name()), model)
+        }
+    };
+    crate::log::line(err, format_args!("{line}"));
+}
+
+fn estimate_usage<'t>(
+    encoding: Encoding,
+    sent: &ChatRequest<'_>,
+    texts: impl Iterator<Item = &'t str>,
+) -> Usage {
+    let prompt_tokens = tokens::request_tokens(encoding, sent) as u64;
+    let completion_tokens = texts.map(|t| encoding.count(t) as u64).sum::<u64>();
+    Usage {
+        prompt_tokens,
+        completion_tokens,
+        total_tokens: prompt_tokens + completion_tokens,
+        ..Usage::default()
     }
 }
 

@@ -54,9 +54,10 @@ fn a_prompt_over_a_known_models_window_is_refused_before_sending() {
 #[test]
 fn a_whole_answer_is_printed_as_text_or_raw_and_its_text_kept() {
     let body = br#"{"model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"hi"},"finish_reason":"stop"}]}"#;
+    let config = Config::for_test(&[]);
+    let sent = request::build(&config.request, [], "q");
     let mut out = Vec::new();
-    let answer =
-        answer_whole(&Config::for_test(&[]), body, &mut out, &mut std::io::sink()).unwrap();
+    let answer = answer_whole(&config, &sent, body, &mut out, &mut std::io::sink()).unwrap();
     assert_eq!(
         (text(out), answer.text.as_deref()),
         ("hi\n".into(), Some("hi"))
@@ -64,6 +65,7 @@ fn a_whole_answer_is_printed_as_text_or_raw_and_its_text_kept() {
     let mut out = Vec::new();
     answer_whole(
         &Config::for_test(&["--raw"]),
+        &sent,
         body,
         &mut out,
         &mut std::io::sink(),
@@ -74,14 +76,11 @@ fn a_whole_answer_is_printed_as_text_or_raw_and_its_text_kept() {
 
 #[test]
 fn a_body_that_is_not_an_answer_is_a_bad_response() {
+    let config = Config::for_test(&[]);
+    let sent = request::build(&config.request, [], "q");
     let shown = |body: &[u8]| {
-        let err = answer_whole(
-            &Config::for_test(&[]),
-            body,
-            &mut Vec::new(),
-            &mut std::io::sink(),
-        )
-        .unwrap_err();
+        let err =
+            answer_whole(&config, &sent, body, &mut Vec::new(), &mut std::io::sink()).unwrap_err();
         (err.exit_code(), err.to_string())
     };
     assert_eq!(
