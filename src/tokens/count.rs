@@ -18,7 +18,11 @@ const REMEMBERED: usize = 1 << 16;
 
 pub fn count(pattern: Pattern, vocab: &Vocab, text: &str) -> usize {
     let mut merger = Merger::default();
-    let mut seen: HashMap<&str, usize, BuildHasherDefault<PieceHasher>> = HashMap::default();
+    // Sized for a piece in every 8 bytes up front: growing the map rehashed it often
+    // enough to show in a megabyte's count.
+    let room = (text.len() / 8).min(REMEMBERED);
+    let mut seen: HashMap<&str, usize, BuildHasherDefault<PieceHasher>> =
+        HashMap::with_capacity_and_hasher(room, BuildHasherDefault::default());
     let mut total = 0;
     for piece in split::pieces(pattern, text) {
         total += match piece.len() {
