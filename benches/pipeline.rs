@@ -86,10 +86,12 @@ fn chunk_parsing(c: &mut Criterion) {
             let mode = stream::Mode {
                 raw: false,
                 keep_text: false,
+                reasoning: stream::ReasoningView::Plain,
             };
-            let mut out = std::io::sink();
+            let (mut out, mut err) = (std::io::sink(), std::io::sink());
             let read_error = |e: &std::io::Error| Error::local(Task::ReadInput, e.to_string());
-            black_box(stream::consume(&mut Cursor::new(&input), &mut out, mode, read_error).is_ok())
+            let mut body = Cursor::new(&input);
+            black_box(stream::consume(&mut body, &mut out, &mut err, mode, read_error).is_ok())
         })
     });
     group.finish();

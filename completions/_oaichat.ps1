@@ -38,6 +38,8 @@ Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
             [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Upper bound on the tokens in the answer (sent as `max_tokens`, or as `max_completion_tokens` for reasoning models, which reject `max_tokens`)')
             [CompletionResult]::new('--max-completion-tokens', '--max-completion-tokens', [CompletionResultType]::ParameterName, 'Upper bound on answer plus reasoning tokens, sent as `max_completion_tokens`')
             [CompletionResult]::new('--reasoning-effort', '--reasoning-effort', [CompletionResultType]::ParameterName, 'How hard a reasoning model thinks: minimal (gpt-5 family), low, medium or high')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Set any request field: VALUE is JSON when it parses as JSON, else a string; a dotted KEY sets a nested field (repeatable). E.g. -o top_k=40 -o service_tier=flex -o logit_bias=''{"1234":-100}'' -o stream_options.include_obfuscation=false')
+            [CompletionResult]::new('--option', '--option', [CompletionResultType]::ParameterName, 'Set any request field: VALUE is JSON when it parses as JSON, else a string; a dotted KEY sets a nested field (repeatable). E.g. -o top_k=40 -o service_tier=flex -o logit_bias=''{"1234":-100}'' -o stream_options.include_obfuscation=false')
             [CompletionResult]::new('--stop', '--stop', [CompletionResultType]::ParameterName, 'Stop generating at this text (repeatable, at most 4)')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Ask for deterministic sampling with this seed (best effort)')
             [CompletionResult]::new('--frequency-penalty', '--frequency-penalty', [CompletionResultType]::ParameterName, 'Penalise tokens by how often they appeared, -2 to 2')
@@ -49,6 +51,9 @@ Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
             [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Requests at once in line mode')
             [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'Requests at once in line mode')
             [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Line mode: skip inputs whose id has a successful record in FILE, append the rest to it (JSON records), so an interrupted run continues where it stopped')
+            [CompletionResult]::new('-O', '-O ', [CompletionResultType]::ParameterName, 'Write the answer to FILE instead of stdout: whole or not at all (a temporary file renamed when the run succeeds; a failed run keeps what came as FILE.partial)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the answer to FILE instead of stdout: whole or not at all (a temporary file renamed when the run succeeds; a failed run keeps what came as FILE.partial)')
+            [CompletionResult]::new('--cache-ttl', '--cache-ttl', [CompletionResultType]::ParameterName, 'With --cache: reuse only answers younger than this (90s, 10m, 2h, 7d); an older one is asked again and replaced [default: no limit]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a whole answer after this many seconds [default: 600]')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up on connecting after this many seconds [default: 10]')
             [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'With --stream, give up when the server is silent this long [default: 120]')
@@ -75,6 +80,12 @@ Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the request JSON that would be sent, and its token count on stderr; send nothing (no key needed)')
             [CompletionResult]::new('--stream', '--stream', [CompletionResultType]::ParameterName, 'Print the answer as it is generated')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of the text (one object per line with --stream)')
+            [CompletionResult]::new('-x', '-x', [CompletionResultType]::ParameterName, 'Print only the answer''s first fenced code block, without its fences (with --stream, as soon as it closes). No closed block: nothing printed, exit 8')
+            [CompletionResult]::new('--extract', '--extract', [CompletionResultType]::ParameterName, 'Print only the answer''s first fenced code block, without its fences (with --stream, as soon as it closes). No closed block: nothing printed, exit 8')
+            [CompletionResult]::new('--extract-last', '--extract-last', [CompletionResultType]::ParameterName, 'Print only the answer''s last fenced code block, without its fences')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Answer a request seen before (same body, URL and headers) from the cache ($XDG_CACHE_HOME/oaichat, else ~/.cache/oaichat) without a network call; store new successful answers there')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the cache, whatever the config file or profile says')
+            [CompletionResult]::new('--hide-reasoning', '--hide-reasoning', [CompletionResultType]::ParameterName, 'Do not show the model''s reasoning, which reasoning servers (vLLM, llama.cpp, Ollama, DeepSeek) send, on stderr')
             [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the key over plain http:// to a host that is not this machine')
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Read no config file (for jobs that must not depend on a user''s home)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
@@ -87,6 +98,7 @@ Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'OpenAI''s Batch API: half the price, no local rate limits, results within 24 h')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print the effective settings and where each came from (flag, env, .env, role, profile, file, default), the key redacted; or the config file''s path (--path), or open it in $VISUAL/$EDITOR (--edit)')
             [CompletionResult]::new('roles', 'roles', [CompletionResultType]::ParameterValue, 'The roles (-r NAME): each with where it comes from and its first line; `roles show NAME` prints one')
+            [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'The answers --cache keeps: `cache path` prints its folder, `cache clear` empties it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -154,6 +166,8 @@ Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
             [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Upper bound on the tokens in the answer (sent as `max_tokens`, or as `max_completion_tokens` for reasoning models, which reject `max_tokens`)')
             [CompletionResult]::new('--max-completion-tokens', '--max-completion-tokens', [CompletionResultType]::ParameterName, 'Upper bound on answer plus reasoning tokens, sent as `max_completion_tokens`')
             [CompletionResult]::new('--reasoning-effort', '--reasoning-effort', [CompletionResultType]::ParameterName, 'How hard a reasoning model thinks: minimal (gpt-5 family), low, medium or high')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Set any request field: VALUE is JSON when it parses as JSON, else a string; a dotted KEY sets a nested field (repeatable). E.g. -o top_k=40 -o service_tier=flex -o logit_bias=''{"1234":-100}'' -o stream_options.include_obfuscation=false')
+            [CompletionResult]::new('--option', '--option', [CompletionResultType]::ParameterName, 'Set any request field: VALUE is JSON when it parses as JSON, else a string; a dotted KEY sets a nested field (repeatable). E.g. -o top_k=40 -o service_tier=flex -o logit_bias=''{"1234":-100}'' -o stream_options.include_obfuscation=false')
             [CompletionResult]::new('--stop', '--stop', [CompletionResultType]::ParameterName, 'Stop generating at this text (repeatable, at most 4)')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Ask for deterministic sampling with this seed (best effort)')
             [CompletionResult]::new('--frequency-penalty', '--frequency-penalty', [CompletionResultType]::ParameterName, 'Penalise tokens by how often they appeared, -2 to 2')
@@ -410,11 +424,96 @@ Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
         'oaichat;roles;help;help' {
             break
         }
+        'oaichat;cache' {
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a whole answer after this many seconds [default: 600]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up on connecting after this many seconds [default: 10]')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read variables from this file instead of ./.env (never overriding the environment)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them')
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the key over plain http:// to a host that is not this machine')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Read no config file (for jobs that must not depend on a user''s home)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove every cached answer; says how many')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the cache''s folder (whether or not it exists yet), e.g. for a CI cache step')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'oaichat;cache;clear' {
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a whole answer after this many seconds [default: 600]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up on connecting after this many seconds [default: 10]')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read variables from this file instead of ./.env (never overriding the environment)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them')
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the key over plain http:// to a host that is not this machine')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Read no config file (for jobs that must not depend on a user''s home)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'oaichat;cache;path' {
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a whole answer after this many seconds [default: 600]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up on connecting after this many seconds [default: 10]')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read variables from this file instead of ./.env (never overriding the environment)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them')
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the key over plain http:// to a host that is not this machine')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Read no config file (for jobs that must not depend on a user''s home)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print the request, status, timing and token usage on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'oaichat;cache;help' {
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove every cached answer; says how many')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the cache''s folder (whether or not it exists yet), e.g. for a CI cache step')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'oaichat;cache;help;clear' {
+            break
+        }
+        'oaichat;cache;help;path' {
+            break
+        }
+        'oaichat;cache;help;help' {
+            break
+        }
         'oaichat;help' {
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'OpenAI''s Batch API: half the price, no local rate limits, results within 24 h')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print the effective settings and where each came from (flag, env, .env, role, profile, file, default), the key redacted; or the config file''s path (--path), or open it in $VISUAL/$EDITOR (--edit)')
             [CompletionResult]::new('roles', 'roles', [CompletionResultType]::ParameterValue, 'The roles (-r NAME): each with where it comes from and its first line; `roles show NAME` prints one')
+            [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'The answers --cache keeps: `cache path` prints its folder, `cache clear` empties it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -456,6 +555,17 @@ Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
             break
         }
         'oaichat;help;roles;show' {
+            break
+        }
+        'oaichat;help;cache' {
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove every cached answer; says how many')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the cache''s folder (whether or not it exists yet), e.g. for a CI cache step')
+            break
+        }
+        'oaichat;help;cache;clear' {
+            break
+        }
+        'oaichat;help;cache;path' {
             break
         }
         'oaichat;help;help' {

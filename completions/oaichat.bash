@@ -19,6 +19,9 @@ _oaichat() {
             oaichat,batch)
                 cmd="oaichat__subcmd__batch"
                 ;;
+            oaichat,cache)
+                cmd="oaichat__subcmd__cache"
+                ;;
             oaichat,config)
                 cmd="oaichat__subcmd__config"
                 ;;
@@ -73,8 +76,29 @@ _oaichat() {
             oaichat__subcmd__batch__subcmd__help,wait)
                 cmd="oaichat__subcmd__batch__subcmd__help__subcmd__wait"
                 ;;
+            oaichat__subcmd__cache,clear)
+                cmd="oaichat__subcmd__cache__subcmd__clear"
+                ;;
+            oaichat__subcmd__cache,help)
+                cmd="oaichat__subcmd__cache__subcmd__help"
+                ;;
+            oaichat__subcmd__cache,path)
+                cmd="oaichat__subcmd__cache__subcmd__path"
+                ;;
+            oaichat__subcmd__cache__subcmd__help,clear)
+                cmd="oaichat__subcmd__cache__subcmd__help__subcmd__clear"
+                ;;
+            oaichat__subcmd__cache__subcmd__help,help)
+                cmd="oaichat__subcmd__cache__subcmd__help__subcmd__help"
+                ;;
+            oaichat__subcmd__cache__subcmd__help,path)
+                cmd="oaichat__subcmd__cache__subcmd__help__subcmd__path"
+                ;;
             oaichat__subcmd__help,batch)
                 cmd="oaichat__subcmd__help__subcmd__batch"
+                ;;
+            oaichat__subcmd__help,cache)
+                cmd="oaichat__subcmd__help__subcmd__cache"
                 ;;
             oaichat__subcmd__help,config)
                 cmd="oaichat__subcmd__help__subcmd__config"
@@ -106,6 +130,12 @@ _oaichat() {
             oaichat__subcmd__help__subcmd__batch,wait)
                 cmd="oaichat__subcmd__help__subcmd__batch__subcmd__wait"
                 ;;
+            oaichat__subcmd__help__subcmd__cache,clear)
+                cmd="oaichat__subcmd__help__subcmd__cache__subcmd__clear"
+                ;;
+            oaichat__subcmd__help__subcmd__cache,path)
+                cmd="oaichat__subcmd__help__subcmd__cache__subcmd__path"
+                ;;
             oaichat__subcmd__help__subcmd__roles,show)
                 cmd="oaichat__subcmd__help__subcmd__roles__subcmd__show"
                 ;;
@@ -128,7 +158,7 @@ _oaichat() {
 
     case "${cmd}" in
         oaichat)
-            opts="-f -m -s -t -n -c -i -P -H -p -r -v -V -h --user --assistant --file --image --image-detail --no-stdin --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --stop --seed --frequency-penalty --presence-penalty --json --schema --history --continue --history-limit --interactive --each --jsonl --parallel --resume --usage --dry-run --stream --raw --timeout --connect-timeout --idle-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --version --help models batch config roles help"
+            opts="-f -m -s -t -o -n -c -i -P -O -x -H -p -r -v -V -h --user --assistant --file --image --image-detail --no-stdin --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --option --stop --seed --frequency-penalty --presence-penalty --json --schema --history --continue --history-limit --interactive --each --jsonl --parallel --resume --usage --dry-run --stream --output --raw --extract --extract-last --cache --no-cache --cache-ttl --hide-reasoning --timeout --connect-timeout --idle-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --version --help models batch config roles cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -202,6 +232,14 @@ _oaichat() {
                     COMPREPLY=($(compgen -W "minimal low medium high" -- "${cur}"))
                     return 0
                     ;;
+                --option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stop)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -243,6 +281,18 @@ _oaichat() {
                     return 0
                     ;;
                 --resume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -O)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -442,7 +492,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__create)
-            opts="-m -s -t -H -p -r -v -h --each --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --stop --seed --frequency-penalty --presence-penalty --json --schema --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
+            opts="-m -s -t -o -H -p -r -v -h --each --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --option --stop --seed --frequency-penalty --presence-penalty --json --schema --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -490,6 +540,14 @@ _oaichat() {
                     ;;
                 --reasoning-effort)
                     COMPREPLY=($(compgen -W "minimal low medium high" -- "${cur}"))
+                    return 0
+                    ;;
+                --option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --stop)
@@ -951,6 +1009,260 @@ _oaichat() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oaichat__subcmd__cache)
+            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help clear path help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__cache__subcmd__clear)
+            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__cache__subcmd__help)
+            opts="clear path help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__cache__subcmd__help__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__cache__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__cache__subcmd__help__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__cache__subcmd__path)
+            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oaichat__subcmd__config)
             opts="-H -p -r -v -h --path --edit --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1018,7 +1330,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__help)
-            opts="models batch config roles help"
+            opts="models batch config roles cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1116,6 +1428,48 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__help__subcmd__batch__subcmd__wait)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__help__subcmd__cache)
+            opts="clear path"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__help__subcmd__cache__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__help__subcmd__cache__subcmd__path)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -35,6 +35,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --max-tokens 'Upper bound on the tokens in the answer (sent as `max_tokens`, or as `max_completion_tokens` for reasoning models, which reject `max_tokens`)'
             cand --max-completion-tokens 'Upper bound on answer plus reasoning tokens, sent as `max_completion_tokens`'
             cand --reasoning-effort 'How hard a reasoning model thinks: minimal (gpt-5 family), low, medium or high'
+            cand -o 'Set any request field: VALUE is JSON when it parses as JSON, else a string; a dotted KEY sets a nested field (repeatable). E.g. -o top_k=40 -o service_tier=flex -o logit_bias=''{"1234":-100}'' -o stream_options.include_obfuscation=false'
+            cand --option 'Set any request field: VALUE is JSON when it parses as JSON, else a string; a dotted KEY sets a nested field (repeatable). E.g. -o top_k=40 -o service_tier=flex -o logit_bias=''{"1234":-100}'' -o stream_options.include_obfuscation=false'
             cand --stop 'Stop generating at this text (repeatable, at most 4)'
             cand --seed 'Ask for deterministic sampling with this seed (best effort)'
             cand --frequency-penalty 'Penalise tokens by how often they appeared, -2 to 2'
@@ -46,6 +48,9 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand -P 'Requests at once in line mode'
             cand --parallel 'Requests at once in line mode'
             cand --resume 'Line mode: skip inputs whose id has a successful record in FILE, append the rest to it (JSON records), so an interrupted run continues where it stopped'
+            cand -O 'Write the answer to FILE instead of stdout: whole or not at all (a temporary file renamed when the run succeeds; a failed run keeps what came as FILE.partial)'
+            cand --output 'Write the answer to FILE instead of stdout: whole or not at all (a temporary file renamed when the run succeeds; a failed run keeps what came as FILE.partial)'
+            cand --cache-ttl 'With --cache: reuse only answers younger than this (90s, 10m, 2h, 7d); an older one is asked again and replaced [default: no limit]'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
             cand --idle-timeout 'With --stream, give up when the server is silent this long [default: 120]'
@@ -72,6 +77,12 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --dry-run 'Print the request JSON that would be sent, and its token count on stderr; send nothing (no key needed)'
             cand --stream 'Print the answer as it is generated'
             cand --raw 'Print the API''s JSON instead of the text (one object per line with --stream)'
+            cand -x 'Print only the answer''s first fenced code block, without its fences (with --stream, as soon as it closes). No closed block: nothing printed, exit 8'
+            cand --extract 'Print only the answer''s first fenced code block, without its fences (with --stream, as soon as it closes). No closed block: nothing printed, exit 8'
+            cand --extract-last 'Print only the answer''s last fenced code block, without its fences'
+            cand --cache 'Answer a request seen before (same body, URL and headers) from the cache ($XDG_CACHE_HOME/oaichat, else ~/.cache/oaichat) without a network call; store new successful answers there'
+            cand --no-cache 'Neither read nor write the cache, whatever the config file or profile says'
+            cand --hide-reasoning 'Do not show the model''s reasoning, which reasoning servers (vLLM, llama.cpp, Ollama, DeepSeek) send, on stderr'
             cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
@@ -84,6 +95,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand batch 'OpenAI''s Batch API: half the price, no local rate limits, results within 24 h'
             cand config 'Print the effective settings and where each came from (flag, env, .env, role, profile, file, default), the key redacted; or the config file''s path (--path), or open it in $VISUAL/$EDITOR (--edit)'
             cand roles 'The roles (-r NAME): each with where it comes from and its first line; `roles show NAME` prints one'
+            cand cache 'The answers --cache keeps: `cache path` prints its folder, `cache clear` empties it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oaichat;models'= {
@@ -148,6 +160,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --max-tokens 'Upper bound on the tokens in the answer (sent as `max_tokens`, or as `max_completion_tokens` for reasoning models, which reject `max_tokens`)'
             cand --max-completion-tokens 'Upper bound on answer plus reasoning tokens, sent as `max_completion_tokens`'
             cand --reasoning-effort 'How hard a reasoning model thinks: minimal (gpt-5 family), low, medium or high'
+            cand -o 'Set any request field: VALUE is JSON when it parses as JSON, else a string; a dotted KEY sets a nested field (repeatable). E.g. -o top_k=40 -o service_tier=flex -o logit_bias=''{"1234":-100}'' -o stream_options.include_obfuscation=false'
+            cand --option 'Set any request field: VALUE is JSON when it parses as JSON, else a string; a dotted KEY sets a nested field (repeatable). E.g. -o top_k=40 -o service_tier=flex -o logit_bias=''{"1234":-100}'' -o stream_options.include_obfuscation=false'
             cand --stop 'Stop generating at this text (repeatable, at most 4)'
             cand --seed 'Ask for deterministic sampling with this seed (best effort)'
             cand --frequency-penalty 'Penalise tokens by how often they appeared, -2 to 2'
@@ -384,11 +398,89 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         }
         &'oaichat;roles;help;help'= {
         }
+        &'oaichat;cache'= {
+            cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
+            cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
+            cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
+            cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
+            cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand --profile 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand -r 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --role 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
+            cand -v 'Print the request, status, timing and token usage on stderr'
+            cand --verbose 'Print the request, status, timing and token usage on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand clear 'Remove every cached answer; says how many'
+            cand path 'Print the cache''s folder (whether or not it exists yet), e.g. for a CI cache step'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oaichat;cache;clear'= {
+            cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
+            cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
+            cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
+            cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
+            cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand --profile 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand -r 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --role 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
+            cand -v 'Print the request, status, timing and token usage on stderr'
+            cand --verbose 'Print the request, status, timing and token usage on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'oaichat;cache;path'= {
+            cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
+            cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
+            cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
+            cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
+            cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand --profile 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand -r 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --role 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
+            cand -v 'Print the request, status, timing and token usage on stderr'
+            cand --verbose 'Print the request, status, timing and token usage on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'oaichat;cache;help'= {
+            cand clear 'Remove every cached answer; says how many'
+            cand path 'Print the cache''s folder (whether or not it exists yet), e.g. for a CI cache step'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oaichat;cache;help;clear'= {
+        }
+        &'oaichat;cache;help;path'= {
+        }
+        &'oaichat;cache;help;help'= {
+        }
         &'oaichat;help'= {
             cand models 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON'
             cand batch 'OpenAI''s Batch API: half the price, no local rate limits, results within 24 h'
             cand config 'Print the effective settings and where each came from (flag, env, .env, role, profile, file, default), the key redacted; or the config file''s path (--path), or open it in $VISUAL/$EDITOR (--edit)'
             cand roles 'The roles (-r NAME): each with where it comes from and its first line; `roles show NAME` prints one'
+            cand cache 'The answers --cache keeps: `cache path` prints its folder, `cache clear` empties it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oaichat;help;models'= {
@@ -419,6 +511,14 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand show 'Print a role as its file would be: the front matter, then the text'
         }
         &'oaichat;help;roles;show'= {
+        }
+        &'oaichat;help;cache'= {
+            cand clear 'Remove every cached answer; says how many'
+            cand path 'Print the cache''s folder (whether or not it exists yet), e.g. for a CI cache step'
+        }
+        &'oaichat;help;cache;clear'= {
+        }
+        &'oaichat;help;cache;path'= {
         }
         &'oaichat;help;help'= {
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_oaichat_global_optspecs
-    string join \n user= assistant= f/file= image= image-detail= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= stop= seed= frequency-penalty= presence-penalty= json schema= n= history= c/continue history-limit= i/interactive each jsonl P/parallel= resume= usage dry-run stream raw timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http H/header= env-file= config= p/profile= no-config r/role= v/verbose V/version h/help
+    string join \n user= assistant= f/file= image= image-detail= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= o/option= stop= seed= frequency-penalty= presence-penalty= json schema= n= history= c/continue history-limit= i/interactive each jsonl P/parallel= resume= usage dry-run stream O/output= raw x/extract extract-last cache no-cache cache-ttl= hide-reasoning timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http H/header= env-file= config= p/profile= no-config r/role= v/verbose V/version h/help
 end
 
 function __fish_oaichat_needs_command
@@ -42,6 +42,7 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -l reasoning-effort -d 'Ho
 low\t''
 medium\t''
 high\t''"
+complete -c oaichat -n "__fish_oaichat_needs_command" -s o -l option -d 'Set any request field: VALUE is JSON when it parses as JSON, else a string; a dotted KEY sets a nested field (repeatable). E.g. -o top_k=40 -o service_tier=flex -o logit_bias=\'{"1234":-100}\' -o stream_options.include_obfuscation=false' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l stop -d 'Stop generating at this text (repeatable, at most 4)' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l seed -d 'Ask for deterministic sampling with this seed (best effort)' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l frequency-penalty -d 'Penalise tokens by how often they appeared, -2 to 2' -r
@@ -52,6 +53,8 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -l history -d 'Keep the co
 complete -c oaichat -n "__fish_oaichat_needs_command" -l history-limit -d 'Drop the oldest turns (never the system message or the new prompt) until the conversation fits in this many tokens' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -s P -l parallel -d 'Requests at once in line mode' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l resume -d 'Line mode: skip inputs whose id has a successful record in FILE, append the rest to it (JSON records), so an interrupted run continues where it stopped' -r -F
+complete -c oaichat -n "__fish_oaichat_needs_command" -s O -l output -d 'Write the answer to FILE instead of stdout: whole or not at all (a temporary file renamed when the run succeeds; a failed run keeps what came as FILE.partial)' -r -F
+complete -c oaichat -n "__fish_oaichat_needs_command" -l cache-ttl -d 'With --cache: reuse only answers younger than this (90s, 10m, 2h, 7d); an older one is asked again and replaced [default: no limit]' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
@@ -73,6 +76,11 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -l usage -d 'After the ans
 complete -c oaichat -n "__fish_oaichat_needs_command" -l dry-run -d 'Print the request JSON that would be sent, and its token count on stderr; send nothing (no key needed)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l stream -d 'Print the answer as it is generated'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
+complete -c oaichat -n "__fish_oaichat_needs_command" -s x -l extract -d 'Print only the answer\'s first fenced code block, without its fences (with --stream, as soon as it closes). No closed block: nothing printed, exit 8'
+complete -c oaichat -n "__fish_oaichat_needs_command" -l extract-last -d 'Print only the answer\'s last fenced code block, without its fences'
+complete -c oaichat -n "__fish_oaichat_needs_command" -l cache -d 'Answer a request seen before (same body, URL and headers) from the cache ($XDG_CACHE_HOME/oaichat, else ~/.cache/oaichat) without a network call; store new successful answers there'
+complete -c oaichat -n "__fish_oaichat_needs_command" -l no-cache -d 'Neither read nor write the cache, whatever the config file or profile says'
+complete -c oaichat -n "__fish_oaichat_needs_command" -l hide-reasoning -d 'Do not show the model\'s reasoning, which reasoning servers (vLLM, llama.cpp, Ollama, DeepSeek) send, on stderr'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
@@ -82,6 +90,7 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -a "models" -d 'List the m
 complete -c oaichat -n "__fish_oaichat_needs_command" -a "batch" -d 'OpenAI\'s Batch API: half the price, no local rate limits, results within 24 h'
 complete -c oaichat -n "__fish_oaichat_needs_command" -a "config" -d 'Print the effective settings and where each came from (flag, env, .env, role, profile, file, default), the key redacted; or the config file\'s path (--path), or open it in $VISUAL/$EDITOR (--edit)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -a "roles" -d 'The roles (-r NAME): each with where it comes from and its first line; `roles show NAME` prints one'
+complete -c oaichat -n "__fish_oaichat_needs_command" -a "cache" -d 'The answers --cache keeps: `cache path` prints its folder, `cache clear` empties it'
 complete -c oaichat -n "__fish_oaichat_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
@@ -130,6 +139,7 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_s
 low\t''
 medium\t''
 high\t''"
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -s o -l option -d 'Set any request field: VALUE is JSON when it parses as JSON, else a string; a dotted KEY sets a nested field (repeatable). E.g. -o top_k=40 -o service_tier=flex -o logit_bias=\'{"1234":-100}\' -o stream_options.include_obfuscation=false' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l stop -d 'Stop generating at this text (repeatable, at most 4)' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l seed -d 'Ask for deterministic sampling with this seed (best effort)' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l frequency-penalty -d 'Penalise tokens by how often they appeared, -2 to 2' -r
@@ -282,11 +292,60 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and __fish_seen_s
 complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a role as its file would be: the front matter, then the text'
 complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch config roles help" -f -a "models" -d 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API\'s JSON'
-complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch config roles help" -f -a "batch" -d 'OpenAI\'s Batch API: half the price, no local rate limits, results within 24 h'
-complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch config roles help" -f -a "config" -d 'Print the effective settings and where each came from (flag, env, .env, role, profile, file, default), the key redacted; or the config file\'s path (--path), or open it in $VISUAL/$EDITOR (--edit)'
-complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch config roles help" -f -a "roles" -d 'The roles (-r NAME): each with where it comes from and its first line; `roles show NAME` prints one'
-complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch config roles help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -s H -l header -d 'Send this header with every request, e.g. -H \'X-Team: search\' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l config -d 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -s p -l profile -d 'Use the config file\'s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file\'s default_profile]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -s r -l role -d 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -f -a "clear" -d 'Remove every cached answer; says how many'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -f -a "path" -d 'Print the cache\'s folder (whether or not it exists yet), e.g. for a CI cache step'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -s H -l header -d 'Send this header with every request, e.g. -H \'X-Team: search\' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l config -d 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -s p -l profile -d 'Use the config file\'s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file\'s default_profile]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -s r -l role -d 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -l base-url -d 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -l ca-cert -d 'Trust this CA certificate (PEM) too, e.g. a corporate proxy\'s. $SSL_CERT_FILE works the same way' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -s H -l header -d 'Send this header with every request, e.g. -H \'X-Team: search\' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -l env-file -d 'Read variables from this file instead of ./.env (never overriding the environment)' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -l config -d 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it' -r -F
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -s p -l profile -d 'Use the config file\'s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file\'s default_profile]' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -s r -l role -d 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Remove every cached answer; says how many'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the cache\'s folder (whether or not it exists yet), e.g. for a CI cache step'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch config roles cache help" -f -a "models" -d 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API\'s JSON'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch config roles cache help" -f -a "batch" -d 'OpenAI\'s Batch API: half the price, no local rate limits, results within 24 h'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch config roles cache help" -f -a "config" -d 'Print the effective settings and where each came from (flag, env, .env, role, profile, file, default), the key redacted; or the config file\'s path (--path), or open it in $VISUAL/$EDITOR (--edit)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch config roles cache help" -f -a "roles" -d 'The roles (-r NAME): each with where it comes from and its first line; `roles show NAME` prints one'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch config roles cache help" -f -a "cache" -d 'The answers --cache keeps: `cache path` prints its folder, `cache clear` empties it'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch config roles cache help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "create" -d 'Upload INPUT (--jsonl lines, or text lines with --each) as a batch; prints its id'
 complete -c oaichat -n "__fish_oaichat_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "status" -d 'Print a batch\'s status and counts (--raw: the batch object)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "wait" -d 'Wait until a batch finishes, with progress on stderr; non-zero unless it completed'
@@ -294,3 +353,5 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand help; and __fish_seen_su
 complete -c oaichat -n "__fish_oaichat_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "cancel" -d 'Cancel a batch'
 complete -c oaichat -n "__fish_oaichat_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "list" -d 'List recent batches: id, status and counts, one per line'
 complete -c oaichat -n "__fish_oaichat_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "show" -d 'Print a role as its file would be: the front matter, then the text'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Remove every cached answer; says how many'
+complete -c oaichat -n "__fish_oaichat_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "path" -d 'Print the cache\'s folder (whether or not it exists yet), e.g. for a CI cache step'

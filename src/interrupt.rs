@@ -9,6 +9,8 @@
 //! before the first was noticed, exits as above.
 
 use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -67,5 +69,35 @@ fn on_interrupt() {
         let _ = done_rx.recv_timeout(NEWLINE_GRACE);
     }
     crate::log::line(&mut std::io::stderr(), format_args!("interrupted"));
+    keep_partial_output();
     std::process::exit(i32::from(code::INTERRUPTED));
+}
+
+/// `--output FILE`'s temporary file and where a partial answer goes, while it is written.
+static OUTPUT: Mutex<Option<(PathBuf, PathBuf)>> = Mutex::new(None);
+
+/// Tells the handler where `--output`'s answer is being written (None when it is done),
+/// so that Ctrl-C keeps what came as `FILE.partial` instead of leaving a temporary file.
+pub fn set_pending_output(paths: Option<(PathBuf, PathBuf)>) {
+    if let Ok(mut output) = OUTPUT.lock() {
+        *output = paths;
+    }
+}
+
+/// Renames a pending `--output` file that has something in it (what was still buffered
+/// is lost: the main thread may be in the middle of a write), or removes an empty one.
+fn keep_partial_output() {
+    let Some((temp, partial)) = OUTPUT.try_lock().ok().and_then(|mut o| o.take()) else {
+        return;
+    };
+    let written = std::fs::metadata(&temp).is_ok_and(|m| m.len() > 0);
+    if written && std::fs::rename(&temp, &partial).is_ok() {
+        let shown = partial.display();
+        crate::log::line(
+            &mut std::io::stderr(),
+            format_args!("the answer so far is in {shown}"),
+        );
+    } else {
+        let _ = std::fs::remove_file(&temp);
+    }
 }

@@ -6,6 +6,7 @@
 //! to an exit code.
 
 pub mod api;
+pub(crate) mod cache;
 pub(crate) mod catalog;
 pub(crate) mod commands;
 pub mod config;
@@ -32,6 +33,40 @@ use crate::config::roles::Shelf;
 use crate::config::{Config, ConfigAction, Env, Facts, Files, Mode};
 use crate::error::Error;
 
+/// Runs one invocation with its answer on stdout, or in `--output FILE` (written whole or
+/// not at all: see [`output::file`]); diagnostics go to `err`.
+pub fn run_to_destination(cli: &Cli, facts: Facts, err: &mut impl Write) -> Result<(), Error> {
+    let Some(path) = cli
+        .output
+        .as_deref()
+        .filter(|p| *p != std::path::Path::new("-"))
+    else {
+        // Buffered: a one-shot answer is written in one go; streamed deltas flush
+        // themselves. Not locked for the whole run, so the Ctrl-C handler can end the line.
+        let mut out = std::io::BufWriter::new(std::io::stdout());
+        return run(cli, facts, &mut out, err).and_then(|()| out.flush().map_err(Error::Write));
+    };
+    let saved = |source| Error::Save {
+        what: error::Saved::Output(path.to_path_buf()),
+        source,
+    };
+    let mut pending = output::file::Pending::create(path).map_err(saved)?;
+    let result = run(cli, facts, &mut pending, err);
+    // Line mode's records are whole even when some inputs failed: each says how it ended.
+    let whole = matches!(result, Ok(()) | Err(Error::Partial { .. }));
+    match pending.finish(whole) {
+        Ok(output::file::Kept::Partial(at)) => {
+            log::line(
+                err,
+                format_args!("the answer so far is in {}", at.display()),
+            );
+        }
+        Err(e) if result.is_ok() => return Err(saved(e)),
+        _ => {}
+    }
+    result
+}
+
 /// Runs one invocation. Answers go to `out`, diagnostics to `err`.
 pub fn run(
     cli: &Cli,
@@ -51,6 +86,10 @@ pub fn run(
     if let Mode::Config(ConfigAction::File(action)) = mode {
         // Before the file is read: a broken file is what --edit is for.
         return commands::config::run(action, located.as_ref(), &env, out);
+    }
+    if let Mode::Cache(action) = mode {
+        // The cache's folder depends on the environment only: no file, no key.
+        return commands::cache::run(action, &env, out);
     }
     let roles = Shelf::new(located.as_ref(), cli.no_config, &env);
     if let Mode::Roles(action) = mode {
@@ -76,7 +115,7 @@ pub fn run(
         Mode::Batch(action) => batch::command(&action, &config, out, err),
         Mode::Config(_) => commands::config::show(&config, file.path.as_deref(), &env, out),
         // Answered above, before any file is read.
-        Mode::Roles(_) => Ok(()),
+        Mode::Roles(_) | Mode::Cache(_) => Ok(()),
     };
     done.map_err(|e| e.naming_the_key(config.key_origin()))
 }

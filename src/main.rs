@@ -1,6 +1,6 @@
 //! The `oaichat` binary: parse, run, and turn the outcome into one line and an exit code.
 
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -12,12 +12,8 @@ fn main() -> ExitCode {
         stdin_is_terminal: io::stdin().is_terminal(),
         stderr_is_terminal: io::stderr().is_terminal(),
     };
-    // Buffered: a one-shot answer is written in one go; streamed deltas flush themselves.
-    // Not locked for the whole run, so the Ctrl-C handler can still end the line.
-    let mut out = BufWriter::new(io::stdout());
     let mut err = io::stderr();
-    let result = oaichat::run(&cli, facts, &mut out, &mut err)
-        .and_then(|()| out.flush().map_err(oaichat::error::Error::Write));
+    let result = oaichat::run_to_destination(&cli, facts, &mut err);
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,

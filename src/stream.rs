@@ -1,4 +1,5 @@
-//! Reading a streamed answer: bytes → SSE events → chunks → text on stdout.
+//! Reading a streamed answer: bytes → SSE events → chunks → text on stdout, and the
+//! model's reasoning on stderr.
 //!
 //! Works over any source of bytes whose failures already say what happened (the HTTP
 //! layer's body reads), or any `Read`, so it is tested without a socket. Text already
@@ -11,6 +12,8 @@ use crate::api::response::{Chunk, Usage, error_value_detail};
 use crate::api::sse::{Decoder, Event};
 use crate::error::{BadResponse, Error};
 use crate::output::{Ending, StreamText};
+
+pub use crate::output::ReasoningView;
 
 /// Read size: large enough for bulk streams, and a read returns as soon as any bytes
 /// arrive, so a small delta is never held back.
@@ -30,13 +33,16 @@ pub struct Mode {
     pub raw: bool,
     /// Keep each choice's whole text for checking (`--json`).
     pub keep_text: bool,
+    /// How the model's reasoning is shown (never with `raw`).
+    pub reasoning: ReasoningView,
 }
 
-/// Reads the stream from `body` to `[DONE]`, printing as it goes. `read_error` turns a
-/// failed read into the error to report.
+/// Reads the stream from `body` to `[DONE]`, printing as it goes: the answer to `out`, the
+/// reasoning to `err`. `read_error` turns a failed read into the error to report.
 pub fn consume(
     body: &mut impl Read,
     out: &mut impl Write,
+    err: &mut impl Write,
     mode: Mode,
     read_error: impl Fn(&io::Error) -> Error,
 ) -> Result<Finished, Error> {
@@ -46,7 +52,7 @@ pub fn consume(
             read => return read.map_err(|err| read_error(&err)),
         }
     };
-    consume_from(read, out, mode)
+    consume_from(read, out, err, mode)
 }
 
 /// Reads the stream to `[DONE]`, printing as it goes. `read` fills a buffer with the
@@ -55,25 +61,26 @@ pub fn consume(
 pub fn consume_from<E: Into<Error>>(
     mut read: impl FnMut(&mut [u8]) -> Result<usize, E>,
     out: &mut impl Write,
+    err: &mut impl Write,
     mode: Mode,
 ) -> Result<Finished, Error> {
     let mut state = State {
-        text: StreamText::new(mode.keep_text, !mode.raw),
+        text: StreamText::new(mode.keep_text, !mode.raw, mode.reasoning),
         usage: None,
         model: None,
         raw: mode.raw,
     };
-    match state.run(&mut read, out) {
+    match state.run(&mut read, out, err) {
         Ok(()) => Ok(Finished {
-            endings: state.text.finish(out).map_err(Error::Write)?,
+            endings: state.text.finish(out, err).map_err(Error::Write)?,
             usage: state.usage,
             model: state.model,
         }),
-        Err(err) => {
-            // The error goes to stderr; end stdout's line first (best effort: stdout may
-            // be the thing that failed).
-            let _ = state.text.end_line(out);
-            Err(err)
+        Err(error) => {
+            // The error goes to stderr; end the lines first (best effort: stdout may be
+            // the thing that failed).
+            let _ = state.text.end_line(out, err);
+            Err(error)
         }
     }
 }
@@ -90,6 +97,7 @@ impl State {
         &mut self,
         read: &mut impl FnMut(&mut [u8]) -> Result<usize, E>,
         out: &mut impl Write,
+        err: &mut impl Write,
     ) -> Result<(), Error> {
         let mut decoder = Decoder::new();
         let mut events = Vec::new();
@@ -110,7 +118,7 @@ impl State {
                     done = true;
                     break;
                 }
-                self.on_event(&event, out)?;
+                self.on_event(&event, out, err)?;
             }
             // Everything this read brought is decoded: show it now, in one write.
             out.flush().map_err(Error::Write)?;
@@ -123,7 +131,12 @@ impl State {
         }
     }
 
-    fn on_event(&mut self, event: &Event, out: &mut impl Write) -> Result<(), Error> {
+    fn on_event(
+        &mut self,
+        event: &Event,
+        out: &mut impl Write,
+        err: &mut impl Write,
+    ) -> Result<(), Error> {
         let not_json = || {
             let excerpt: String = String::from_utf8_lossy(&event.data)
                 .chars()
@@ -157,7 +170,7 @@ impl State {
             self.model = chunk.model.map(|m| m.into_owned());
         }
         self.text
-            .on_choices(out, &chunk.choices)
+            .on_choices(out, err, &chunk.choices)
             .map_err(Error::Write)?;
         Ok(())
     }

@@ -13,6 +13,7 @@ use super::*;
 const TEXT: Mode = Mode {
     raw: false,
     keep_text: true,
+    reasoning: ReasoningView::Plain,
 };
 
 /// A body that hands out its reads as scripted, errors included.
@@ -36,7 +37,7 @@ impl Read for Reads {
 /// a local error naming its kind.
 fn run(body: &mut impl Read, mode: Mode) -> (String, Result<Finished, Error>) {
     let mut out = Vec::new();
-    let result = consume(body, &mut out, mode, |e| {
+    let result = consume(body, &mut out, &mut io::sink(), mode, |e| {
         Error::local(crate::error::Task::ReadInput, format!("{:?}", e.kind()))
     });
     (String::from_utf8(out).expect("UTF-8 output"), result)
@@ -170,6 +171,7 @@ fn raw_prints_each_chunk_as_one_line_and_no_text() {
     let raw = Mode {
         raw: true,
         keep_text: false,
+        reasoning: ReasoningView::Plain,
     };
     let (out, result) = run(&mut Cursor::new(body.into_bytes()), raw);
     // The first chunk byte for byte; the one split over two data lines re-serialized.

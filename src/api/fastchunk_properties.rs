@@ -60,11 +60,13 @@ fn delta_text() -> impl Strategy<Value = String> {
             prop::option::of(field(text())),
             prop::option::of(field(text())),
             prop::option::of(field(text())),
+            prop::option::of(field(text())),
             prop::option::of(any_value()),
-            prop::sample::select(vec!["content", "refusal", "tool_calls", "x"]),
+            prop::sample::select(vec!["content", "refusal", "tool_calls", "reasoning_content", "reasoning", "x"]),
         )
-            .prop_map(|(content, refusal, role, extra, extra_key)| object(vec![
+            .prop_map(|(content, refusal, role, reasoning, extra, extra_key)| object(vec![
                 ("role".into(), role),
+                ("reasoning".into(), reasoning),
                 ("content".into(), content),
                 ("refusal".into(), refusal),
                 (extra_key.to_string(), extra),
@@ -178,4 +180,42 @@ fn the_generated_chunks_mostly_take_the_fast_path() {
         })
         .count();
     assert!(fast >= 100, "only {fast} of 1000 took the fast path");
+}
+
+/// A reasoning server's delta: `content` and the two reasoning spellings, each absent, null,
+/// plain text, or now and then something the fast path leaves to serde.
+fn reasoning_delta() -> impl Strategy<Value = (String, bool)> {
+    let value = prop_oneof![
+        4 => "[a-z 생각]{0,8}".prop_map(|t| (Some(Value::from(t)), true)),
+        2 => Just((None, true)),
+        1 => Just((Some(Value::Null), true)),
+        1 => "[a-z]{0,2}[\"\\n\\\\][a-z]{0,2}".prop_map(|t| (Some(Value::from(t)), false)),
+        1 => any_value()
+            .prop_filter("not text", |v| !v.is_string() && !v.is_null())
+            .prop_map(|v| (Some(v), false)),
+    ];
+    (value.clone(), value.clone(), value).prop_map(|(content, thought, reasoning)| {
+        let plain = content.1 && thought.1 && reasoning.1;
+        let delta = object(vec![
+            ("content".into(), content.0),
+            ("reasoning_content".into(), thought.0),
+            ("reasoning".into(), reasoning.0),
+        ]);
+        let chunk = format!(r#"{{"object":"chat.completion.chunk","choices":[{{"index":0,"delta":{delta},"finish_reason":null}}]}}"#);
+        (chunk, plain)
+    })
+}
+
+proptest! {
+    /// Reasoning deltas come by the thousand before an answer: plain ones take the fast
+    /// path, and every one reads as serde reads it.
+    #[test]
+    fn reasoning_deltas_take_the_fast_path_and_agree_with_serde((text, plain) in reasoning_delta()) {
+        let fast = crate::api::fastchunk::parse(&text);
+        prop_assert_eq!(fast.is_some(), plain, "{}", text);
+        if let Some(fast) = fast {
+            let slow: crate::api::response::Chunk = serde_json::from_str(&text).expect("serde reads it");
+            prop_assert_eq!(fast, slow, "{}", text);
+        }
+    }
 }

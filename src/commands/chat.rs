@@ -7,11 +7,12 @@ use std::io::Write;
 
 use crate::api::request::{self, ChatRequest};
 use crate::api::response::{self, ChatResponse, Usage};
-use crate::config::Config;
+use crate::cache;
+use crate::config::{Config, Facts};
 use crate::conversation::Transcript;
 use crate::error::{BadResponse, Error, Expected, Problem, Target, Task};
 use crate::http::{self, client::Api, client::Call};
-use crate::output;
+use crate::output::{self, ReasoningView};
 use crate::stream;
 use crate::tokens::{self, Encoding};
 
@@ -19,6 +20,29 @@ use crate::tokens::{self, Encoding};
 #[derive(Debug, Default)]
 pub struct Answer {
     pub text: Option<String>,
+}
+
+/// How an exchange shows its answer, decided by the command that runs it.
+#[derive(Debug, Clone, Copy)]
+pub struct Show {
+    /// Return the text even for streams (a conversation needs it).
+    pub keep_text: bool,
+    /// How the model's reasoning is shown on stderr.
+    pub reasoning: ReasoningView,
+    /// The prompt's tokens, counted when the usage line is shown, for an estimate if the
+    /// server reports no usage (set by [`exchange`]).
+    prompt_tokens: Option<(Encoding, u64)>,
+}
+
+impl Show {
+    pub fn new(config: &Config, facts: Facts, keep_text: bool) -> Show {
+        let (hide, no_color) = (config.hide_reasoning, config.no_color);
+        Show {
+            keep_text,
+            reasoning: ReasoningView::decide(hide, facts.stderr_is_terminal, no_color),
+            prompt_tokens: None,
+        }
+    }
 }
 
 /// The HTTP client a run's exchanges share, made when the first one sends (a dry run needs
@@ -36,39 +60,94 @@ impl Client {
     }
 }
 
-/// Sends `prompt` (after the transcript's messages) and prints the answer. `keep_text`
-/// returns the text even for streams (a conversation needs it).
+/// Sends `prompt` (after the transcript's messages) and prints the answer as `show` says.
 pub fn exchange(
     config: &Config,
     client: &mut Client,
     transcript: &Transcript,
     prompt: &str,
-    keep_text: bool,
+    show: Show,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<Answer, Error> {
     let mut request = request::build(&config.request, transcript.context(), prompt);
     fit(config, &mut request, err)?;
-    let body = serde_json::to_vec(&request).map_err(|e| Error::local(Task::EncodeRequest, e))?;
+    let body = request::encode(&request, &config.request.extra)
+        .map_err(|e| Error::local(Task::EncodeRequest, e))?;
     if config.dry_run {
         return dry_run(config, &request, &body, out, err);
     }
-    log_request(config, body.len(), err);
+    // Counted now, while the request is here: whether the server reports usage is known
+    // only at the end (llama.cpp's server never does). Counting is quick (issue 13).
+    let show = Show {
+        prompt_tokens: shows_usage(config).then(|| {
+            let encoding = Encoding::for_model(&config.request.model);
+            (encoding, tokens::request_tokens(encoding, &request) as u64)
+        }),
+        ..show
+    };
+    drop(request); // borrows the prompt; the body is what goes out
 
-    let url = config.chat_url();
-    if !config.request.stream {
-        // Read whole within each attempt: a body cut off is retried, as nothing is shown.
-        let call = Call::new(&url, Target::Chat, config.answer_wait());
-        let fetched = client.api(config)?.fetch_chat(body, err, call)?;
-        log_status(
-            config,
-            fetched.status,
-            fetched.elapsed,
-            &fetched.request_id,
-            err,
-        );
-        return answer_whole(config, &request, &fetched.body, out, err);
+    let slot = super::cached::slot(config, &config.chat_url(), &body);
+    if let Some(entry) = slot
+        .as_ref()
+        .and_then(|s| super::cached::lookup(config, s, err))
+    {
+        return replay(config, entry, show, out, err);
     }
+    log_request(config, body.len(), err);
+    let record = slot.is_some();
+    let (answer, kept) = match config.request.stream {
+        false => fetch_whole(config, client, body, show, out, err)?,
+        true => fetch_stream(config, client, body, show, record, out, err)?,
+    };
+    // Only here when the answer was well formed and passed its checks.
+    if let (Some(slot), Some((kind, payload))) = (slot, kept) {
+        super::cached::store(&slot, kind, &payload, err);
+    }
+    Ok(answer)
+}
+
+/// What of an answer `--cache` may keep: how it came and its bytes (an HTTP 200 only).
+type Kept = Option<(cache::Kind, Vec<u8>)>;
+
+/// Sends a request for a whole answer and prints it.
+fn fetch_whole(
+    config: &Config,
+    client: &mut Client,
+    body: Vec<u8>,
+    show: Show,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(Answer, Kept), Error> {
+    // Read whole within each attempt: a body cut off is retried, as nothing is shown.
+    let url = config.chat_url();
+    let call = Call::new(&url, Target::Chat, config.answer_wait());
+    let fetched = client.api(config)?.fetch_chat(body, err, call)?;
+    log_status(
+        config,
+        fetched.status,
+        fetched.elapsed,
+        &fetched.request_id,
+        err,
+    );
+    let answer = answer_whole(config, show, &fetched.body, out, err)?;
+    let ok = fetched.status == reqwest::StatusCode::OK;
+    Ok((answer, ok.then_some((cache::Kind::Whole, fetched.body))))
+}
+
+/// Sends a streamed request and prints the answer as it comes; `record` keeps the event
+/// stream's bytes for the cache.
+fn fetch_stream(
+    config: &Config,
+    client: &mut Client,
+    body: Vec<u8>,
+    show: Show,
+    record: bool,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(Answer, Kept), Error> {
+    let url = config.chat_url();
     let call = Call::new(&url, Target::Chat, config.stream_wait());
     let sent = client.api(config)?.post_chat(body, err, call)?;
     let is_event_stream = sent
@@ -77,19 +156,48 @@ pub fn exchange(
         .get(reqwest::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/event-stream"));
-    log_status(
-        config,
-        sent.response.status(),
-        sent.elapsed,
-        &sent.request_id,
-        err,
-    );
-    if is_event_stream {
-        answer_stream(config, &request, sent.response, keep_text, out, err)
-    } else {
+    let status = sent.response.status();
+    log_status(config, status, sent.elapsed, &sent.request_id, err);
+    let record = record && status == reqwest::StatusCode::OK;
+    if !is_event_stream {
         // A server that ignores `stream: true` and answers with plain JSON still gets read.
         let body = http::client::read_limited(sent.response, http::client::BODY_LIMIT)?;
-        answer_whole(config, &request, &body, out, err)
+        let answer = answer_whole(config, show, &body, out, err)?;
+        return Ok((answer, record.then_some((cache::Kind::Whole, body))));
+    }
+    let (mut response, mut recorded) = (sent.response, Vec::new());
+    let read = |buf: &mut [u8]| {
+        let read = response.read(buf);
+        if let (true, Ok(n)) = (record, &read) {
+            recorded.extend_from_slice(&buf[..*n]);
+        }
+        read
+    };
+    let answer = answer_stream(config, read, show, out, err)?;
+    Ok((answer, record.then_some((cache::Kind::Stream, recorded))))
+}
+
+/// A cached answer, printed as a fresh one would be: a stream goes through the same
+/// reader, so `--stream` and `--raw --stream` print the same bytes.
+fn replay(
+    config: &Config,
+    entry: cache::Entry,
+    show: Show,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<Answer, Error> {
+    match entry.kind {
+        cache::Kind::Whole => answer_whole(config, show, &entry.payload, out, err),
+        cache::Kind::Stream => {
+            let mut rest = &entry.payload[..];
+            let read = |buf: &mut [u8]| {
+                let n = buf.len().min(rest.len());
+                buf[..n].copy_from_slice(&rest[..n]);
+                rest = &rest[n..];
+                Ok::<_, Error>(n)
+            };
+            answer_stream(config, read, show, out, err)
+        }
     }
 }
 
@@ -199,7 +307,7 @@ fn dry_run(
 
 fn answer_whole(
     config: &Config,
-    sent: &ChatRequest<'_>,
+    show: Show,
     body: &[u8],
     out: &mut impl Write,
     err: &mut impl Write,
@@ -210,38 +318,41 @@ fn answer_whole(
     }
     let parsed = parsed.map_err(|e| response::not_a(Expected::ChatCompletion, e, body))?;
     if !config.raw {
+        output::show_reasoning(err, show.reasoning, &parsed);
         output::write_response(out, &parsed).map_err(Error::Write)?;
     }
+    output::count_answers(parsed.choices.len(), config.request.params.n, err);
     let texts = parsed
         .choices
         .iter()
         .filter_map(|c| c.message.as_ref()?.content.as_deref());
     let (usage, model) = (parsed.usage.as_ref(), parsed.model.as_deref());
-    log_usage(config, sent, usage, model, texts, err);
+    log_usage(config, show, usage, model, texts, err);
     let endings = output::judge_answer(&parsed, &config.request.format, err)?;
     Ok(first_text(endings))
 }
 
-fn answer_stream(
+fn answer_stream<E: Into<Error>>(
     config: &Config,
-    sent: &ChatRequest<'_>,
-    mut response: http::client::Response,
-    keep_text: bool,
+    read: impl FnMut(&mut [u8]) -> Result<usize, E>,
+    show: Show,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<Answer, Error> {
     let mode = stream::Mode {
         raw: config.raw,
         // The usage line may have to count the answer (a server that reports no usage).
-        keep_text: keep_text || config.request.format.is_json() || shows_usage(config),
+        keep_text: show.keep_text || config.request.format.is_json() || shows_usage(config),
+        reasoning: show.reasoning,
     };
-    let finished = stream::consume_from(|buf| response.read(buf), out, mode)?;
+    let finished = stream::consume_from(read, out, err, mode)?;
     if finished.endings.is_empty() {
         return Err(BadResponse::StreamNoChoices.into());
     }
+    output::count_answers(finished.endings.len(), config.request.params.n, err);
     let texts = finished.endings.iter().filter_map(|e| e.text.as_deref());
     let (usage, model) = (finished.usage.as_ref(), finished.model.as_deref());
-    log_usage(config, sent, usage, model, texts, err);
+    log_usage(config, show, usage, model, texts, err);
     output::judge(&finished.endings, &config.request.format, err)?;
     Ok(first_text(finished.endings))
 }
@@ -261,11 +372,11 @@ fn shows_usage(config: &Config) -> bool {
 
 /// With `--usage` or `-v`: tokens and cost, priced by the model that answered. When the
 /// server reports no usage (llama.cpp's server does not, even when asked), the line gives
-/// an estimate: the request and the answers' `texts` counted here with that model's
-/// encoding (issue 13).
+/// an estimate: the prompt as counted before sending, and the answers' `texts` counted
+/// with the same encoding (issue 13).
 fn log_usage<'t>(
     config: &Config,
-    sent: &ChatRequest<'_>,
+    show: Show,
     reported: Option<&Usage>,
     model: Option<&str>,
     texts: impl Iterator<Item = &'t str>,
@@ -275,30 +386,21 @@ fn log_usage<'t>(
         return;
     }
     let model = model.unwrap_or(&config.request.model);
-    let line = match reported {
-        Some(usage) => output::usage_line(output::Tally::Reported(usage), model),
-        None => {
-            let encoding = Encoding::for_model(model);
-            let estimate = estimate_usage(encoding, sent, texts);
+    let line = match (reported, show.prompt_tokens) {
+        (Some(usage), _) => output::usage_line(output::Tally::Reported(usage), model),
+        (None, Some((encoding, prompt_tokens))) => {
+            let completion_tokens = texts.map(|t| encoding.count(t) as u64).sum::<u64>();
+            let estimate = Usage {
+                prompt_tokens,
+                completion_tokens,
+                total_tokens: prompt_tokens + completion_tokens,
+                ..Usage::default()
+            };
             output::usage_line(output::Tally::Estimated(&estimate, encoding.name()), model)
         }
+        (None, None) => output::usage_line(output::Tally::NotReported, model),
     };
     crate::log::line(err, format_args!("{line}"));
-}
-
-fn estimate_usage<'t>(
-    encoding: Encoding,
-    sent: &ChatRequest<'_>,
-    texts: impl Iterator<Item = &'t str>,
-) -> Usage {
-    let prompt_tokens = tokens::request_tokens(encoding, sent) as u64;
-    let completion_tokens = texts.map(|t| encoding.count(t) as u64).sum::<u64>();
-    Usage {
-        prompt_tokens,
-        completion_tokens,
-        total_tokens: prompt_tokens + completion_tokens,
-        ..Usage::default()
-    }
 }
 
 #[cfg(test)]

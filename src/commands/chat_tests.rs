@@ -4,6 +4,13 @@
 use super::*;
 use crate::api::message::{Message, Role};
 
+/// A whole answer shown as on a pipe: reasoning in plain text.
+const PLAIN: Show = Show {
+    keep_text: false,
+    reasoning: ReasoningView::Plain,
+    prompt_tokens: None,
+};
+
 fn text(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).expect("UTF-8")
 }
@@ -54,10 +61,15 @@ fn a_prompt_over_a_known_models_window_is_refused_before_sending() {
 #[test]
 fn a_whole_answer_is_printed_as_text_or_raw_and_its_text_kept() {
     let body = br#"{"model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"hi"},"finish_reason":"stop"}]}"#;
-    let config = Config::for_test(&[]);
-    let sent = request::build(&config.request, [], "q");
     let mut out = Vec::new();
-    let answer = answer_whole(&config, &sent, body, &mut out, &mut std::io::sink()).unwrap();
+    let answer = answer_whole(
+        &Config::for_test(&[]),
+        PLAIN,
+        body,
+        &mut out,
+        &mut std::io::sink(),
+    )
+    .unwrap();
     assert_eq!(
         (text(out), answer.text.as_deref()),
         ("hi\n".into(), Some("hi"))
@@ -65,7 +77,7 @@ fn a_whole_answer_is_printed_as_text_or_raw_and_its_text_kept() {
     let mut out = Vec::new();
     answer_whole(
         &Config::for_test(&["--raw"]),
-        &sent,
+        PLAIN,
         body,
         &mut out,
         &mut std::io::sink(),
@@ -75,12 +87,27 @@ fn a_whole_answer_is_printed_as_text_or_raw_and_its_text_kept() {
 }
 
 #[test]
+fn a_whole_answers_reasoning_goes_to_stderr_before_it_and_is_not_kept() {
+    let body = br#"{"choices":[{"index":0,"message":{"content":"<think>Hmm.</think>\n\nhi"},"finish_reason":"stop"}]}"#;
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let answer = answer_whole(&Config::for_test(&[]), PLAIN, body, &mut out, &mut err).unwrap();
+    assert_eq!(
+        (text(out), text(err), answer.text.as_deref()),
+        ("hi\n".into(), "Hmm.\n\n".into(), Some("hi"))
+    );
+}
+
+#[test]
 fn a_body_that_is_not_an_answer_is_a_bad_response() {
-    let config = Config::for_test(&[]);
-    let sent = request::build(&config.request, [], "q");
     let shown = |body: &[u8]| {
-        let err =
-            answer_whole(&config, &sent, body, &mut Vec::new(), &mut std::io::sink()).unwrap_err();
+        let err = answer_whole(
+            &Config::for_test(&[]),
+            PLAIN,
+            body,
+            &mut Vec::new(),
+            &mut std::io::sink(),
+        )
+        .unwrap_err();
         (err.exit_code(), err.to_string())
     };
     assert_eq!(

@@ -86,6 +86,7 @@ pub fn run(
     let mut input = Input::open(facts)?;
     let mut pending = chat.first;
     let mut client = chat::Client::default();
+    let show = chat::Show::new(config, facts, true);
     loop {
         let line = match pending.take() {
             Some(line) => line,
@@ -102,7 +103,7 @@ pub fn run(
         }
         // A Ctrl-C at the prompt (from a pipe) must not stop the next answer.
         crate::interrupt::take_request();
-        match chat::exchange(config, &mut client, &transcript, &line, true, out, err) {
+        match chat::exchange(config, &mut client, &transcript, &line, show, out, err) {
             Ok(answer) => {
                 let new = transcript.record(&line, answer.text.unwrap_or_default());
                 let saved = transcript.saved();

@@ -3,6 +3,8 @@
 
 pub mod ask;
 pub mod batch;
+pub mod cache;
+pub mod cached;
 pub mod chat;
 pub mod config;
 pub mod each;

@@ -32,6 +32,20 @@ pub enum Source {
     Default,
 }
 
+impl Source {
+    /// Precedence: lower is stronger.
+    pub fn rank(&self) -> u8 {
+        match self {
+            Source::Flag => 0,
+            Source::Role(_) => 1,
+            Source::Env(_) | Source::DotEnv(_) => 2,
+            Source::Profile(_) => 3,
+            Source::File => 4,
+            Source::Default => 5,
+        }
+    }
+}
+
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -123,6 +137,21 @@ impl<'a> Layers<'a> {
         let picked = self.picked.borrow();
         let flags = picked.iter().filter(|(_, source)| *source == Source::Flag);
         flags.map(|(key, _)| *key).collect()
+    }
+
+    /// The `options` tables of the role, the profile and the file, strongest first.
+    pub fn options(&self) -> Vec<(Source, &'a serde_json::Map<String, serde_json::Value>)> {
+        let role = self
+            .role
+            .map(|(name, layer)| (Source::Role(name.to_string()), layer));
+        let profile = (self.profile).map(|p| (Source::Profile(p.name.to_string()), p.layer));
+        let layers = role
+            .into_iter()
+            .chain(profile)
+            .chain([(Source::File, self.file)]);
+        layers
+            .filter_map(|(source, layer)| layer.options.as_ref().map(|o| (source, o)))
+            .collect()
     }
 
     /// The source of a variable: the process or `.env`.

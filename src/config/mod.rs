@@ -12,11 +12,13 @@ mod headers;
 mod keys;
 pub(crate) mod layers;
 mod mode;
+pub(crate) mod options;
 pub(crate) mod proxy;
 mod resolve;
 mod resolved;
 pub mod roles;
 
+pub use cli::CacheAction;
 pub use connection::KeySource;
 pub use env::Env;
 pub use layers::Source;

@@ -33,6 +33,8 @@ pub enum Mode {
     Config(ConfigAction),
     /// `oaichat roles` or `oaichat roles show NAME`.
     Roles(RolesAction),
+    /// `oaichat cache clear` or `oaichat cache path`.
+    Cache(cli::CacheAction),
 }
 
 /// What `oaichat roles` does.
@@ -171,6 +173,7 @@ impl Mode {
                 };
                 return Ok(Mode::Config(action));
             }
+            Some(Sub::Cache { action }) => return Ok(Mode::Cache(*action)),
             Some(Sub::Roles { action }) => {
                 let action = match action {
                     Some(cli::RolesAction::Show { name }) => RolesAction::Show(name.clone()),

@@ -89,31 +89,23 @@ impl Config {
         let profile = super::layers::select(file, cli.profile.as_deref(), env)?;
         let mut layers = Layers::new(env, &file.top, profile);
         layers.role = (files.role.as_ref()).map(|role| (role.name.as_str(), &role.layer));
-        let chosen_by = match (&cli.profile, env.get("OAICHAT_PROFILE")) {
-            (Some(_), _) => Source::Flag,
-            (None, Some(_)) => layers.var_source("OAICHAT_PROFILE"),
-            (None, None) => Source::File,
-        };
-        layers.note("profile", chosen_by);
+        layers.note("profile", profile_chosen_by(cli, &layers));
         let request = settings(cli, &layers, (files.images, files.schema), mode)?;
+        let (extract, max_retries) = (extract(cli)?, max_retries(cli.max_retries, &layers)?);
         let flags = (cli.base_url.as_deref(), cli.headers.as_slice());
         let chosen = connection::choose(&layers, flags, cli.allow_insecure_http, &request.model)?;
         let proxy = endpoint::route(&chosen.base_url, |n| env.get(n), cli.allow_insecure_http)?;
-        // A dry run and `oaichat config` send nothing: no key is fetched, no command run.
-        let api_key = match cli.dry_run || matches!(mode, Mode::Config(_)) {
-            true => ApiKey::new(String::new()),
-            false => keys::fetch(&chosen.key, &chosen.owner, env)?,
-        };
+        let api_key = api_key(cli, mode, &chosen, env)?;
         let flag_system = (cli.request.system.clone()).or(files.system);
         let system = roles::system_after(files.role.as_ref(), flag_system.clone());
         let system = layers.pick("system", system, None, |l| l.system.clone());
         let timeouts = timeouts(cli, &layers);
-        let max_retries = max_retries(cli.max_retries, &layers)?;
-        let usage = request.usage;
+        let mut warnings = warnings(&chosen, file);
+        let cache = cache(cli, &layers, env, &mut warnings);
         Ok(Config {
             api_key,
             auth: chosen.auth,
-            warnings: warnings(&chosen, file),
+            warnings,
             key_source: chosen.key,
             base_url: chosen.base_url,
             deployment: chosen.deployment,
@@ -123,13 +115,17 @@ impl Config {
             headers: chosen.headers,
             profile: profile.map(|p| p.name.to_string()),
             role: files.role.as_ref().map(|role| role.name.clone()),
+            usage: request.usage,
             request,
             system,
             history_limit: cli.history_limit,
             dry_run: cli.dry_run,
-            usage,
             raw: cli.raw,
+            extract,
+            hide_reasoning: cli.hide_reasoning,
+            no_color: env.get("NO_COLOR").is_some_and(|v| !v.is_empty()),
             verbose: cli.verbose,
+            cache,
             timeout: timeouts.0,
             connect_timeout: timeouts.1,
             idle_timeout: timeouts.2,
@@ -142,6 +138,29 @@ impl Config {
             },
             sources: layers.sources(),
         })
+    }
+}
+
+/// Which layer chose the profile: `-p`, `OAICHAT_PROFILE`, or the file's `default_profile`.
+fn profile_chosen_by(cli: &Cli, layers: &Layers) -> Source {
+    match (&cli.profile, layers.env.get("OAICHAT_PROFILE")) {
+        (Some(_), _) => Source::Flag,
+        (None, Some(_)) => layers.var_source("OAICHAT_PROFILE"),
+        (None, None) => Source::File,
+    }
+}
+
+/// The key. A dry run and `oaichat config` send nothing: no key is fetched, no command run.
+/// Called after every check of the flags, so that bad input runs no `api_key_cmd` either.
+fn api_key(
+    cli: &Cli,
+    mode: &Mode,
+    chosen: &connection::Chosen,
+    env: &Env,
+) -> Result<ApiKey, Error> {
+    match cli.dry_run || matches!(mode, Mode::Config(_)) {
+        true => Ok(ApiKey::new(String::new())),
+        false => keys::fetch(&chosen.key, &chosen.owner, env),
     }
 }
 
@@ -200,6 +219,8 @@ fn settings(
             _ => false,
         },
         usage: usage == Some(true),
+        // After every typed pick: where each came from decides which wins.
+        extra: super::options::resolve(&args.options, cli.n.is_some(), layers)?,
     })
 }
 
@@ -295,6 +316,50 @@ fn max_retries(flag: Option<u32>, layers: &Layers) -> Result<u32, Error> {
     };
     let picked = layers.pick("max_retries", flag, var, |l| l.max_retries);
     Ok(picked.unwrap_or(crate::http::retry::DEFAULT_MAX_RETRIES))
+}
+
+/// `-x` or `--extract-last`; refused with `-n` above 1 (which answer's block?).
+fn extract(cli: &Cli) -> Result<Option<crate::output::extract::Which>, Problem> {
+    use crate::output::extract::Which;
+    let which = match (cli.extract, cli.extract_last) {
+        (true, _) => Which::First,
+        (_, true) => Which::Last,
+        _ => return Ok(None),
+    };
+    if let Some(n) = cli.n.filter(|&n| n > 1) {
+        return Err(Problem::ExtractSeveral(n));
+    }
+    Ok(Some(which))
+}
+
+/// `--cache` and `--cache-ttl`, each from the first layer that sets it. Without a folder
+/// to keep answers in, the run goes on uncached, saying so.
+fn cache(
+    cli: &Cli,
+    layers: &Layers,
+    env: &Env,
+    warnings: &mut Vec<String>,
+) -> Option<crate::cache::Settings> {
+    let flag = match (cli.cache.cache, cli.cache.no_cache) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
+    };
+    let on = layers.pick("cache", flag, None, |l| l.cache);
+    // The file's value was checked when it was read.
+    let ttl = layers.pick("cache_ttl", cli.cache.cache_ttl, None, |l| {
+        (l.cache_ttl.as_deref()).and_then(|t| crate::cache::parse_ttl(t).ok())
+    });
+    if on != Some(true) || cli.dry_run {
+        return None;
+    }
+    let Some(dir) = crate::cache::dir(env.get("XDG_CACHE_HOME"), env.get("HOME")) else {
+        warnings.push(
+            "warning: --cache: neither XDG_CACHE_HOME nor HOME is set; nothing is cached".into(),
+        );
+        return None;
+    };
+    Some(crate::cache::Settings { dir, ttl })
 }
 
 /// `--ca-cert` and `SSL_CERT_FILE`.

@@ -52,7 +52,15 @@ pub struct Config {
     /// Print usage and cost on stderr after the answer.
     pub usage: bool,
     pub raw: bool,
+    /// `-x`/`--extract-last`: only a code block of the answer.
+    pub extract: Option<crate::output::extract::Which>,
+    /// `--hide-reasoning`: the model's reasoning is not shown on stderr.
+    pub hide_reasoning: bool,
+    /// `NO_COLOR` (set and not empty, as no-color.org says): no dimming, even on a terminal.
+    pub no_color: bool,
     pub verbose: bool,
+    /// `--cache`: where answers are kept and how long they serve; None when off.
+    pub cache: Option<crate::cache::Settings>,
     /// Total time for a one-shot answer.
     pub timeout: Duration,
     pub connect_timeout: Duration,

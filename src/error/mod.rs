@@ -9,6 +9,7 @@ use std::io;
 use std::path::PathBuf;
 
 pub mod code;
+pub mod option;
 pub mod problem;
 pub mod response;
 pub mod role;
@@ -16,8 +17,9 @@ pub mod role;
 /// A status and what the server said about it (and what the request was for) are the
 /// HTTP layer's; the names stay here for the commands that build or match them.
 pub use crate::http::{ApiFailure, Target};
+pub use option::OptionProblem;
 pub use problem::{NotText, Place, Problem, Refusal};
-pub use response::{BadLine, BadResponse, Declined, Expected};
+pub use response::{BadLine, BadResponse, Declined, Expected, Missing};
 pub use role::{NotInRole, RoleDir, RoleProblem};
 
 #[derive(Debug, thiserror::Error)]
@@ -128,6 +130,8 @@ pub enum Saved {
     ReplaceHistory(PathBuf),
     /// Appending a record to `--resume FILE`.
     Resume,
+    /// `--output FILE`.
+    Output(PathBuf),
 }
 
 impl std::fmt::Display for Saved {
@@ -140,6 +144,7 @@ impl std::fmt::Display for Saved {
                 write!(f, "cannot write history file {}", path.display())
             }
             Saved::Resume => f.write_str("cannot append to the resume file"),
+            Saved::Output(path) => write!(f, "cannot write output file {}", path.display()),
         }
     }
 }
@@ -172,6 +177,8 @@ pub enum Task {
     ReadInput,
     /// Creating the config file or running the editor on it.
     EditConfig,
+    /// `oaichat cache`: finding its folder, or emptying it.
+    Cache,
 }
 
 impl std::fmt::Display for Task {
@@ -182,6 +189,7 @@ impl std::fmt::Display for Task {
             Task::ReadLine => "cannot read a line",
             Task::ReadInput => "cannot read the input",
             Task::EditConfig => "cannot edit the config file",
+            Task::Cache => "cannot use the cache",
         })
     }
 }

@@ -40,6 +40,8 @@ pub enum BadResponse {
         /// Whether the answer was cut off at the token limit (the likely reason).
         cut: bool,
     },
+    #[error("{}", no_block(*.0))]
+    NoCodeBlock(Missing),
     #[error("the batch names no input file")]
     NoInputFile,
     #[error("the uploaded file has no id")]
@@ -49,6 +51,26 @@ pub enum BadResponse {
     /// A failed request of a batch, in the server's words.
     #[error("{0}")]
     BatchRequest(String),
+}
+
+/// Why `-x` found no block to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// No fence at all.
+    NoBlock,
+    /// A block opened and never closed: the answer was cut off, or is malformed.
+    Unclosed,
+}
+
+/// Why `-x` printed nothing.
+fn no_block(missing: Missing) -> &'static str {
+    match missing {
+        Missing::NoBlock => "-x: the answer has no fenced code block, so nothing was printed",
+        Missing::Unclosed => {
+            "-x: the answer's code block never closed (cut off at the token limit?), so \
+             nothing was printed"
+        }
+    }
 }
 
 impl BadResponse {

@@ -25,6 +25,15 @@ pub fn judge(endings: &[Ending], format: &Format, stderr: &mut dyn Write) -> Res
             ),
         );
     }
+    if endings.iter().any(|e| e.unclosed_think) {
+        crate::log::warning(
+            stderr,
+            format_args!(
+                "the answer is empty: the model's <think> block never closed, so all it wrote \
+                 was reasoning"
+            ),
+        );
+    }
     if let Some(refusal) = endings.iter().find_map(|e| e.refusal.as_deref()) {
         return Err(Error::Declined(Declined::Refused(refusal.trim().into())));
     }
@@ -46,6 +55,17 @@ pub fn judge(endings: &[Ending], format: &Format, stderr: &mut dyn Write) -> Res
         }
     }
     Ok(())
+}
+
+/// Warns when fewer answers came back than `-n` asked for: some servers (llama.cpp's)
+/// ignore `n`. What came is printed; it is not a failure.
+pub fn count_answers(came: usize, asked: Option<u32>, stderr: &mut dyn Write) {
+    if let Some(asked) = asked.filter(|&asked| came < asked as usize) {
+        crate::log::warning(
+            stderr,
+            format_args!("{came} of {asked} answers came back (the server may ignore -n)"),
+        );
+    }
 }
 
 /// Judges a whole chat completion as every whole answer is judged (one-shot, line mode, a
@@ -118,6 +138,25 @@ mod tests {
         };
         let failure = judge(&[refused], &Format::Text, &mut Vec::new()).unwrap_err();
         assert_eq!(failure.to_string(), "the model refused: I can't");
+    }
+
+    #[test]
+    fn fewer_answers_than_asked_for_are_a_warning_and_an_unclosed_think_block_too() {
+        let mut err = Vec::new();
+        count_answers(1, Some(2), &mut err);
+        count_answers(2, Some(2), &mut err);
+        count_answers(1, None, &mut err);
+        let unclosed = Ending {
+            unclosed_think: true,
+            ..Ending::default()
+        };
+        assert!(judge(&[unclosed], &Format::Text, &mut err).is_ok());
+        assert_eq!(
+            String::from_utf8(err).unwrap(),
+            "oaichat: warning: 1 of 2 answers came back (the server may ignore -n)\n\
+             oaichat: warning: the answer is empty: the model's <think> block never closed, so \
+             all it wrote was reasoning\n"
+        );
     }
 
     #[test]

@@ -6,15 +6,20 @@
 //! system call per token when a read brings many.
 //! Diagnostics (warnings, refusals) never go to stdout.
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use crate::api::response::{ChatResponse, ChunkChoice, FinishReason, Usage};
+use crate::api::response::{ChatResponse, FinishReason, Usage};
 use crate::catalog;
 
+pub mod extract;
+pub mod file;
 mod judge;
+mod reasoning;
+mod stream_text;
 
-pub use judge::{judge, judge_answer};
+pub use judge::{count_answers, judge, judge_answer};
+pub use reasoning::{ReasoningView, show_whole as show_reasoning};
+pub use stream_text::StreamText;
 
 /// The line written between answers when `-n` asks for more than one.
 pub const SEPARATOR: &str = "---\n";
@@ -29,6 +34,8 @@ pub struct Ending {
     pub text: Option<String>,
     /// The tools the model asked to call, by name.
     pub tool_calls: Vec<String>,
+    /// The content was a `<think>` block that never closed: reasoning, and no answer.
+    pub unclosed_think: bool,
 }
 
 /// Writes every choice's text, in index order, separated by [`SEPARATOR`].
@@ -39,12 +46,9 @@ pub fn write_response(out: &mut impl Write, response: &ChatResponse) -> io::Resu
         if i > 0 {
             out.write_all(SEPARATOR.as_bytes())?;
         }
-        let content = choice
-            .message
-            .as_ref()
-            .and_then(|m| m.content.as_deref())
-            .unwrap_or_default();
-        write_text(out, content)?;
+        // The answer without a leading <think> block, which is reasoning (shown on stderr).
+        let parts = choice.message.as_ref().map(|m| m.parts());
+        write_text(out, parts.map(|p| p.answer).unwrap_or_default())?;
     }
     out.flush()
 }
@@ -60,12 +64,14 @@ pub fn response_endings(response: &ChatResponse, keep_text: bool) -> Vec<Ending>
                 message.tool_calls.as_deref(),
                 message.function_call.as_ref(),
             );
+            let parts = message.parts();
             Ending {
                 index: choice.index,
                 finish_reason: choice.finish_reason.clone(),
-                refusal: message.refusal,
-                text: keep_text.then(|| message.content.unwrap_or_default()),
+                refusal: message.refusal.clone(),
+                text: keep_text.then(|| parts.answer.to_string()),
                 tool_calls,
+                unclosed_think: parts.unclosed,
             }
         })
         .collect()
@@ -96,12 +102,15 @@ pub enum Tally<'a> {
     Reported(&'a Usage),
     /// Counted locally with the named encoding, because the server reported none.
     Estimated(&'a Usage, &'static str),
+    /// None reported, and nothing counted.
+    NotReported,
 }
 
 /// The `--usage` line: tokens, and the cost at the catalog's list prices when the model
 /// is known. Estimates say so, and so does the cost made from them.
 pub fn usage_line(tally: Tally<'_>, model: &str) -> String {
     let (u, tokens, basis) = match tally {
+        Tally::NotReported => return "usage: not reported by the server".into(),
         Tally::Reported(u) => {
             let tokens = format!(
                 "usage: {} prompt + {} completion = {} tokens ({} cached, {} reasoning)",
@@ -131,111 +140,9 @@ pub fn usage_line(tally: Tally<'_>, model: &str) -> String {
     }
 }
 
-/// Prints a streamed answer: choice 0 live, other choices (`-n`) after it, separated.
-#[derive(Debug, Default)]
-pub struct StreamText {
-    /// Whether anything of choice 0 was written and whether it ended with a newline.
-    wrote: bool,
-    at_line_start: bool,
-    others: BTreeMap<u32, String>,
-    endings: BTreeMap<u32, Ending>,
-    keep_text: bool,
-    /// False with `--raw`: the chunks are printed instead, the text is only judged.
-    print: bool,
-}
-
-impl StreamText {
-    pub fn new(keep_text: bool, print: bool) -> StreamText {
-        StreamText {
-            keep_text,
-            print,
-            at_line_start: true,
-            ..StreamText::default()
-        }
-    }
-
-    /// Writes the deltas of one chunk; the caller flushes (see the module comment).
-    pub fn on_choices(
-        &mut self,
-        out: &mut impl Write,
-        choices: &[ChunkChoice<'_>],
-    ) -> io::Result<()> {
-        for choice in choices {
-            let ending = self.endings.entry(choice.index).or_insert_with(|| Ending {
-                index: choice.index,
-                text: self.keep_text.then(String::new),
-                ..Ending::default()
-            });
-            if let Some(reason) = &choice.finish_reason {
-                ending.finish_reason = Some(reason.clone());
-            }
-            let Some(delta) = &choice.delta else { continue };
-            if delta.tool_calls.is_some() || delta.function_call.is_some() {
-                ending.tool_calls.extend(crate::api::response::tool_names(
-                    delta.tool_calls.as_deref(),
-                    delta.function_call.as_ref(),
-                ));
-            }
-            if let Some(refusal) = &delta.refusal {
-                ending
-                    .refusal
-                    .get_or_insert_with(String::new)
-                    .push_str(refusal);
-            }
-            let Some(content) = delta.content.as_deref().filter(|c| !c.is_empty()) else {
-                continue;
-            };
-            if let Some(text) = &mut ending.text {
-                text.push_str(content);
-            }
-            if !self.print {
-                continue;
-            }
-            if choice.index == 0 {
-                out.write_all(content.as_bytes())?;
-                self.wrote = true;
-                self.at_line_start = content.ends_with('\n');
-                crate::interrupt::set_line_open(!self.at_line_start);
-            } else {
-                self.others
-                    .entry(choice.index)
-                    .or_default()
-                    .push_str(content);
-            }
-        }
-        Ok(())
-    }
-
-    /// Ends choice 0's line if the text did not, so a shell prompt starts on its own line.
-    pub fn end_line(&mut self, out: &mut impl Write) -> io::Result<()> {
-        if self.wrote && !self.at_line_start {
-            out.write_all(b"\n")?;
-            self.at_line_start = true;
-            out.flush()?;
-            crate::interrupt::set_line_open(false);
-        }
-        Ok(())
-    }
-
-    /// Ends the stream: closes choice 0's line, prints the other choices, returns endings.
-    pub fn finish(mut self, out: &mut impl Write) -> io::Result<Vec<Ending>> {
-        self.end_line(out)?;
-        let n = self.others.len();
-        for (_, text) in std::mem::take(&mut self.others) {
-            out.write_all(SEPARATOR.as_bytes())?;
-            write_text(out, &text)?;
-        }
-        if n > 0 {
-            out.flush()?;
-        }
-        Ok(self.endings.into_values().collect())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::response::Delta;
 
     fn response(json: &str) -> ChatResponse {
         serde_json::from_str(json).expect("valid test response")
@@ -261,30 +168,6 @@ mod tests {
             r#"{"choices":[{"index":1,"message":{"content":"b"}},{"index":0,"message":{"content":"a"}}]}"#,
         );
         assert_eq!(written(|o| write_response(o, &r)), "a\n---\nb\n");
-    }
-
-    fn delta(index: u32, content: &str) -> ChunkChoice<'_> {
-        ChunkChoice {
-            index,
-            delta: Some(Delta {
-                content: Some(content.into()),
-                ..Delta::default()
-            }),
-            finish_reason: None,
-        }
-    }
-
-    #[test]
-    fn stream_prints_choice_zero_live_and_the_rest_after() {
-        let mut text = StreamText::new(false, true);
-        let mut out = Vec::new();
-        text.on_choices(&mut out, &[delta(0, "a"), delta(1, "x")])
-            .unwrap();
-        assert_eq!(out, b"a");
-        text.on_choices(&mut out, &[delta(1, "y"), delta(0, "b")])
-            .unwrap();
-        text.finish(&mut out).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "ab\n---\nxy\n");
     }
 
     #[test]

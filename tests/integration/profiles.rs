@@ -8,15 +8,6 @@ use crate::support::*;
 /// A key no output may show, as [`KEY`] for the standard variable.
 const PROFILE_KEY: &str = "sk-profile-SECRET-41d0";
 
-/// A command with `toml` as its config file (`oaichat.toml` in its working directory,
-/// named by `OAICHAT_CONFIG`).
-fn with_config(toml: &str) -> Cmd {
-    let cmd = Cmd::new();
-    let path = cmd.file("oaichat.toml", toml);
-    let path = path.to_str().expect("a UTF-8 temporary path").to_string();
-    cmd.env("OAICHAT_CONFIG", &path)
-}
-
 fn assert_hidden(assert: &assert_cmd::assert::Assert, secret: &str) {
     let output = assert.get_output();
     for text in [&output.stdout, &output.stderr] {
@@ -42,12 +33,12 @@ fn a_named_profile_owns_the_connection_over_openai_base_url_and_the_key() {
     let answers = vec![answer("ok"), answer("ok"), answer("ok")];
     let (profile_server, env_server) = (Server::start(answers), Server::start(vec![]));
     for select in [&["-p", "local"][..], &["--profile", "local"]] {
-        let cmd = with_config(&local_profile(&profile_server))
+        let cmd = Cmd::with_config(&local_profile(&profile_server))
             .env("OPENAI_BASE_URL", &env_server.base_url());
         let assert = cmd.args(select).args(["hi"]).run().success().stdout("ok\n");
         assert_hidden(&assert, PROFILE_KEY);
     }
-    let cmd = with_config(&local_profile(&profile_server))
+    let cmd = Cmd::with_config(&local_profile(&profile_server))
         .env("OPENAI_BASE_URL", &env_server.base_url())
         .env("OAICHAT_PROFILE", "local");
     cmd.args(["hi"]).run().success();
@@ -73,7 +64,7 @@ fn the_default_profile_yields_to_a_url_in_the_environment_with_its_key() {
         "default_profile = \"local\"\n{}",
         local_profile(&profile_server)
     );
-    let cmd = with_config(&toml).env("OPENAI_BASE_URL", &env_server.base_url());
+    let cmd = Cmd::with_config(&toml).env("OPENAI_BASE_URL", &env_server.base_url());
     cmd.args(["hi"]).run().success().stdout("ok\n");
     assert!(profile_server.requests().is_empty());
     let request = env_server.request();
@@ -89,7 +80,7 @@ fn the_default_profile_never_sends_the_exported_openai_key_to_its_url() {
         "default_profile = \"work\"\n[profiles.work]\nbase_url = \"{}\"\napi_key_env = \"WORK_KEY\"\n",
         server.base_url()
     );
-    let cmd = with_config(&toml).env("WORK_KEY", PROFILE_KEY);
+    let cmd = Cmd::with_config(&toml).env("WORK_KEY", PROFILE_KEY);
     let assert = cmd.args(["hi"]).run().success();
     assert_hidden(&assert, PROFILE_KEY);
     let request = server.request();
@@ -113,10 +104,10 @@ fn flags_beat_the_environment_which_beats_the_profile_which_beats_the_file() {
             .run()
             .success();
     };
-    run(with_config(&toml), &[]);
-    run(with_config(&toml).env("OPENAI_MODEL", "env"), &[]);
+    run(Cmd::with_config(&toml), &[]);
+    run(Cmd::with_config(&toml).env("OPENAI_MODEL", "env"), &[]);
     run(
-        with_config(&toml).env("OPENAI_MODEL", "env"),
+        Cmd::with_config(&toml).env("OPENAI_MODEL", "env"),
         &["-m", "flag", "-t", "0.3"],
     );
     let bodies: Vec<Value> = server.requests().iter().map(Recorded::json).collect();
@@ -140,7 +131,7 @@ fn every_request_key_of_a_profile_reaches_the_body() {
     let toml = "[profiles.all]\nmodel = \"gpt-4.1-nano\"\nsystem = \"Be terse.\"\ntemperature = 0.5\n\
                 top_p = 0.9\nmax_tokens = 20\nseed = 7\nfrequency_penalty = 0.5\npresence_penalty = -0.5\n\
                 stop = [\"END\"]\nstream = true\nusage = true\n";
-    let assert = with_config(toml)
+    let assert = Cmd::with_config(toml)
         .env_remove("OPENAI_API_KEY")
         .args(["-p", "all", "--dry-run", "hi"])
         .run()
@@ -157,7 +148,7 @@ fn every_request_key_of_a_profile_reaches_the_body() {
         })
     );
     let reasoning = "[profiles.r]\nmodel = \"o4-mini\"\nmax_completion_tokens = 99\nreasoning_effort = \"low\"\n";
-    let assert = with_config(reasoning)
+    let assert = Cmd::with_config(reasoning)
         .args(["-p", "r", "--dry-run", "hi"])
         .run()
         .success();
@@ -178,7 +169,10 @@ fn a_profiles_timeouts_and_retries_apply() {
         answer("late"),
     ]);
     let toml = format!("{}max_retries = 0\ntimeout = 30\n", local_profile(&server));
-    with_config(&toml).args(["-p", "local", "hi"]).run().code(6);
+    Cmd::with_config(&toml)
+        .args(["-p", "local", "hi"])
+        .run()
+        .code(6);
     assert_eq!(server.requests().len(), 1, "max_retries = 0: no retry");
     let (gate, wait) = Gate::new();
     let slow = Server::start(vec![Reply::stream(vec![
@@ -189,7 +183,7 @@ fn a_profiles_timeouts_and_retries_apply() {
         "{}idle_timeout = 0.3\nstream = true\n",
         local_profile(&slow)
     );
-    let assert = with_config(&toml)
+    let assert = Cmd::with_config(&toml)
         .args(["-p", "local", "hi"])
         .run()
         .failure();
@@ -208,12 +202,12 @@ fn api_key_env_reads_the_named_variable_from_the_environment_or_dotenv() {
         "[profiles.w]\nbase_url = \"{}\"\napi_key_env = \"WORK_KEY\"\n",
         server.base_url()
     );
-    with_config(&toml)
+    Cmd::with_config(&toml)
         .env("WORK_KEY", PROFILE_KEY)
         .args(["-p", "w", "hi"])
         .run()
         .success();
-    let cmd = with_config(&toml);
+    let cmd = Cmd::with_config(&toml);
     cmd.file(".env", format!("WORK_KEY={PROFILE_KEY}\n"));
     cmd.args(["-p", "w", "hi"]).run().success();
     for request in server.requests() {
@@ -222,7 +216,10 @@ fn api_key_env_reads_the_named_variable_from_the_environment_or_dotenv() {
             Some(format!("Bearer {PROFILE_KEY}").as_str())
         );
     }
-    let assert = with_config(&toml).args(["-p", "w", "hi"]).run().code(2);
+    let assert = Cmd::with_config(&toml)
+        .args(["-p", "w", "hi"])
+        .run()
+        .code(2);
     assert_eq!(
         stderr(&assert),
         "oaichat: error: WORK_KEY is not set (the key of profile w): export WORK_KEY=... or put it in a .env file\n"
@@ -241,7 +238,7 @@ fn api_key_cmd_runs_without_a_shell_and_its_output_is_the_key() {
             server.base_url(),
             command.replace('\\', "\\\\")
         );
-        let assert = with_config(&toml)
+        let assert = Cmd::with_config(&toml)
             .args(["-p", "w", "-v", "hi"])
             .run()
             .success();
@@ -263,7 +260,7 @@ fn a_failing_or_slow_key_command_stops_the_run_before_anything_is_sent() {
             "[profiles.w]\nbase_url = \"{}\"\napi_key_cmd = \"{command}\"\n{extra}",
             server.base_url()
         );
-        let assert = with_config(&toml)
+        let assert = Cmd::with_config(&toml)
             .args(["-p", "w", "hi"])
             .run()
             .code(2)
@@ -293,7 +290,7 @@ fn profile_headers_are_sent_and_a_flag_replaces_one_and_secrets_are_redacted() {
         "{}headers = {{ \"X-Team\" = \"search\", \"X-Api-Key\" = \"{PROFILE_KEY}\", \"X-Env\" = \"dev\" }}\n",
         local_profile(&server)
     );
-    let assert = with_config(&toml)
+    let assert = Cmd::with_config(&toml)
         .args(["-p", "local", "-v", "-H", "X-Env: prod", "hi"])
         .run()
         .success();
@@ -306,7 +303,7 @@ fn profile_headers_are_sent_and_a_flag_replaces_one_and_secrets_are_redacted() {
 
 #[test]
 fn a_literal_key_bound_for_another_machine_is_warned_about_with_the_files_mode() {
-    let cmd = with_config(&format!(
+    let cmd = Cmd::with_config(&format!(
         "[profiles.gw]\nbase_url = \"https://gateway.example.com/v1\"\napi_key = \"{PROFILE_KEY}\"\n"
     ));
     let path = cmd.dir.path().join("oaichat.toml");
@@ -321,7 +318,7 @@ fn a_literal_key_bound_for_another_machine_is_warned_about_with_the_files_mode()
     assert!(err.contains("chmod 600"), "{err}");
     // A placeholder for a server on this machine is no secret worth a warning.
     let server = Server::start(vec![answer("ok")]);
-    let assert = with_config(&local_profile(&server))
+    let assert = Cmd::with_config(&local_profile(&server))
         .args(["-p", "local", "hi"])
         .run()
         .success();
@@ -331,7 +328,7 @@ fn a_literal_key_bound_for_another_machine_is_warned_about_with_the_files_mode()
 #[test]
 fn base_url_flag_replaces_the_profiles_url_and_keeps_its_key() {
     let (unused, server) = (Server::start(vec![]), Server::start(vec![answer("ok")]));
-    let cmd = with_config(&local_profile(&unused));
+    let cmd = Cmd::with_config(&local_profile(&unused));
     cmd.args(["-p", "local", "--base-url", &server.base_url(), "hi"])
         .run()
         .success();
@@ -345,7 +342,7 @@ fn base_url_flag_replaces_the_profiles_url_and_keeps_its_key() {
 #[test]
 fn an_unknown_profile_or_one_without_a_file_is_refused_naming_what_exists() {
     let server = Server::start(vec![]);
-    let cmd = with_config(&local_profile(&server));
+    let cmd = Cmd::with_config(&local_profile(&server));
     let path = cmd.dir.path().join("oaichat.toml");
     let assert = cmd.args(["-p", "lcoal", "hi"]).run().code(2);
     assert_eq!(
@@ -355,7 +352,7 @@ fn an_unknown_profile_or_one_without_a_file_is_refused_naming_what_exists() {
             path.display()
         )
     );
-    let assert = with_config(&local_profile(&server))
+    let assert = Cmd::with_config(&local_profile(&server))
         .args(["--no-config", "-p", "local", "hi"])
         .run()
         .code(2);
@@ -381,7 +378,7 @@ fn an_unknown_profile_or_one_without_a_file_is_refused_naming_what_exists() {
 #[test]
 fn profile_keys_are_checked_when_the_file_is_read() {
     let refused = |toml: &str| {
-        let assert = with_config(toml).args(["hi"]).run().code(2).stdout("");
+        let assert = Cmd::with_config(toml).args(["hi"]).run().code(2).stdout("");
         let err = stderr(&assert);
         assert_eq!(err.lines().count(), 1, "{err}");
         err
@@ -420,7 +417,10 @@ fn profile_keys_are_checked_when_the_file_is_read() {
 #[test]
 fn the_insecure_http_guard_applies_to_every_profile() {
     let toml = "[profiles.lan]\nbase_url = \"http://10.1.2.3:8000/v1\"\napi_key = \"k\"\n";
-    let assert = with_config(toml).args(["-p", "lan", "hi"]).run().code(2);
+    let assert = Cmd::with_config(toml)
+        .args(["-p", "lan", "hi"])
+        .run()
+        .code(2);
     assert!(
         stderr(&assert).contains("--allow-insecure-http"),
         "{}",
@@ -445,7 +445,7 @@ fn oaichat_config_names_where_every_setting_came_from_and_never_the_key() {
          base_url = \"https://gateway.example.com/v1\"\napi_key = \"{PROFILE_KEY}\"\n\
          temperature = 0.2\nconnect_timeout = 3\nheaders = {{ \"X-Team\" = \"search\" }}\n"
     );
-    let cmd = with_config(&toml)
+    let cmd = Cmd::with_config(&toml)
         .env("OAICHAT_PROFILE", "gw")
         .env("OPENAI_MODEL", "env-model");
     cmd.file(".env", "OAICHAT_MAX_RETRIES=3\n");
@@ -494,7 +494,7 @@ fn oaichat_config_names_where_every_setting_came_from_and_never_the_key() {
 fn a_value_a_model_refuses_is_named_with_the_layer_that_set_it() {
     let toml = "temperature = 0.5\n[profiles.r]\nmodel = \"o4-mini\"\n[profiles.g]\nmodel = \"gpt-4o\"\nreasoning_effort = \"low\"\n";
     let refused = |args: &[&str]| {
-        let assert = with_config(toml).args(args).args(["hi"]).run().code(2);
+        let assert = Cmd::with_config(toml).args(args).args(["hi"]).run().code(2);
         stderr(&assert)
     };
     assert_eq!(
@@ -517,7 +517,7 @@ fn a_refused_key_is_named_by_where_it_came_from() {
         "[profiles.w]\nbase_url = \"{}\"\napi_key_env = \"WORK_KEY\"\n",
         server.base_url()
     );
-    let assert = with_config(&toml)
+    let assert = Cmd::with_config(&toml)
         .env("WORK_KEY", PROFILE_KEY)
         .args(["-p", "w", "hi"])
         .run()

@@ -10,8 +10,10 @@ use serde::Serialize;
 use crate::api::message::Message;
 pub use crate::api::message::Role;
 
+mod extra;
 mod settings;
 
+pub use extra::{Extra, encode, merge_over, merge_under, with_extra};
 pub use settings::{Format, ImageDetail, Params, ReasoningEffort, Schema, Settings};
 
 /// Added when `--json` is on and no message mentions JSON: the API rejects json_object

@@ -23,6 +23,8 @@ pub struct Settings {
     pub stream: bool,
     /// Ask a stream for its usage chunk (`--usage`).
     pub usage: bool,
+    /// Fields set with `-o KEY=VALUE` or `options` tables, merged over the typed ones.
+    pub extra: super::Extra,
 }
 
 /// Generation parameters, sent only when the user set them.

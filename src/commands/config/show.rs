@@ -111,6 +111,15 @@ fn request_rows(config: &Config) -> Vec<Row> {
         ),
         row("stream", Some(request.stream.to_string())),
         row("usage", Some(request.usage.to_string())),
+        // Each field of it may come from another layer: `--dry-run` shows the body.
+        (
+            "options",
+            or_dash(
+                (!request.extra.is_empty())
+                    .then(|| serde_json::Value::Object(request.extra.clone()).to_string()),
+            ),
+            None,
+        ),
     ]
 }
 

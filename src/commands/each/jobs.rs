@@ -114,7 +114,7 @@ fn build_job(template: &Template, kind: Kind, index: usize, line: usize, text: &
                 .map_err(Refusal::from)
                 .and_then(|prompt| {
                     let request = request::build(settings, transcript.context(), &prompt);
-                    serde_json::to_vec(&request).map_err(Refusal::Encode)
+                    request::encode(&request, &settings.extra).map_err(Refusal::Encode)
                 })
         }
         Kind::Jsonl => jsonl_body(template, text, &mut id),
@@ -153,6 +153,8 @@ fn jsonl_body(template: &Template, text: &str, id: &mut Option<Value>) -> Result
         }
         let model = &template.settings.model;
         object.entry("model").or_insert_with(|| json!(model));
+        // The run's -o fields too: a whole body is still one of this run's requests.
+        request::merge_under(&mut object, &template.settings.extra);
         Value::Object(object)
     } else {
         prompt_body(template, object)?
@@ -200,7 +202,7 @@ fn prompt_body(
         settings.model = model;
     }
     let request = request::build(&settings, transcript.context(), &prompt);
-    let mut body = serde_json::to_value(request).map_err(Refusal::Encode)?;
+    let mut body = request::with_extra(&request, &settings.extra).map_err(Refusal::Encode)?;
     if let Value::Object(fields) = &mut body {
         fields.extend(object);
     }

@@ -8,28 +8,29 @@
 //! the exception).
 
 use std::collections::{BTreeMap, HashSet};
-use std::io::{self, BufRead, Write};
+use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
 
-use crate::api::response::{ChatResponse, Usage};
+use crate::api::response::Usage;
 use crate::config::{Config, Facts, Lines};
-use crate::error::{BadResponse, Error, Expected, Problem, Refusal, Saved, Target, Task};
-use crate::http::client::{Api, Call};
+use crate::error::{Error, Problem, Refusal, Saved, Task};
+use crate::http::client::Api;
 use crate::http::ratelimit::Gate;
 use crate::jsonl::Appender;
-use crate::output;
-use serde::Deserialize;
 
+mod answer;
 mod jobs;
 mod records;
 mod scan;
 mod summary;
 mod template;
 
+pub(crate) use answer::answered;
+use answer::ask;
 pub(crate) use jobs::read_jobs;
 pub(crate) use records::{Format, id_key, write_outcome};
 use records::{Key, answered_keys, open_for_append, outcome_line};
@@ -114,7 +115,10 @@ pub(crate) enum Skip {
 }
 
 pub(crate) struct Answered {
+    /// Choice 0's answer, without a leading `<think>` block.
     pub content: Option<String>,
+    /// Its reasoning (a reasoning field or that block), for `--jsonl` records only.
+    pub reasoning: Option<String>,
     /// What the server reported using, for the summary's token count.
     pub usage: Option<Usage>,
     /// The same `usage` as the server wrote it: records print it verbatim, with the
@@ -339,48 +343,4 @@ fn write_in_order<W: Write>(
         }
     }
     Ok(())
-}
-
-fn ask(
-    api: &mut Option<Api>,
-    config: &Config,
-    gate: &Gate,
-    body: Vec<u8>,
-) -> Result<Answered, Error> {
-    let api = match api {
-        Some(api) => api,
-        None => api.insert(Api::new(&config.http())?),
-    };
-    let url = config.chat_url();
-    let call = Call {
-        gate: Some(gate),
-        ..Call::new(&url, Target::Chat, config.answer_wait())
-    };
-    let bytes = api.fetch_chat(body, &mut io::stderr(), call)?.body;
-    let value: Value =
-        serde_json::from_slice(&bytes).map_err(|e| BadResponse::not_a(Expected::Json, e, None))?;
-    answered(config, value)
-}
-
-/// Judges a chat completion body (a response, or one line of a batch's output file).
-pub(crate) fn answered(config: &Config, value: Value) -> Result<Answered, Error> {
-    let parsed = ChatResponse::deserialize(&value)
-        .map_err(|e| BadResponse::not_a(Expected::ChatCompletion, e, None))?;
-    output::judge_answer(&parsed, &config.request.format, &mut io::sink())?;
-    let model = parsed.model.unwrap_or_else(|| config.request.model.clone());
-    let cost = parsed.usage.as_ref().and_then(|u| u.cost(&model));
-    Ok(Answered {
-        model,
-        content: parsed
-            .choices
-            .into_iter()
-            .find(|c| c.index == 0)
-            .and_then(|c| c.message)
-            .and_then(|m| m.content),
-        usage: parsed.usage,
-        // Looked up by hand on purpose: the object as sent, which `Usage` would not keep.
-        usage_as_sent: value.get("usage").cloned(),
-        response: value,
-        cost,
-    })
 }

@@ -65,14 +65,18 @@ pub(crate) fn outcome_line(o: &Outcome, format: Format, err: &mut impl Write) ->
     Some(line)
 }
 
-/// `{"id", "index", "content", "usage", "error"}` (and `"response"` with `--raw`). An input
-/// without an id has `"id": null`: its index is its key, and cannot be taken for an id.
+/// `{"id", "index", "content", "usage", "error"}` (and `"reasoning"` when the model sent
+/// some, `"response"` with `--raw`). An input without an id has `"id": null`: its index is
+/// its key, and cannot be taken for an id.
 #[derive(Serialize)]
 struct Record<'a> {
     /// The input's own id: any JSON the input gave, written back as it came.
     id: Option<&'a Value>,
     index: usize,
     content: Option<&'a str>,
+    /// Absent, not null, without reasoning: records stay as they were for other models.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reasoning: Option<&'a str>,
     usage: Option<&'a Value>,
     error: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -85,6 +89,7 @@ fn record(o: &Outcome, raw: bool) -> Record<'_> {
         id: o.id.as_ref(),
         index: o.index,
         content: answered.and_then(|a| a.content.as_deref()),
+        reasoning: answered.and_then(|a| a.reasoning.as_deref()),
         usage: answered.and_then(|a| a.usage_as_sent.as_ref()),
         error: o.result.as_ref().err().map(Error::to_string),
         response: answered.filter(|_| raw).map(|a| &a.response),
@@ -260,7 +265,7 @@ mod tests {
         assert_eq!(
             lines,
             [
-                "{\"id\":{\"row\":1},\"index\":0,\"content\":\"hi \\\"there\\\"\",\
+                "{\"id\":{\"row\":1},\"index\":0,\"content\":\"hi \\\"there\\\"\",\"reasoning\":\"Hmm.\",\
                  \"usage\":{\"total_tokens\":5,\"prompt_tokens_details\":{\"audio_tokens\":0}},\
                  \"error\":null,\"response\":{\"choices\":[],\"extra\":1.5}}\n",
                 "{\"id\":null,\"index\":1,\"content\":null,\"usage\":null,\"error\":\"the model refused: no\"}\n",
@@ -268,8 +273,9 @@ mod tests {
         );
     }
 
-    /// Line 1, with an object for its id, answered with a quote in its content, the usage
-    /// as the server sent it, and a response with a number written `1.50`.
+    /// Line 1, with an object for its id, answered with a quote in its content and some
+    /// reasoning, the usage as the server sent it, and a response with a number written
+    /// `1.50`.
     fn answered_with_usage_as_sent() -> Outcome {
         let usage = json!({"total_tokens": 5, "prompt_tokens_details": {"audio_tokens": 0}});
         Outcome {
@@ -278,6 +284,7 @@ mod tests {
             id: Some(json!({"row": 1})),
             result: Ok(super::super::Answered {
                 content: Some("hi \"there\"".into()),
+                reasoning: Some("Hmm.".into()),
                 usage: None,
                 usage_as_sent: Some(usage),
                 response: json!({"choices": [], "extra": 1.50}),

@@ -1,4 +1,4 @@
-//! The subcommands: `models`, `batch …`, `config` and `roles`.
+//! The subcommands: `models`, `batch …`, `config`, `roles` and `cache …`.
 
 use std::path::PathBuf;
 
@@ -43,6 +43,19 @@ pub enum Sub {
         #[command(subcommand)]
         action: Option<RolesAction>,
     },
+    /// The answers --cache keeps: `cache path` prints its folder, `cache clear` empties it.
+    Cache {
+        #[command(subcommand)]
+        action: CacheAction,
+    },
+}
+
+#[derive(Subcommand, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheAction {
+    /// Remove every cached answer; says how many.
+    Clear,
+    /// Print the cache's folder (whether or not it exists yet), e.g. for a CI cache step.
+    Path,
 }
 
 #[derive(Subcommand, Debug, Clone, PartialEq)]

@@ -13,8 +13,9 @@ use clap::{ArgMatches, CommandFactory};
 use super::Cli;
 
 /// What may follow each subcommand's name when it really is that subcommand.
-const SUBCOMMANDS: [(&str, &[&str]); 4] = [
+const SUBCOMMANDS: [(&str, &[&str]); 5] = [
     ("models", &[]),
+    ("cache", &["clear", "path", "help"]),
     ("roles", &["show", "help"]),
     (
         "batch",
@@ -22,7 +23,7 @@ const SUBCOMMANDS: [(&str, &[&str]); 4] = [
             "create", "status", "wait", "results", "cancel", "list", "help",
         ],
     ),
-    ("help", &["models", "batch", "roles", "help"]),
+    ("help", &["models", "batch", "roles", "cache", "help"]),
 ];
 
 /// Replaces a parse error with the `--` hint when the words from a subcommand's name on

@@ -11,12 +11,14 @@ use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser};
 use crate::api::message::{Message, Role};
 use crate::api::request::ImageDetail;
 
+mod cache;
 mod commands;
 mod guard;
 mod request;
 pub(crate) mod values;
 
-pub use commands::{BatchAction, RolesAction, Sub};
+pub use cache::CacheArgs;
+pub use commands::{BatchAction, CacheAction, RolesAction, Sub};
 pub use request::RequestArgs;
 use values::seconds;
 
@@ -160,9 +162,37 @@ pub struct Cli {
     #[arg(help_heading = "Output", long)]
     pub stream: bool,
 
+    /// Write the answer to FILE instead of stdout: whole or not at all (a temporary file
+    /// renamed when the run succeeds; a failed run keeps what came as FILE.partial).
+    #[arg(
+        help_heading = "Output",
+        short = 'O',
+        long,
+        value_name = "FILE",
+        conflicts_with = "interactive"
+    )]
+    pub output: Option<PathBuf>,
+
     /// Print the API's JSON instead of the text (one object per line with --stream).
     #[arg(help_heading = "Output", long)]
     pub raw: bool,
+
+    /// Print only the answer's first fenced code block, without its fences (with
+    /// --stream, as soon as it closes). No closed block: nothing printed, exit 8.
+    #[arg(help_heading = "Output", short = 'x', long, conflicts_with_all = ["extract_last", "raw", "dry_run", "interactive", "each", "jsonl"])]
+    pub extract: bool,
+
+    /// Print only the answer's last fenced code block, without its fences.
+    #[arg(help_heading = "Output", long, conflicts_with_all = ["raw", "dry_run", "interactive", "each", "jsonl"])]
+    pub extract_last: bool,
+
+    #[command(flatten)]
+    pub cache: CacheArgs,
+
+    /// Do not show the model's reasoning, which reasoning servers (vLLM, llama.cpp,
+    /// Ollama, DeepSeek) send, on stderr.
+    #[arg(help_heading = "Output", long)]
+    pub hide_reasoning: bool,
 
     /// Give up on a whole answer after this many seconds [default: 600].
     #[arg(help_heading = "Connection", long, global = true, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
@@ -302,7 +332,7 @@ where
             | BatchAction::List { raw } => cli.raw = *raw,
             BatchAction::Wait { .. } => {}
         },
-        Some(Sub::Config { .. } | Sub::Roles { .. }) => {}
+        Some(Sub::Config { .. } | Sub::Roles { .. } | Sub::Cache { .. }) => {}
         None => return Ok(cli),
     }
     guard::only_global_options(&matches)?;
@@ -328,53 +358,5 @@ fn ordered_turns(matches: &ArgMatches, cli: &Cli) -> Vec<Message> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn definition_is_consistent() {
-        command().debug_assert();
-    }
-
-    #[test]
-    fn turns_keep_command_line_order_across_both_flags() {
-        let cli = parse_from([
-            "oaichat",
-            "--user",
-            "q1",
-            "--assistant",
-            "a1",
-            "-t",
-            "1",
-            "--user",
-            "q2",
-            "now",
-        ])
-        .expect("valid command line");
-        let order: Vec<(bool, &str)> = cli
-            .turns
-            .iter()
-            .map(|t| (t.role == Role::Assistant, t.content.as_str()))
-            .collect();
-        assert_eq!(order, [(false, "q1"), (true, "a1"), (false, "q2")]);
-        assert_eq!(cli.prompt, ["now"]);
-    }
-
-    #[test]
-    fn models_is_a_subcommand_unless_after_double_dash() {
-        let cli = parse_from(["oaichat", "models", "--raw"]).expect("valid");
-        assert_eq!(cli.command, Some(Sub::Models { raw: true }));
-        assert!(cli.raw);
-        let cli = parse_from(["oaichat", "--", "models"]).expect("valid");
-        assert_eq!(cli.command, None);
-        assert_eq!(cli.prompt, ["models"]);
-    }
-
-    #[test]
-    fn negative_penalties_parse_as_values() {
-        let cli = parse_from(["oaichat", "--frequency-penalty", "-1.5", "hi"])
-            .expect("valid command line");
-        assert_eq!(cli.request.frequency_penalty, Some(-1.5));
-        assert_eq!(cli.prompt, ["hi"]);
-    }
-}
+#[path = "tests.rs"]
+mod tests;

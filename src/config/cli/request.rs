@@ -50,6 +50,18 @@ pub struct RequestArgs {
     #[arg(help_heading = "Request", long, value_name = "EFFORT", value_parser = super::values::reasoning_effort())]
     pub reasoning_effort: Option<ReasoningEffort>,
 
+    /// Set any request field: VALUE is JSON when it parses as JSON, else a string; a
+    /// dotted KEY sets a nested field (repeatable). E.g. -o top_k=40 -o service_tier=flex
+    /// -o logit_bias='{"1234":-100}' -o stream_options.include_obfuscation=false
+    #[arg(
+        help_heading = "Request",
+        short = 'o',
+        long = "option",
+        value_name = "KEY=VALUE",
+        allow_hyphen_values = true
+    )]
+    pub options: Vec<String>,
+
     /// Stop generating at this text (repeatable, at most 4).
     #[arg(
         help_heading = "Request",

@@ -37,6 +37,8 @@ pub struct Layer {
     /// are resolved without touching the disk.
     #[serde(skip)]
     pub loaded_schema: Option<Schema>,
+    /// Any other request field, as `-o` sets one: `options = { top_k = 40 }`.
+    pub options: Option<serde_json::Map<String, serde_json::Value>>,
     pub stream: Option<bool>,
     pub usage: Option<bool>,
     /// Seconds, as the flags take them.
@@ -44,6 +46,10 @@ pub struct Layer {
     pub connect_timeout: Option<f64>,
     pub idle_timeout: Option<f64>,
     pub max_retries: Option<u32>,
+    /// As `--cache`: answer requests seen before from the cache.
+    pub cache: Option<bool>,
+    /// As `--cache-ttl`: `90s`, `10m`, `2h`, `7d`.
+    pub cache_ttl: Option<String>,
     // The connection: where requests go, and how they are signed. A layer with any of
     // these keys owns the whole connection (see `config::connection`): a key is never sent
     // to another layer's URL. (Not a flattened struct: serde's flatten loses the line
@@ -137,9 +143,42 @@ impl Layer {
                 values::check_seconds(value, MAX_SECONDS).map_err(|why| (key.to_string(), why))?;
             }
         }
+        if let Some(ttl) = &self.cache_ttl {
+            crate::cache::parse_ttl(ttl).map_err(|why| ("cache_ttl".to_string(), why))?;
+        }
         self.check_counts()?;
         self.check_connection()?;
+        if let Some(options) = &self.options {
+            super::options::check_table(options, &self.typed())?;
+        }
         self.check_profiles(top)
+    }
+
+    /// The settings this layer writes as typed request fields, by the names
+    /// [`crate::config::options`] knows them.
+    fn typed(&self) -> Vec<&'static str> {
+        let set = [
+            ("temperature", self.temperature.is_some()),
+            ("top_p", self.top_p.is_some()),
+            (
+                "max_tokens",
+                self.max_tokens.is_some() || self.max_completion_tokens.is_some(),
+            ),
+            ("reasoning_effort", self.reasoning_effort.is_some()),
+            ("seed", self.seed.is_some()),
+            ("frequency_penalty", self.frequency_penalty.is_some()),
+            ("presence_penalty", self.presence_penalty.is_some()),
+            ("stop", self.stop.is_some()),
+            (
+                "response_format",
+                self.json.is_some() || self.schema.is_some(),
+            ),
+            ("usage", self.usage.is_some()),
+        ];
+        set.into_iter()
+            .filter(|(_, on)| *on)
+            .map(|(name, _)| name)
+            .collect()
     }
 
     fn check_counts(&self) -> Result<(), Fault> {

@@ -11,6 +11,7 @@ use super::env::Env;
 use crate::error::{Error, Input, Problem};
 
 mod layer;
+pub mod options;
 
 pub use layer::{Azure, Layer};
 

@@ -297,3 +297,27 @@ fn create_applies_the_role_to_every_line_and_a_records_own_role_to_its_line() {
         ]
     );
 }
+
+#[test]
+fn create_sends_the_o_fields_in_every_lines_body() {
+    let (server, state) = batch_server();
+    let input = "{\"prompt\":\"one\"}\n{\"messages\":[{\"role\":\"user\",\"content\":\"two\"}],\"top_k\":1}\n";
+    create(
+        &server,
+        input,
+        &["-o", "top_k=5", "-o", "service_tier=flex"],
+    );
+    let state = state.lock().unwrap();
+    let bodies: Vec<Value> = String::from_utf8_lossy(&state.files["file-1"])
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["body"].clone())
+        .collect();
+    assert_eq!(
+        (bodies[0]["top_k"].clone(), bodies[1]["top_k"].clone()),
+        (json!(5), json!(1))
+    );
+    assert!(
+        bodies.iter().all(|b| b["service_tier"] == "flex"),
+        "{bodies:?}"
+    );
+}

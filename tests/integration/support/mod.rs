@@ -78,6 +78,15 @@ impl Cmd {
         self
     }
 
+    /// With `toml` as its config file: `oaichat.toml` in the working directory, named by
+    /// `OAICHAT_CONFIG`.
+    pub fn with_config(toml: &str) -> Cmd {
+        let cmd = Cmd::new();
+        let path = cmd.file("oaichat.toml", toml);
+        let path = path.to_str().expect("a UTF-8 temporary path").to_string();
+        cmd.env("OAICHAT_CONFIG", &path)
+    }
+
     /// Writes a file in the working directory and returns its path.
     pub fn file(&self, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
         let path = self.dir.path().join(name);

@@ -1,0 +1,196 @@
+//! Printing a streamed answer: choice 0 live, the other choices (`-n`) after it, and choice
+//! 0's reasoning on stderr as it comes: from the reasoning fields, or from a `<think>` block
+//! at the start of its content, which never reaches stdout.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use super::reasoning::{Reasoning, ReasoningView};
+use super::{Ending, SEPARATOR, write_text};
+use crate::api::response::think::{Piece, Splitter};
+use crate::api::response::{ChunkChoice, Delta};
+
+/// Prints a streamed answer and gathers how each choice ended.
+#[derive(Debug)]
+pub struct StreamText {
+    choices: BTreeMap<u32, Choice>,
+    printer: Printer,
+    keep_text: bool,
+}
+
+/// One choice as it streams: how it ends, and where its content stands as to `<think>`.
+#[derive(Debug)]
+struct Choice {
+    ending: Ending,
+    think: Splitter,
+}
+
+/// What is printed where; kept apart from the choices so that both can be borrowed at once.
+#[derive(Debug)]
+struct Printer {
+    /// False with `--raw`: the chunks are printed instead, the text is only judged.
+    print: bool,
+    /// Whether anything of choice 0 was written and whether it ended with a newline.
+    wrote: bool,
+    at_line_start: bool,
+    reasoning: Reasoning,
+    others: BTreeMap<u32, String>,
+}
+
+impl StreamText {
+    pub fn new(keep_text: bool, print: bool, view: ReasoningView) -> StreamText {
+        let view = if print { view } else { ReasoningView::Hidden };
+        StreamText {
+            choices: BTreeMap::new(),
+            printer: Printer {
+                print,
+                wrote: false,
+                at_line_start: true,
+                reasoning: Reasoning::new(view),
+                others: BTreeMap::new(),
+            },
+            keep_text,
+        }
+    }
+
+    /// Writes the deltas of one chunk; the caller flushes stdout (see the module comment of
+    /// [`super`]). Reasoning goes to `err` at once.
+    pub fn on_choices(
+        &mut self,
+        out: &mut impl Write,
+        err: &mut impl Write,
+        choices: &[ChunkChoice<'_>],
+    ) -> io::Result<()> {
+        for choice in choices {
+            let index = choice.index;
+            let keep_text = self.keep_text;
+            let Choice { ending, think } = self.choices.entry(index).or_insert_with(|| Choice {
+                ending: Ending {
+                    index,
+                    text: keep_text.then(String::new),
+                    ..Ending::default()
+                },
+                think: Splitter::default(),
+            });
+            if let Some(reason) = &choice.finish_reason {
+                ending.finish_reason = Some(reason.clone());
+            }
+            let Some(delta) = &choice.delta else { continue };
+            note(ending, delta);
+            let printer = &mut self.printer;
+            if let Some(reasoning) = delta.reasoning.as_deref() {
+                printer.reasoning(err, index, reasoning);
+            }
+            let Some(content) = delta.content.as_deref().filter(|c| !c.is_empty()) else {
+                continue;
+            };
+            think.feed(content, |piece| match piece {
+                Piece::Reasoning(text) => {
+                    printer.reasoning(err, index, text);
+                    Ok(())
+                }
+                Piece::Answer(text) => printer.answer(out, err, ending, text),
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Ends choice 0's lines if the text did not (stdout's, so a shell prompt starts on its
+    /// own line, and the reasoning's on stderr).
+    pub fn end_line(&mut self, out: &mut impl Write, err: &mut impl Write) -> io::Result<()> {
+        self.printer.reasoning.end(err);
+        self.printer.end_line(out)
+    }
+
+    /// Ends the stream: passes on what the think splitters held, closes choice 0's line,
+    /// prints the other choices, returns the endings.
+    pub fn finish(mut self, out: &mut impl Write, err: &mut impl Write) -> io::Result<Vec<Ending>> {
+        let printer = &mut self.printer;
+        for Choice { ending, think } in self.choices.values_mut() {
+            let index = ending.index;
+            let unclosed = think.finish(|piece| match piece {
+                Piece::Reasoning(text) => {
+                    printer.reasoning(err, index, text);
+                    Ok(())
+                }
+                Piece::Answer(text) => printer.answer(out, err, ending, text),
+            })?;
+            ending.unclosed_think = unclosed;
+        }
+        self.end_line(out, err)?;
+        let n = self.printer.others.len();
+        for (_, text) in std::mem::take(&mut self.printer.others) {
+            out.write_all(SEPARATOR.as_bytes())?;
+            write_text(out, &text)?;
+        }
+        if n > 0 {
+            out.flush()?;
+        }
+        Ok(self.choices.into_values().map(|c| c.ending).collect())
+    }
+}
+
+/// Notes what a delta says about how its choice ends: the tools it asks for, a refusal.
+fn note(ending: &mut Ending, delta: &Delta<'_>) {
+    if delta.tool_calls.is_some() || delta.function_call.is_some() {
+        ending.tool_calls.extend(crate::api::response::tool_names(
+            delta.tool_calls.as_deref(),
+            delta.function_call.as_deref(),
+        ));
+    }
+    if let Some(refusal) = &delta.refusal {
+        ending
+            .refusal
+            .get_or_insert_with(String::new)
+            .push_str(refusal);
+    }
+}
+
+impl Printer {
+    /// Reasoning is shown for choice 0 only: the one printed live.
+    fn reasoning(&mut self, err: &mut impl Write, index: u32, text: &str) {
+        if index == 0 {
+            self.reasoning.show(err, text);
+        }
+    }
+
+    /// A piece of a choice's answer: kept for judging, printed live for choice 0.
+    fn answer(
+        &mut self,
+        out: &mut impl Write,
+        err: &mut impl Write,
+        ending: &mut Ending,
+        text: &str,
+    ) -> io::Result<()> {
+        if let Some(kept) = &mut ending.text {
+            kept.push_str(text);
+        }
+        if !self.print {
+            return Ok(());
+        }
+        if ending.index != 0 {
+            self.others.entry(ending.index).or_default().push_str(text);
+            return Ok(());
+        }
+        self.reasoning.before_answer(err);
+        out.write_all(text.as_bytes())?;
+        self.wrote = true;
+        self.at_line_start = text.ends_with('\n');
+        crate::interrupt::set_line_open(!self.at_line_start);
+        Ok(())
+    }
+
+    fn end_line(&mut self, out: &mut impl Write) -> io::Result<()> {
+        if self.wrote && !self.at_line_start {
+            out.write_all(b"\n")?;
+            self.at_line_start = true;
+            out.flush()?;
+            crate::interrupt::set_line_open(false);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+#[path = "stream_text_tests.rs"]
+mod tests;
