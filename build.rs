@@ -1,9 +1,14 @@
 //! Records the git commit the binary was built from, for `oaichat -v --version`.
 //! Outside a git checkout (a packaged source) the commit is "unknown".
+//! Generates the token-counting tables (build/tokens.rs).
 
 use std::process::Command;
 
+#[path = "build/tokens.rs"]
+mod tokens;
+
 fn main() {
+    tokens::generate();
     let commit = Command::new("git")
         .args(["rev-parse", "--short=12", "HEAD"])
         .output()

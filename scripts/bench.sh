@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures oaichat against curl on a local OpenAI-compatible server (examples/bench_server.rs)
 # and prints medians and ratios: start-up, a one-shot request, first-chunk latency, a
-# 20,000-chunk stream, peak memory, a 10 MB prompt, and the binary size.
+# 20,000-chunk stream, peak memory, a 10 MB prompt, token counting, and the binary size.
 # Usage: scripts/bench.sh [RUNS]   (installs hyperfine from Debian's packages if missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +32,11 @@ STREAM='{"model":"bench-20000","messages":[{"role":"user","content":"long"}],"st
 
 # median of a hyperfine run, in milliseconds
 median() { hyperfine -N --style none --warmup 5 --runs "$RUNS" --export-json "$WORK/h.json" "$@" >/dev/null 2>&1
-  python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(" ".join("%.2f" % (x["median"]*1000) for x in r))' "$WORK/h.json"; }
+  medians; }
+# the same through a shell, for commands that redirect stdin (hyperfine subtracts the shell)
+median_sh() { hyperfine --style none --warmup 3 --runs "$RUNS" --export-json "$WORK/h.json" "$@" >/dev/null 2>&1
+  medians; }
+medians() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(" ".join("%.2f" % (x["median"]*1000) for x in r))' "$WORK/h.json"; }
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1])/float(sys.argv[2]):.2f}')" "$1" "$2"; }
 peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 
@@ -66,6 +70,13 @@ rss_s_curl=$(peak_kb curl -s -N -X POST "$URL/chat/completions" -H "Authorizatio
 
 python3 -c 'import random,string; random.seed(1); w=["".join(random.choices(string.ascii_lowercase,k=random.randint(2,9))) for _ in range(5000)]; open("'"$WORK"'/big.txt","w").write(" ".join(random.choice(w) for _ in range(1_500_000))[:10_000_000])'
 rss_big=$(/usr/bin/time -f %M "$BIN" -m bench < "$WORK/big.txt" 2>&1 >/dev/null | tail -1)
+
+# Token counts (issue 13): a short prompt, and 1 MB of words that repeat, as prose does,
+# and of words that never do, where no count can be remembered. gpt-4.1's window takes 1 MB.
+read -r t_short < <(median "$BIN --dry-run --no-stdin -m gpt-4o hello")
+head -c 1000000 "$WORK/big.txt" > "$WORK/1m.txt"
+python3 -c 'import random,string; random.seed(2); print(" ".join("".join(random.choices(string.ascii_lowercase,k=random.randint(2,9))) for _ in range(180_000))[:1_000_000], end="")' > "$WORK/1m-unique.txt"
+read -r t_1m t_1m_unique < <(median_sh "$BIN --dry-run -m gpt-4.1 < $WORK/1m.txt" "$BIN --dry-run -m gpt-4.1 < $WORK/1m-unique.txt")
 size=$(stat -c %s "$BIN")
 
 printf '\noaichat vs curl, medians of %s runs, %s\n' "$RUNS" "$(date -u +%F)"
@@ -78,4 +89,6 @@ printf '| first chunk: server write → stdout pipe | %s µs | | |\n' "$first_us
 printf '| peak RSS, one-shot | %s KB | %s KB | %s |\n' "$rss_one_oai" "$rss_one_curl" "$(ratio "$rss_one_oai" "$rss_one_curl")"
 printf '| peak RSS, 20,000 / 80,000 chunks | %s / %s KB | %s KB | %s |\n' "$rss_s_oai" "$rss_s2_oai" "$rss_s_curl" "$(ratio "$rss_s_oai" "$rss_s_curl")"
 printf '| peak RSS, 10 MB prompt on stdin | %s KB | | %s × input |\n' "$rss_big" "$(ratio "$rss_big" 9766)"
+printf '| --dry-run -m gpt-4o hello (counts its tokens) | %s ms | | |\n' "$t_short"
+printf '| --dry-run, 1 MB prompt: words that repeat / never repeat | %s / %s ms | | |\n' "$t_1m" "$t_1m_unique"
 printf '| release binary | %s bytes | | |\n' "$size"

@@ -29,6 +29,9 @@ pub struct Show {
     pub keep_text: bool,
     /// How the model's reasoning is shown on stderr.
     pub reasoning: ReasoningView,
+    /// The prompt's tokens, counted when the usage line is shown, for an estimate if the
+    /// server reports no usage (set by [`exchange`]).
+    prompt_tokens: Option<(Encoding, u64)>,
 }
 
 impl Show {
@@ -37,6 +40,7 @@ impl Show {
         Show {
             keep_text,
             reasoning: ReasoningView::decide(hide, facts.stderr_is_terminal, no_color),
+            prompt_tokens: None,
         }
     }
 }
@@ -73,6 +77,15 @@ pub fn exchange(
     if config.dry_run {
         return dry_run(config, &request, &body, out, err);
     }
+    // Counted now, while the request is here: whether the server reports usage is known
+    // only at the end (llama.cpp's server never does). Counting is quick (issue 13).
+    let show = Show {
+        prompt_tokens: shows_usage(config).then(|| {
+            let encoding = Encoding::for_model(&config.request.model);
+            (encoding, tokens::request_tokens(encoding, &request) as u64)
+        }),
+        ..show
+    };
     drop(request); // borrows the prompt; the body is what goes out
 
     let slot = super::cached::slot(config, &config.chat_url(), &body);
@@ -309,7 +322,12 @@ fn answer_whole(
         output::write_response(out, &parsed).map_err(Error::Write)?;
     }
     output::count_answers(parsed.choices.len(), config.request.params.n, err);
-    log_usage(config, parsed.usage.as_ref(), parsed.model.as_deref(), err);
+    let texts = parsed
+        .choices
+        .iter()
+        .filter_map(|c| c.message.as_ref()?.content.as_deref());
+    let (usage, model) = (parsed.usage.as_ref(), parsed.model.as_deref());
+    log_usage(config, show, usage, model, texts, err);
     let endings = output::judge_answer(&parsed, &config.request.format, err)?;
     Ok(first_text(endings))
 }
@@ -323,7 +341,8 @@ fn answer_stream<E: Into<Error>>(
 ) -> Result<Answer, Error> {
     let mode = stream::Mode {
         raw: config.raw,
-        keep_text: show.keep_text || config.request.format.is_json(),
+        // The usage line may have to count the answer (a server that reports no usage).
+        keep_text: show.keep_text || config.request.format.is_json() || shows_usage(config),
         reasoning: show.reasoning,
     };
     let finished = stream::consume_from(read, out, err, mode)?;
@@ -331,12 +350,9 @@ fn answer_stream<E: Into<Error>>(
         return Err(BadResponse::StreamNoChoices.into());
     }
     output::count_answers(finished.endings.len(), config.request.params.n, err);
-    log_usage(
-        config,
-        finished.usage.as_ref(),
-        finished.model.as_deref(),
-        err,
-    );
+    let texts = finished.endings.iter().filter_map(|e| e.text.as_deref());
+    let (usage, model) = (finished.usage.as_ref(), finished.model.as_deref());
+    log_usage(config, show, usage, model, texts, err);
     output::judge(&finished.endings, &config.request.format, err)?;
     Ok(first_text(finished.endings))
 }
@@ -350,12 +366,41 @@ fn first_text(endings: Vec<output::Ending>) -> Answer {
     }
 }
 
-/// With `--usage` or `-v`: tokens and cost, priced by the model that answered.
-fn log_usage(config: &Config, usage: Option<&Usage>, model: Option<&str>, err: &mut impl Write) {
-    if config.usage || config.verbose {
-        let model = model.unwrap_or(&config.request.model);
-        crate::log::line(err, format_args!("{}", output::usage_line(usage, model)));
+fn shows_usage(config: &Config) -> bool {
+    config.usage || config.verbose
+}
+
+/// With `--usage` or `-v`: tokens and cost, priced by the model that answered. When the
+/// server reports no usage (llama.cpp's server does not, even when asked), the line gives
+/// an estimate: the prompt as counted before sending, and the answers' `texts` counted
+/// with the same encoding (issue 13).
+fn log_usage<'t>(
+    config: &Config,
+    show: Show,
+    reported: Option<&Usage>,
+    model: Option<&str>,
+    texts: impl Iterator<Item = &'t str>,
+    err: &mut impl Write,
+) {
+    if !shows_usage(config) {
+        return;
     }
+    let model = model.unwrap_or(&config.request.model);
+    let line = match (reported, show.prompt_tokens) {
+        (Some(usage), _) => output::usage_line(output::Tally::Reported(usage), model),
+        (None, Some((encoding, prompt_tokens))) => {
+            let completion_tokens = texts.map(|t| encoding.count(t) as u64).sum::<u64>();
+            let estimate = Usage {
+                prompt_tokens,
+                completion_tokens,
+                total_tokens: prompt_tokens + completion_tokens,
+                ..Usage::default()
+            };
+            output::usage_line(output::Tally::Estimated(&estimate, encoding.name()), model)
+        }
+        (None, None) => output::usage_line(output::Tally::NotReported, model),
+    };
+    crate::log::line(err, format_args!("{line}"));
 }
 
 #[cfg(test)]

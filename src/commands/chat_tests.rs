@@ -8,6 +8,7 @@ use crate::api::message::{Message, Role};
 const PLAIN: Show = Show {
     keep_text: false,
     reasoning: ReasoningView::Plain,
+    prompt_tokens: None,
 };
 
 fn text(bytes: Vec<u8>) -> String {

@@ -95,23 +95,45 @@ fn write_text(out: &mut impl Write, text: &str) -> io::Result<()> {
     Ok(())
 }
 
+/// Where the `--usage` figures come from.
+#[derive(Debug, Clone, Copy)]
+pub enum Tally<'a> {
+    /// As the server reported them.
+    Reported(&'a Usage),
+    /// Counted locally with the named encoding, because the server reported none.
+    Estimated(&'a Usage, &'static str),
+    /// None reported, and nothing counted.
+    NotReported,
+}
+
 /// The `--usage` line: tokens, and the cost at the catalog's list prices when the model
-/// is known.
-pub fn usage_line(usage: Option<&Usage>, model: &str) -> String {
-    let Some(u) = usage else {
-        return "usage: not reported by the server".into();
+/// is known. Estimates say so, and so does the cost made from them.
+pub fn usage_line(tally: Tally<'_>, model: &str) -> String {
+    let (u, tokens, basis) = match tally {
+        Tally::NotReported => return "usage: not reported by the server".into(),
+        Tally::Reported(u) => {
+            let tokens = format!(
+                "usage: {} prompt + {} completion = {} tokens ({} cached, {} reasoning)",
+                u.prompt_tokens,
+                u.completion_tokens,
+                u.total_tokens,
+                u.cached(),
+                u.reasoning()
+            );
+            (u, tokens, "")
+        }
+        Tally::Estimated(u, encoding) => {
+            let tokens = format!(
+                "usage: not reported by the server; estimated ({encoding}): {} prompt + {} \
+                 completion = {} tokens",
+                u.prompt_tokens, u.completion_tokens, u.total_tokens,
+            );
+            (u, tokens, " from the estimate")
+        }
     };
-    let tokens = format!(
-        "usage: {} prompt + {} completion = {} tokens ({} cached, {} reasoning)",
-        u.prompt_tokens,
-        u.completion_tokens,
-        u.total_tokens,
-        u.cached(),
-        u.reasoning()
-    );
     match u.cost(model) {
         Some(usd) => format!(
-            "{tokens}; cost ≈ ${usd:.6} ({model} at list prices of {})",
+            "{tokens}; cost ≈ ${usd:.6}{basis} ({model} at list prices of {})",
             catalog::PRICES_AS_OF
         ),
         None => format!("{tokens}; cost unknown for model {model}"),
@@ -158,14 +180,40 @@ mod tests {
         .unwrap();
         // 800 × 0.15 + 200 × 0.075 + 500 × 0.60 per million = 0.000435.
         assert_eq!(
-            usage_line(Some(&usage), "gpt-4o-mini-2024-07-18"),
+            usage_line(Tally::Reported(&usage), "gpt-4o-mini-2024-07-18"),
             format!(
                 "usage: 1000 prompt + 500 completion = 1500 tokens (200 cached, 64 reasoning); \
                  cost ≈ $0.000435 (gpt-4o-mini-2024-07-18 at list prices of {})",
                 catalog::PRICES_AS_OF
             )
         );
-        assert!(usage_line(Some(&usage), "llama3").ends_with("cost unknown for model llama3"));
-        assert_eq!(usage_line(None, "x"), "usage: not reported by the server");
+        assert!(
+            usage_line(Tally::Reported(&usage), "llama3")
+                .ends_with("cost unknown for model llama3")
+        );
+    }
+
+    #[test]
+    fn usage_line_says_an_estimate_and_its_cost_are_estimates() {
+        let usage = Usage {
+            prompt_tokens: 1000,
+            completion_tokens: 500,
+            total_tokens: 1500,
+            ..Usage::default()
+        };
+        // 1000 × 0.15 + 500 × 0.60 per million = 0.00045.
+        assert_eq!(
+            usage_line(Tally::Estimated(&usage, "o200k_base"), "gpt-4o-mini"),
+            format!(
+                "usage: not reported by the server; estimated (o200k_base): 1000 prompt + 500 \
+                 completion = 1500 tokens; cost ≈ $0.000450 from the estimate (gpt-4o-mini at \
+                 list prices of {})",
+                catalog::PRICES_AS_OF
+            )
+        );
+        assert!(
+            usage_line(Tally::Estimated(&usage, "o200k_base"), "llama3")
+                .ends_with("= 1500 tokens; cost unknown for model llama3")
+        );
     }
 }

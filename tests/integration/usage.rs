@@ -46,3 +46,49 @@ fn streamed_usage_asks_for_the_usage_chunk() {
         stderr(&assert)
     );
 }
+
+/// llama.cpp's server reports no usage, even with `include_usage`: the figures are counted
+/// locally, with the answering model's encoding, and the line says they are estimates.
+#[test]
+fn usage_is_estimated_with_the_models_encoding_when_the_server_reports_none() {
+    let mut body = completion(&["hi there"]);
+    body.as_object_mut().unwrap().remove("usage");
+    body["model"] = json!("gpt-4-0613");
+    let server = Server::start(vec![Reply::json(200, &body)]);
+    let assert = Cmd::at(&server)
+        .args(["-m", "gpt-4", "--usage", "hello"])
+        .run()
+        .success()
+        .stdout("hi there\n");
+    // "hello" and "hi there" are 1 and 2 tokens; the prompt adds 3 for its message and 3
+    // for the reply. 7 × $30 + 2 × $60 per million.
+    let err = stderr(&assert);
+    assert!(
+        err.starts_with(
+            "oaichat: usage: not reported by the server; estimated (cl100k_base): 7 prompt + 2 \
+             completion = 9 tokens; cost ≈ $0.000330 from the estimate (gpt-4-0613 at list \
+             prices of "
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_stream_without_a_usage_chunk_gets_an_estimate_of_the_streamed_text() {
+    let chunk = |text: &str| {
+        let chunk = json!({"object": "chat.completion.chunk", "model": "llama-3.1-8b-instruct",
+            "choices": [{"index": 0, "delta": {"content": text}, "finish_reason": null}]});
+        format!("data: {chunk}\n\n")
+    };
+    let server = Server::start(vec![sse(&[chunk("hi"), chunk(" there"), DONE.into()])]);
+    let assert = Cmd::at(&server)
+        .args(["--stream", "--usage", "-m", "local", "hello"])
+        .run()
+        .success()
+        .stdout("hi there\n");
+    assert_eq!(
+        stderr(&assert),
+        "oaichat: usage: not reported by the server; estimated (o200k_base): 7 prompt + 2 \
+         completion = 9 tokens; cost unknown for model llama-3.1-8b-instruct\n"
+    );
+}

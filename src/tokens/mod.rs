@@ -1,18 +1,32 @@
 //! Counting tokens locally, as the model will: o200k_base for gpt-4o, gpt-4.1, gpt-5 and the
-//! o-series, cl100k_base for gpt-4 and gpt-3.5 (tiktoken-rs, which ships both vocabularies).
+//! o-series, cl100k_base for gpt-4 and gpt-3.5.
+//!
+//! The counts are tiktoken's (a property test holds them to tiktoken-rs), computed from
+//! tables generated at build time (build.rs), so the first count costs no more than the
+//! next: tiktoken-rs built its tables at first use, 150 ms of every `--dry-run` (issue 13).
+//! [`split`] cuts text into pieces as tiktoken's patterns do, [`bpe`] merges each piece's
+//! bytes into tokens of the [`vocab`].
 //!
 //! A chat request costs a little more than its texts: OpenAI's published rule of thumb adds
 //! 3 tokens per message and 3 to prime the reply. Images are not counted (their cost
 //! depends on size and detail); the figures are for the text.
 //!
-//! Loading a vocabulary takes a noticeable fraction of a second, so callers count only when
-//! a cheap bound says it could matter: a token is at least one byte, so a text never has
-//! more tokens than bytes.
+//! Callers still count only when a cheap bound says it could matter: a token is at least
+//! one byte, so a text never has more tokens than bytes.
 
-use tiktoken_rs::CoreBPE;
+mod bpe;
+mod classes;
+mod count;
+mod hash;
+mod split;
+mod vocab;
 
 use crate::api::request::{ChatMessage, ChatRequest, Content, Part, Role};
 use crate::catalog;
+
+use self::bpe::Merger;
+use self::split::Pattern;
+use self::vocab::Vocab;
 
 /// Per message, and once for the reply, in OpenAI's counting rule for chat models.
 const PER_MESSAGE: usize = 3;
@@ -41,17 +55,31 @@ impl Encoding {
         }
     }
 
-    fn bpe(self) -> &'static CoreBPE {
+    fn parts(self) -> (Pattern, &'static Vocab) {
         match self {
-            Encoding::O200k => tiktoken_rs::o200k_base_singleton(),
-            Encoding::Cl100k => tiktoken_rs::cl100k_base_singleton(),
+            Encoding::O200k => (Pattern::O200k, &vocab::O200K_BASE),
+            Encoding::Cl100k => (Pattern::Cl100k, &vocab::CL100K_BASE),
         }
     }
 
     /// Tokens in a text. Special-token text (`<|endoftext|>`) counts as ordinary text, as
     /// the API treats user input.
     pub fn count(self, text: &str) -> usize {
-        self.bpe().encode_ordinary(text).len()
+        let (pattern, vocab) = self.parts();
+        count::count(pattern, vocab, text)
+    }
+
+    /// The token ids of a text, as tiktoken's `encode_ordinary` gives them.
+    pub fn encode(self, text: &str) -> Vec<u32> {
+        let (pattern, vocab) = self.parts();
+        let mut merger = Merger::default();
+        let mut ids = Vec::new();
+        for piece in split::pieces(pattern, text) {
+            merger.tokens(vocab, piece.as_bytes(), |token| {
+                ids.extend(vocab.rank(token));
+            });
+        }
+        ids
     }
 }
 
@@ -147,13 +175,31 @@ mod tests {
     #[test]
     fn known_token_ids_for_both_encodings() {
         // Reference ids published with other tiktoken implementations' tests.
-        let ids = |e: Encoding, text| e.bpe().encode_ordinary(text);
+        let ids = |e: Encoding, text| e.encode(text);
         assert_eq!(ids(Encoding::O200k, "Hello world"), [13225, 2375]);
         assert_eq!(ids(Encoding::O200k, "Hello, world!"), [13225, 11, 2375, 0]);
         assert_eq!(ids(Encoding::Cl100k, "Hello world"), [9906, 1917]);
         assert_eq!(ids(Encoding::Cl100k, "Hello, world!"), [9906, 11, 1917, 0]);
         assert_eq!(ids(Encoding::Cl100k, "hello world"), [15339, 1917]);
         assert_eq!(Encoding::O200k.count(""), 0);
+    }
+
+    #[test]
+    fn known_counts_for_korean_code_emoji_and_long_repeats() {
+        // (o200k_base, cl100k_base) as tiktoken-rs 0.12.1, tiktoken's Rust port, counts them.
+        let cases: [(&str, String, (usize, usize)); 6] = [
+            ("korean", "안녕하세요. 오늘은 날씨가 정말 좋네요! 한국어 토큰은 몇 개일까요?".into(), (22, 43)),
+            ("code", "fn main() {\n    let xs: Vec<u32> = (0..10).map(|x| x * 2).collect();\n    println!(\"{xs:?}\");\n}\n".into(), (36, 36)),
+            ("emoji", "👍🏽 Great job! 🎉🎉 👨‍👩‍👧‍👦 family 🇰🇷".into(), (26, 39)),
+            ("mixed", "Résumé: naïve café — 東京 and Ελληνικά; it's 3.14159 (π) isn't it?\r\n\tDONE'S".into(), (26, 39)),
+            // One 10,000-byte piece: merged with the heap.
+            ("one long piece", "ha".repeat(5000), (2501, 4999)),
+            ("repeated words", "all work and no play makes jack a dull boy. ".repeat(1000), (11001, 11001)),
+        ];
+        for (name, text, (o200k, cl100k)) in cases {
+            assert_eq!(Encoding::O200k.count(&text), o200k, "{name}");
+            assert_eq!(Encoding::Cl100k.count(&text), cl100k, "{name}");
+        }
     }
 
     fn message(role: Role, text: &str) -> ChatMessage<'_> {
@@ -227,3 +273,6 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod tiktoken_properties;
