@@ -441,13 +441,14 @@ fn config_line(out: &str, name: &str) -> (String, String) {
 #[test]
 fn oaichat_config_names_where_every_setting_came_from_and_never_the_key() {
     let toml = format!(
-        "temperature = 0.1\ntop_p = 0.5\nmax_retries = 5\n[profiles.gw]\n\
-         base_url = \"https://gateway.example.com/v1\"\napi_key = \"{PROFILE_KEY}\"\n\
+        "temperature = 0.1\ntop_p = 0.5\nmax_retries = 5\ncache_ttl = \"7d\"\n[profiles.gw]\n\
+         cache = true\nbase_url = \"https://gateway.example.com/v1\"\napi_key = \"{PROFILE_KEY}\"\n\
          temperature = 0.2\nconnect_timeout = 3\nheaders = {{ \"X-Team\" = \"search\" }}\n"
     );
     let cmd = Cmd::with_config(&toml)
         .env("OAICHAT_PROFILE", "gw")
-        .env("OPENAI_MODEL", "env-model");
+        .env("OPENAI_MODEL", "env-model")
+        .env("XDG_CACHE_HOME", "/xdg-cache");
     cmd.file(".env", "OAICHAT_MAX_RETRIES=3\n");
     let assert = cmd
         .args(["-r", "code", "config", "--timeout", "5"])
@@ -472,6 +473,8 @@ fn oaichat_config_names_where_every_setting_came_from_and_never_the_key() {
     expect("timeout", "5s", "flag");
     expect("connect_timeout", "3s", "profile gw");
     expect("max_retries", "3", ".env OAICHAT_MAX_RETRIES");
+    expect("cache", "on (/xdg-cache/oaichat)", "profile gw");
+    expect("cache_ttl", "604800s", "file");
     expect("base_url", "https://gateway.example.com/v1", "profile gw");
     expect("api_key", "api_key in the file (redacted)", "profile gw");
     expect("headers", "X-Team: search", "");
@@ -488,6 +491,7 @@ fn oaichat_config_names_where_every_setting_came_from_and_never_the_key() {
         ("OPENAI_API_KEY (NOT SET)".into(), "default".into())
     );
     assert_eq!(config_line(&out, "model").1, "default");
+    assert_eq!(config_line(&out, "cache"), ("off".into(), "default".into()));
 }
 
 #[test]

@@ -50,6 +50,7 @@ fn rows(config: &Config, env: &Env) -> Vec<Row> {
         config.max_retries.to_string(),
         from("max_retries"),
     ));
+    rows.extend(cache_rows(config));
     rows.push(("base_url", config.base_url.clone(), from("base_url")));
     if let Some(deployment) = &config.deployment {
         rows.push(("azure deployment", deployment.clone(), from("base_url")));
@@ -70,6 +71,27 @@ fn rows(config: &Config, env: &Env) -> Vec<Row> {
         None,
     ));
     rows
+}
+
+/// `--cache`: off, or on with its folder; then its age limit.
+fn cache_rows(config: &Config) -> Vec<Row> {
+    let from = |key: &str| Some(config.source(key).cloned().unwrap_or(Source::Default));
+    let Some(cache) = &config.cache else {
+        return vec![("cache", "off".into(), from("cache"))];
+    };
+    let ttl = cache.ttl.map(|ttl| format!("{}s", ttl.as_secs()));
+    vec![
+        (
+            "cache",
+            format!("on ({})", cache.dir.display()),
+            from("cache"),
+        ),
+        (
+            "cache_ttl",
+            ttl.unwrap_or_else(|| "none (any age)".into()),
+            from("cache_ttl"),
+        ),
+    ]
 }
 
 /// The request's fields; an unset one is `-` (the server decides).
