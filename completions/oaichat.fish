@@ -76,7 +76,7 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -l usage -d 'After the ans
 complete -c oaichat -n "__fish_oaichat_needs_command" -l dry-run -d 'Print the request JSON that would be sent, and its token count on stderr; send nothing (no key needed)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l stream -d 'Print the answer as it is generated'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l raw -d 'Print the API\'s JSON instead of the text (one object per line with --stream)'
-complete -c oaichat -n "__fish_oaichat_needs_command" -s x -l extract -d 'Print only the answer\'s first fenced code block, without its fences (with --stream, as soon as it closes). No closed block: nothing printed, exit 8'
+complete -c oaichat -n "__fish_oaichat_needs_command" -s x -l extract -d 'Print only the answer\'s first fenced code block, without its fences (with --stream, as soon as it closes; with -n, each answer\'s; with --jsonl, in an "extracted" field). No closed block: nothing printed, exit 8'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l extract-last -d 'Print only the answer\'s last fenced code block, without its fences'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l cache -d 'Answer a request seen before (same body, URL and headers) from the cache ($XDG_CACHE_HOME/oaichat, else ~/.cache/oaichat) without a network call; store new successful answers there'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l no-cache -d 'Neither read nor write the cache, whatever the config file or profile says'

@@ -11,6 +11,7 @@ use std::io::{self, Read, Write};
 use crate::api::response::{Chunk, Usage, error_value_detail};
 use crate::api::sse::{Decoder, Event};
 use crate::error::{BadResponse, Error};
+use crate::output::extract::Which;
 use crate::output::{Ending, StreamText};
 
 pub use crate::output::ReasoningView;
@@ -35,6 +36,8 @@ pub struct Mode {
     pub keep_text: bool,
     /// How the model's reasoning is shown (never with `raw`).
     pub reasoning: ReasoningView,
+    /// `-x`: only each choice's code block (never with `raw`).
+    pub extract: Option<Which>,
 }
 
 /// Reads the stream from `body` to `[DONE]`, printing as it goes: the answer to `out`, the
@@ -65,7 +68,7 @@ pub fn consume_from<E: Into<Error>>(
     mode: Mode,
 ) -> Result<Finished, Error> {
     let mut state = State {
-        text: StreamText::new(mode.keep_text, !mode.raw, mode.reasoning),
+        text: StreamText::new(mode.keep_text, !mode.raw, mode.reasoning).extracting(mode.extract),
         usage: None,
         model: None,
         raw: mode.raw,

@@ -14,6 +14,7 @@ const TEXT: Mode = Mode {
     raw: false,
     keep_text: true,
     reasoning: ReasoningView::Plain,
+    extract: None,
 };
 
 /// A body that hands out its reads as scripted, errors included.
@@ -172,6 +173,7 @@ fn raw_prints_each_chunk_as_one_line_and_no_text() {
         raw: true,
         keep_text: false,
         reasoning: ReasoningView::Plain,
+        extract: None,
     };
     let (out, result) = run(&mut Cursor::new(body.into_bytes()), raw);
     // The first chunk byte for byte; the one split over two data lines re-serialized.

@@ -7,7 +7,6 @@ use crate::commands::chat;
 use crate::config::{Ask, Config, Facts};
 use crate::conversation::Transcript;
 use crate::error::{BadResponse, Error, Place};
-use crate::output::extract::Extracting;
 use crate::prompt::{self, Source};
 
 pub fn run(
@@ -23,31 +22,16 @@ pub fn run(
     let saving = !config.dry_run && ask.conversation.saves();
     let mut client = chat::Client::default();
     let show = chat::Show::new(config, facts, saving);
-    let (answer, extracted) = match config.extract {
-        None => (
-            chat::exchange(config, &mut client, &transcript, &prompt, show, out, err)?,
-            Ok(()),
-        ),
-        Some(which) => {
-            let mut extracting = Extracting::new(out, which);
-            let answer = chat::exchange(
-                config,
-                &mut client,
-                &transcript,
-                &prompt,
-                show,
-                &mut extracting,
-                err,
-            )?;
-            (answer, extracting.finish().map_err(Error::Write)?)
-        }
-    };
+    let answer = chat::exchange(config, &mut client, &transcript, &prompt, show, out, err)?;
     // The whole answer is kept in the conversation, whatever -x printed of it.
     if let (true, Some(text)) = (saving, answer.text) {
         let new = transcript.record(&prompt, text);
         (ask.conversation).save(transcript.saved(), &new, config.verbose, err)?;
     }
-    extracted.map_err(|missing| BadResponse::NoCodeBlock(missing).into())
+    match answer.no_block {
+        Some(missing) => Err(BadResponse::NoCodeBlock(missing).into()),
+        None => Ok(()),
+    }
 }
 
 /// The prompt: the instruction, then the material from stdin and `-f` files.

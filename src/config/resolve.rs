@@ -91,7 +91,7 @@ impl Config {
         layers.role = (files.role.as_ref()).map(|role| (role.name.as_str(), &role.layer));
         layers.note("profile", profile_chosen_by(cli, &layers));
         let request = settings(cli, &layers, (files.images, files.schema), mode)?;
-        let (extract, max_retries) = (extract(cli)?, max_retries(cli.max_retries, &layers)?);
+        let (extract, max_retries) = (extract(cli), max_retries(cli.max_retries, &layers)?);
         let flags = (cli.base_url.as_deref(), cli.headers.as_slice());
         let chosen = connection::choose(&layers, flags, cli.allow_insecure_http, &request.model)?;
         let proxy = endpoint::route(&chosen.base_url, |n| env.get(n), cli.allow_insecure_http)?;
@@ -318,18 +318,14 @@ fn max_retries(flag: Option<u32>, layers: &Layers) -> Result<u32, Error> {
     Ok(picked.unwrap_or(crate::http::retry::DEFAULT_MAX_RETRIES))
 }
 
-/// `-x` or `--extract-last`; refused with `-n` above 1 (which answer's block?).
-fn extract(cli: &Cli) -> Result<Option<crate::output::extract::Which>, Problem> {
+/// `-x` or `--extract-last`.
+fn extract(cli: &Cli) -> Option<crate::output::extract::Which> {
     use crate::output::extract::Which;
-    let which = match (cli.extract, cli.extract_last) {
-        (true, _) => Which::First,
-        (_, true) => Which::Last,
-        _ => return Ok(None),
-    };
-    if let Some(n) = cli.n.filter(|&n| n > 1) {
-        return Err(Problem::ExtractSeveral(n));
+    match (cli.extract, cli.extract_last) {
+        (true, _) => Some(Which::First),
+        (_, true) => Some(Which::Last),
+        _ => None,
     }
-    Ok(Some(which))
 }
 
 /// `--cache` and `--cache-ttl`, each from the first layer that sets it. Without a folder

@@ -157,8 +157,6 @@ pub enum Problem {
     Role(#[from] super::role::RoleProblem),
     #[error(transparent)]
     Option(#[from] super::option::OptionProblem),
-    #[error("-x prints one code block, but -n {0} asks for {0} answers: drop -n")]
-    ExtractSeveral(u32),
     #[error("{var} is not set (the key of {owner}): export {var}=... or put it in a .env file")]
     NoKeyVar { var: String, owner: String },
     #[error(

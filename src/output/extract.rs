@@ -105,20 +105,19 @@ fn closes(line: &[u8], open: Fence) -> bool {
     indent <= 3 && len >= open.len && rest[len..].iter().all(|b| b.is_ascii_whitespace())
 }
 
-/// A writer that passes on only the block `which` asks for: the first as soon as it closes,
-/// the last when [`Extracting::finish`] is called.
-pub struct Extracting<'a, W: Write> {
-    out: &'a mut W,
+/// Passes on only the block `which` asks for, of one answer that arrives in pieces: the
+/// first as soon as it closes, the last when [`Extractor::finish`] is called.
+#[derive(Debug)]
+pub struct Extractor {
     which: Which,
     blocks: Blocks,
     printed: bool,
     last: Option<Vec<u8>>,
 }
 
-impl<'a, W: Write> Extracting<'a, W> {
-    pub fn new(out: &'a mut W, which: Which) -> Extracting<'a, W> {
-        Extracting {
-            out,
+impl Extractor {
+    pub fn new(which: Which) -> Extractor {
+        Extractor {
             which,
             blocks: Blocks::default(),
             printed: false,
@@ -126,16 +125,29 @@ impl<'a, W: Write> Extracting<'a, W> {
         }
     }
 
-    /// The answer has ended: prints the last block when that is the one asked for; says
-    /// why nothing was printed when nothing was.
-    pub fn finish(mut self) -> io::Result<Result<(), Missing>> {
+    pub fn which(&self) -> Which {
+        self.which
+    }
+
+    /// Takes a piece of the answer; writes the first block to `out` once it has closed.
+    pub fn push(&mut self, out: &mut impl Write, bytes: &[u8]) -> io::Result<()> {
+        if self.which == Which::First && self.printed {
+            return Ok(());
+        }
+        self.blocks.push(bytes);
+        self.take(out)
+    }
+
+    /// The answer has ended: writes the last block when that is the one asked for; says
+    /// why nothing was written when nothing was.
+    pub fn finish(mut self, out: &mut impl Write) -> io::Result<Result<(), Missing>> {
         self.blocks.end();
-        self.take()?;
+        self.take(out)?;
         if let Some(last) = self.last.take() {
-            self.out.write_all(&last)?;
+            out.write_all(&last)?;
             self.printed = true;
         }
-        self.out.flush()?;
+        out.flush()?;
         Ok(match (self.printed, self.blocks.is_open()) {
             (true, _) => Ok(()),
             (false, true) => Err(Missing::Unclosed),
@@ -143,12 +155,12 @@ impl<'a, W: Write> Extracting<'a, W> {
         })
     }
 
-    fn take(&mut self) -> io::Result<()> {
+    fn take(&mut self, out: &mut impl Write) -> io::Result<()> {
         for block in self.blocks.take_closed() {
             match self.which {
                 Which::First if !self.printed => {
-                    self.out.write_all(&block)?;
-                    self.out.flush()?;
+                    out.write_all(&block)?;
+                    out.flush()?;
                     self.printed = true;
                 }
                 Which::First => {}
@@ -159,18 +171,44 @@ impl<'a, W: Write> Extracting<'a, W> {
     }
 }
 
-impl<W: Write> Write for Extracting<'_, W> {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        if !(self.which == Which::First && self.printed) {
-            self.blocks.push(bytes);
-            self.take()?;
-        }
-        Ok(bytes.len())
-    }
+/// The block `which` asks for in a whole answer, or why there is none.
+pub fn block(text: &str, which: Which) -> Result<String, Missing> {
+    let mut block = Vec::new();
+    let mut extractor = Extractor::new(which);
+    // Writing to a Vec cannot fail.
+    let found = (extractor.push(&mut block, text.as_bytes()))
+        .and_then(|()| extractor.finish(&mut block))
+        .expect("a Vec takes every write");
+    // Whole lines of the text, less some leading spaces: still valid UTF-8, so the lossy
+    // conversion replaces nothing.
+    found.map(|()| String::from_utf8_lossy(&block).into_owned())
+}
 
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+/// What `-x` made of the answers of one response (`-n` asks for several): each answer's
+/// block, in index order, separated as whole answers are.
+///
+/// Answers without a block leave no trace on stdout (a script must never run prose), and
+/// one that has a block is enough: the others are named on stderr by [`verdict`].
+pub fn verdict(found: &[(u32, Result<(), Missing>)], err: &mut impl Write) -> Result<(), Missing> {
+    let any = found.iter().any(|(_, r)| r.is_ok());
+    if !any {
+        let first = found.iter().min_by_key(|(index, _)| *index);
+        return Err(first.and_then(|(_, r)| r.err()).unwrap_or(Missing::NoBlock));
     }
+    for (index, result) in found {
+        if let Err(missing) = result {
+            let why = match missing {
+                Missing::NoBlock => "has no fenced code block",
+                Missing::Unclosed => "has a code block that never closed",
+            };
+            let (n, of) = (index + 1, found.len());
+            crate::log::warning(
+                err,
+                format_args!("-x: answer {n} of {of} {why}; printed the others"),
+            );
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -4,22 +4,8 @@ use proptest::prelude::*;
 
 use super::*;
 
-/// The block `which` asks for in a whole text, or why there is none.
 fn extract(text: &str, which: Which) -> Result<String, Missing> {
-    let mut blocks = Blocks::default();
-    blocks.push(text.as_bytes());
-    blocks.end();
-    let unclosed = blocks.is_open();
-    let closed = blocks.take_closed();
-    let block = match which {
-        Which::First => closed.into_iter().next(),
-        Which::Last => closed.into_iter().last(),
-    };
-    match (block, unclosed) {
-        (Some(block), _) => Ok(String::from_utf8_lossy(&block).into_owned()),
-        (None, true) => Err(Missing::Unclosed),
-        (None, false) => Err(Missing::NoBlock),
-    }
+    block(text, which)
 }
 
 const ANSWER: &str =
@@ -68,13 +54,14 @@ fn fences_close_by_their_own_kind_and_length_and_lose_their_indentation() {
 #[test]
 fn the_writer_prints_the_first_block_as_soon_as_it_closes() {
     let mut out = Vec::new();
-    let mut extracting = Extracting::new(&mut out, Which::First);
-    extracting.write_all(b"Here:\n```\necho hi\n").unwrap();
-    extracting.write_all(b"``").unwrap();
-    extracting
-        .write_all(b"`\nmore prose\n```\nsecond\n```\n")
-        .unwrap();
-    assert_eq!(extracting.finish().unwrap(), Ok(()));
+    let mut extractor = Extractor::new(Which::First);
+    extractor.push(&mut out, b"Here:\n```\necho hi\n").unwrap();
+    extractor.push(&mut out, b"``").unwrap();
+    assert_eq!(out, b"");
+    extractor.push(&mut out, b"`\nmore prose\n```\n").unwrap();
+    assert_eq!(out, b"echo hi\n");
+    extractor.push(&mut out, b"second\n```\n").unwrap();
+    assert_eq!(extractor.finish(&mut out).unwrap(), Ok(()));
     assert_eq!(out, b"echo hi\n");
 }
 
@@ -85,14 +72,36 @@ proptest! {
             let mut cuts = cuts.clone();
             cuts.sort();
             let mut out = Vec::new();
-            let mut extracting = Extracting::new(&mut out, which);
+            let mut extractor = Extractor::new(which);
             let mut from = 0;
             for cut in cuts.into_iter().chain([ANSWER.len()]) {
-                extracting.write_all(&ANSWER.as_bytes()[from..cut]).unwrap();
+                extractor.push(&mut out, &ANSWER.as_bytes()[from..cut]).unwrap();
                 from = cut;
             }
-            prop_assert_eq!(extracting.finish().unwrap(), Ok(()));
+            prop_assert_eq!(extractor.finish(&mut out).unwrap(), Ok(()));
             prop_assert_eq!(String::from_utf8(out).unwrap(), extract(ANSWER, which).unwrap());
         }
     }
+}
+
+#[test]
+fn the_verdict_needs_one_block_and_names_the_answers_without() {
+    let mut err = Vec::new();
+    let found = [
+        (0, Err(Missing::NoBlock)),
+        (1, Ok(())),
+        (2, Err(Missing::Unclosed)),
+    ];
+    assert_eq!(verdict(&found, &mut err), Ok(()));
+    let err = String::from_utf8(err).unwrap();
+    assert!(
+        err.contains("answer 1 of 3 has no fenced code block"),
+        "{err}"
+    );
+    assert!(
+        err.contains("answer 3 of 3 has a code block that never closed"),
+        "{err}"
+    );
+    let none = [(1, Err(Missing::NoBlock)), (0, Err(Missing::Unclosed))];
+    assert_eq!(verdict(&none, &mut Vec::new()), Err(Missing::Unclosed));
 }

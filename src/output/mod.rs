@@ -6,10 +6,13 @@
 //! system call per token when a read brings many.
 //! Diagnostics (warnings, refusals) never go to stdout.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::api::response::{ChatResponse, FinishReason, Usage};
 use crate::catalog;
+use crate::error::Missing;
+use extract::Which;
 
 pub mod extract;
 pub mod file;
@@ -36,21 +39,43 @@ pub struct Ending {
     pub tool_calls: Vec<String>,
     /// The content was a `<think>` block that never closed: reasoning, and no answer.
     pub unclosed_think: bool,
+    /// With `-x`: whether the answer had the code block asked for (and it was printed).
+    pub extracted: Option<Result<(), Missing>>,
 }
 
-/// Writes every choice's text, in index order, separated by [`SEPARATOR`].
-pub fn write_response(out: &mut impl Write, response: &ChatResponse) -> io::Result<()> {
+/// Writes every choice's text, in index order, separated by [`SEPARATOR`]; with `-x`,
+/// each choice's code block instead, and what each one had (see [`extract::verdict`]).
+pub fn write_response(
+    out: &mut impl Write,
+    response: &ChatResponse,
+    extract: Option<Which>,
+) -> io::Result<Vec<(u32, Result<(), Missing>)>> {
     let mut choices: Vec<_> = response.choices.iter().collect();
     choices.sort_by_key(|c| c.index);
-    for (i, choice) in choices.iter().enumerate() {
-        if i > 0 {
-            out.write_all(SEPARATOR.as_bytes())?;
-        }
+    let mut found = Vec::new();
+    let mut wrote = false;
+    for choice in choices {
         // The answer without a leading <think> block, which is reasoning (shown on stderr).
         let parts = choice.message.as_ref().map(|m| m.parts());
-        write_text(out, parts.map(|p| p.answer).unwrap_or_default())?;
+        let answer = parts.map(|p| p.answer).unwrap_or_default();
+        let text = match extract.map(|which| extract::block(answer, which)) {
+            None => Cow::Borrowed(answer.as_bytes()),
+            Some(Ok(block)) => Cow::Owned(block.into_bytes()),
+            Some(Err(missing)) => {
+                found.push((choice.index, Err(missing)));
+                continue;
+            }
+        };
+        if extract.is_some() {
+            found.push((choice.index, Ok(())));
+        }
+        if std::mem::replace(&mut wrote, true) {
+            out.write_all(SEPARATOR.as_bytes())?;
+        }
+        write_text(out, &text)?;
     }
-    out.flush()
+    out.flush()?;
+    Ok(found)
 }
 
 /// The endings of a whole response; `keep_text` keeps each content for checking.
@@ -72,6 +97,7 @@ pub fn response_endings(response: &ChatResponse, keep_text: bool) -> Vec<Ending>
                 text: keep_text.then(|| parts.answer.to_string()),
                 tool_calls,
                 unclosed_think: parts.unclosed,
+                extracted: None,
             }
         })
         .collect()
@@ -87,9 +113,9 @@ pub fn write_raw(out: &mut impl Write, body: &[u8]) -> io::Result<()> {
 }
 
 /// Text followed by a newline unless it already ends with one (or is empty).
-fn write_text(out: &mut impl Write, text: &str) -> io::Result<()> {
-    out.write_all(text.as_bytes())?;
-    if !text.is_empty() && !text.ends_with('\n') {
+fn write_text(out: &mut impl Write, text: &[u8]) -> io::Result<()> {
+    out.write_all(text)?;
+    if !text.is_empty() && !text.ends_with(b"\n") {
         out.write_all(b"\n")?;
     }
     Ok(())
@@ -157,9 +183,9 @@ mod tests {
     #[test]
     fn one_answer_gets_one_trailing_newline() {
         let r = response(r#"{"choices":[{"index":0,"message":{"content":"hi"}}]}"#);
-        assert_eq!(written(|o| write_response(o, &r)), "hi\n");
+        assert_eq!(written(|o| write_response(o, &r, None).map(drop)), "hi\n");
         let r = response(r#"{"choices":[{"index":0,"message":{"content":"hi\n"}}]}"#);
-        assert_eq!(written(|o| write_response(o, &r)), "hi\n");
+        assert_eq!(written(|o| write_response(o, &r, None).map(drop)), "hi\n");
     }
 
     #[test]
@@ -167,7 +193,27 @@ mod tests {
         let r = response(
             r#"{"choices":[{"index":1,"message":{"content":"b"}},{"index":0,"message":{"content":"a"}}]}"#,
         );
-        assert_eq!(written(|o| write_response(o, &r)), "a\n---\nb\n");
+        assert_eq!(
+            written(|o| write_response(o, &r, None).map(drop)),
+            "a\n---\nb\n"
+        );
+    }
+
+    #[test]
+    fn extracting_several_answers_prints_the_blocks_there_are() {
+        let r = response(
+            r#"{"choices":[{"index":1,"message":{"content":"```\nb\n```"}},{"index":0,"message":{"content":"none"}},{"index":2,"message":{"content":"~~~\nc\n~~~"}}]}"#,
+        );
+        let mut found = Vec::new();
+        let text = written(|o| {
+            found = write_response(o, &r, Some(Which::First))?;
+            Ok(())
+        });
+        assert_eq!(text, "b\n---\nc\n");
+        assert_eq!(
+            found,
+            [(0, Err(Missing::NoBlock)), (1, Ok(())), (2, Ok(()))]
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+use super::extract::{self, Extractor, Which};
 use super::reasoning::{Reasoning, ReasoningView};
 use super::{Ending, SEPARATOR, write_text};
 use crate::api::response::think::{Piece, Splitter};
@@ -35,6 +36,8 @@ struct Printer {
     at_line_start: bool,
     reasoning: Reasoning,
     others: BTreeMap<u32, String>,
+    /// With `-x`: choice 0's block finder, which prints its block the moment it closes.
+    extractor: Option<Extractor>,
 }
 
 impl StreamText {
@@ -48,9 +51,16 @@ impl StreamText {
                 at_line_start: true,
                 reasoning: Reasoning::new(view),
                 others: BTreeMap::new(),
+                extractor: None,
             },
             keep_text,
         }
+    }
+
+    /// `-x`: prints each choice's code block instead of its text (nothing with `--raw`).
+    pub fn extracting(mut self, which: Option<Which>) -> StreamText {
+        self.printer.extractor = which.filter(|_| self.printer.print).map(Extractor::new);
+        self
     }
 
     /// Writes the deltas of one chunk; the caller flushes stdout (see the module comment of
@@ -118,16 +128,60 @@ impl StreamText {
             ending.unclosed_think = unclosed;
         }
         self.end_line(out, err)?;
-        let n = self.printer.others.len();
-        for (_, text) in std::mem::take(&mut self.printer.others) {
-            out.write_all(SEPARATOR.as_bytes())?;
-            write_text(out, &text)?;
+        let mut endings: Vec<Ending> = self.choices.into_values().map(|c| c.ending).collect();
+        let others = std::mem::take(&mut self.printer.others);
+        match self.printer.extractor.take() {
+            None => write_others(out, others)?,
+            Some(first) => extract_all(out, first, others, &mut endings)?,
         }
-        if n > 0 {
-            out.flush()?;
-        }
-        Ok(self.choices.into_values().map(|c| c.ending).collect())
+        Ok(endings)
     }
+}
+
+/// The choices after the first, each after a separator, once choice 0 has ended.
+fn write_others(out: &mut impl Write, others: BTreeMap<u32, String>) -> io::Result<()> {
+    let n = others.len();
+    for (_, text) in others {
+        out.write_all(SEPARATOR.as_bytes())?;
+        write_text(out, text.as_bytes())?;
+    }
+    if n > 0 {
+        out.flush()?;
+    }
+    Ok(())
+}
+
+/// With `-x`: ends choice 0's extraction, then prints the other choices' blocks, each after
+/// a separator when a block came before it; notes in each ending whether it had one.
+fn extract_all(
+    out: &mut impl Write,
+    first: Extractor,
+    mut others: BTreeMap<u32, String>,
+    endings: &mut [Ending],
+) -> io::Result<()> {
+    let which = first.which();
+    // Choice 0's block (the last one, when that was asked for) comes first.
+    let first = first.finish(out)?;
+    let mut wrote = false;
+    for ending in endings.iter_mut() {
+        let found = match ending.index {
+            0 => first,
+            index => {
+                let text = others.remove(&index).unwrap_or_default();
+                let block = extract::block(&text, which);
+                if let Ok(block) = &block {
+                    if wrote {
+                        out.write_all(SEPARATOR.as_bytes())?;
+                    }
+                    out.write_all(block.as_bytes())?;
+                }
+                block.map(drop)
+            }
+        };
+        wrote |= found.is_ok();
+        ending.extracted = Some(found);
+    }
+    out.flush()
 }
 
 /// Notes what a delta says about how its choice ends: the tools it asks for, a refusal.
@@ -173,6 +227,10 @@ impl Printer {
             return Ok(());
         }
         self.reasoning.before_answer(err);
+        if let Some(extractor) = &mut self.extractor {
+            // Only the block reaches stdout, and whole lines of it: no line is left open.
+            return extractor.push(out, text.as_bytes());
+        }
         out.write_all(text.as_bytes())?;
         self.wrote = true;
         self.at_line_start = text.ends_with('\n');

@@ -90,20 +90,11 @@ fn the_whole_answer_is_kept_in_the_history() {
 }
 
 #[test]
-fn several_answers_raw_and_line_mode_are_refused_before_anything_is_sent() {
+fn raw_dry_run_and_chat_are_refused_before_anything_is_sent() {
     let server = Server::start(vec![]);
-    let assert = Cmd::at(&server)
-        .args(["-x", "-n", "2", "hi"])
-        .run()
-        .code(2)
-        .stdout("");
-    assert_eq!(
-        stderr(&assert),
-        "oaichat: error: -x prints one code block, but -n 2 asks for 2 answers: drop -n\n"
-    );
     for args in [
         &["-x", "--raw"][..],
-        &["-x", "--each"],
+        &["-x", "-i"],
         &["-x", "--extract-last"],
         &["--extract-last", "--dry-run"],
     ] {
@@ -120,4 +111,123 @@ fn several_answers_raw_and_line_mode_are_refused_before_anything_is_sent() {
         );
     }
     assert!(server.requests().is_empty());
+}
+
+#[test]
+fn several_answers_print_the_blocks_they_have_and_name_the_others() {
+    let three = completion(&["```\na\n```", "Just prose.", "~~~sh\nc\n~~~\nDone."]);
+    let prose = completion(&["One.", "Two."]);
+    let server = Server::start(vec![Reply::json(200, &three), Reply::json(200, &prose)]);
+    let assert = Cmd::at(&server)
+        .args(["-x", "-n", "3", "hi"])
+        .run()
+        .success()
+        .stdout("a\n---\nc\n");
+    assert_eq!(
+        stderr(&assert),
+        "oaichat: warning: -x: answer 2 of 3 has no fenced code block; printed the others\n"
+    );
+    let assert = Cmd::at(&server)
+        .args(["-x", "-n", "2", "hi"])
+        .run()
+        .code(8)
+        .stdout("");
+    assert!(
+        stderr(&assert).contains("no fenced code block"),
+        "{}",
+        stderr(&assert)
+    );
+}
+
+/// A chunk of choice `index` with `content` in its delta.
+fn delta_of(index: u32, content: &str) -> String {
+    let chunk = serde_json::json!({
+        "id": "chatcmpl-test", "object": "chat.completion.chunk", "created": 1741570283,
+        "model": "gpt-4o-mini",
+        "choices": [{"index": index, "delta": {"content": content}, "finish_reason": null}]
+    });
+    format!("data: {chunk}\n\n")
+}
+
+#[test]
+fn several_streamed_answers_print_each_block_once_every_answer_ends() {
+    let server = Server::start(vec![sse(&[
+        delta_of(0, "Try:\n```\nfirst "),
+        delta_of(1, "Or:\n```\nsecond\n"),
+        delta_of(0, "one\n```\n"),
+        delta_of(1, "```\nand ```\nnot this\n```\n"),
+        finish("stop"),
+        DONE.into(),
+    ])]);
+    Cmd::at(&server)
+        .args(["-x", "-n", "2", "--stream", "hi"])
+        .run()
+        .success()
+        .stdout("first one\n---\nsecond\n")
+        .stderr("");
+}
+
+const LINES: &str = "a\nb\nc\n";
+
+fn line_mode_server() -> Server {
+    Server::start(vec![
+        answer("```sh\necho 1\necho 2\n```"),
+        answer("No code, sorry."),
+        answer("```\nls\n```\nThat lists."),
+    ])
+}
+
+#[test]
+fn each_prints_every_input_s_block_on_its_line_and_fails_those_without() {
+    let server = line_mode_server();
+    let assert = Cmd::at(&server)
+        .args(["-x", "--each", "-P", "1"])
+        .stdin(LINES)
+        .run()
+        .code(8)
+        .stdout("echo 1\\necho 2\n\nls\n");
+    let err = stderr(&assert);
+    assert!(
+        err.contains("input line 2: error: -x: the answer has no fenced code block"),
+        "{err}"
+    );
+    assert!(err.contains("2 done, 1 failed"), "{err}");
+}
+
+#[test]
+fn jsonl_records_carry_the_block_beside_the_whole_answer() {
+    let server = line_mode_server();
+    let assert = Cmd::at(&server)
+        .args(["-x", "--jsonl", "-P", "1"])
+        .stdin("{\"prompt\":\"a\"}\n{\"prompt\":\"b\"}\n{\"prompt\":\"c\"}\n")
+        .run()
+        .code(8);
+    let records: Vec<serde_json::Value> = stdout(&assert)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let fields: Vec<_> = records
+        .iter()
+        .map(|r| (r["content"].clone(), r["extracted"].clone()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (
+                "```sh\necho 1\necho 2\n```".into(),
+                "echo 1\necho 2\n".into()
+            ),
+            ("No code, sorry.".into(), serde_json::Value::Null),
+            ("```\nls\n```\nThat lists.".into(), "ls\n".into()),
+        ]
+    );
+    let errors: Vec<_> = records.iter().map(|r| r["error"].is_string()).collect();
+    assert_eq!(errors, [false, true, false]);
+    assert!(
+        records[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("no fenced code block")
+    );
+    assert!(records[1].get("extracted").is_some(), "null, not absent");
 }

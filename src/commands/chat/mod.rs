@@ -6,20 +6,22 @@
 use std::io::Write;
 
 use crate::api::request::{self, ChatRequest};
-use crate::api::response::{self, ChatResponse, Usage};
 use crate::cache;
 use crate::config::{Config, Facts};
 use crate::conversation::Transcript;
-use crate::error::{BadResponse, Error, Expected, Problem, Target, Task};
+use crate::error::{Error, Missing, Problem, Target, Task};
 use crate::http::{self, client::Api, client::Call};
-use crate::output::{self, ReasoningView};
-use crate::stream;
+use crate::output::ReasoningView;
+mod answer;
 use crate::tokens::{self, Encoding};
+use answer::{answer_stream, answer_whole, shows_usage};
 
 /// What the conversation keeps of an answer: choice 0's text, when it had one.
 #[derive(Debug, Default)]
 pub struct Answer {
     pub text: Option<String>,
+    /// With `-x`: why no answer had the code block asked for (and nothing was printed).
+    pub no_block: Option<Missing>,
 }
 
 /// How an exchange shows its answer, decided by the command that runs it.
@@ -303,104 +305,6 @@ fn dry_run(
         ),
     );
     Ok(Answer::default())
-}
-
-fn answer_whole(
-    config: &Config,
-    show: Show,
-    body: &[u8],
-    out: &mut impl Write,
-    err: &mut impl Write,
-) -> Result<Answer, Error> {
-    let parsed: Result<ChatResponse, _> = serde_json::from_slice(body);
-    if config.raw {
-        output::write_raw(out, body).map_err(Error::Write)?;
-    }
-    let parsed = parsed.map_err(|e| response::not_a(Expected::ChatCompletion, e, body))?;
-    if !config.raw {
-        output::show_reasoning(err, show.reasoning, &parsed);
-        output::write_response(out, &parsed).map_err(Error::Write)?;
-    }
-    output::count_answers(parsed.choices.len(), config.request.params.n, err);
-    let texts = parsed
-        .choices
-        .iter()
-        .filter_map(|c| c.message.as_ref()?.content.as_deref());
-    let (usage, model) = (parsed.usage.as_ref(), parsed.model.as_deref());
-    log_usage(config, show, usage, model, texts, err);
-    let endings = output::judge_answer(&parsed, &config.request.format, err)?;
-    Ok(first_text(endings))
-}
-
-fn answer_stream<E: Into<Error>>(
-    config: &Config,
-    read: impl FnMut(&mut [u8]) -> Result<usize, E>,
-    show: Show,
-    out: &mut impl Write,
-    err: &mut impl Write,
-) -> Result<Answer, Error> {
-    let mode = stream::Mode {
-        raw: config.raw,
-        // The usage line may have to count the answer (a server that reports no usage).
-        keep_text: show.keep_text || config.request.format.is_json() || shows_usage(config),
-        reasoning: show.reasoning,
-    };
-    let finished = stream::consume_from(read, out, err, mode)?;
-    if finished.endings.is_empty() {
-        return Err(BadResponse::StreamNoChoices.into());
-    }
-    output::count_answers(finished.endings.len(), config.request.params.n, err);
-    let texts = finished.endings.iter().filter_map(|e| e.text.as_deref());
-    let (usage, model) = (finished.usage.as_ref(), finished.model.as_deref());
-    log_usage(config, show, usage, model, texts, err);
-    output::judge(&finished.endings, &config.request.format, err)?;
-    Ok(first_text(finished.endings))
-}
-
-fn first_text(endings: Vec<output::Ending>) -> Answer {
-    Answer {
-        text: endings
-            .into_iter()
-            .find(|e| e.index == 0)
-            .and_then(|e| e.text),
-    }
-}
-
-fn shows_usage(config: &Config) -> bool {
-    config.usage || config.verbose
-}
-
-/// With `--usage` or `-v`: tokens and cost, priced by the model that answered. When the
-/// server reports no usage (llama.cpp's server does not, even when asked), the line gives
-/// an estimate: the prompt as counted before sending, and the answers' `texts` counted
-/// with the same encoding (issue 13).
-fn log_usage<'t>(
-    config: &Config,
-    show: Show,
-    reported: Option<&Usage>,
-    model: Option<&str>,
-    texts: impl Iterator<Item = &'t str>,
-    err: &mut impl Write,
-) {
-    if !shows_usage(config) {
-        return;
-    }
-    let model = model.unwrap_or(&config.request.model);
-    let line = match (reported, show.prompt_tokens) {
-        (Some(usage), _) => output::usage_line(output::Tally::Reported(usage), model),
-        (None, Some((encoding, prompt_tokens))) => {
-            let completion_tokens = texts.map(|t| encoding.count(t) as u64).sum::<u64>();
-            let estimate = Usage {
-                prompt_tokens,
-                completion_tokens,
-                total_tokens: prompt_tokens + completion_tokens,
-                ..Usage::default()
-            };
-            output::usage_line(output::Tally::Estimated(&estimate, encoding.name()), model)
-        }
-        (None, None) => output::usage_line(output::Tally::NotReported, model),
-    };
-    crate::log::line(err, format_args!("{line}"));
 }
 
 #[cfg(test)]

@@ -61,10 +61,13 @@ pub(crate) fn answered(config: &Config, value: Value) -> Result<Answered, Error>
     let cost = parsed.usage.as_ref().and_then(|u| u.cost(&model));
     let first = parsed.choices.iter().find(|c| c.index == 0);
     let message = first.and_then(|c| c.message.as_ref());
+    // A null content (tool calls) stays null.
+    let content = (message.filter(|m| m.content.is_some())).map(|m| m.parts().answer.to_string());
     Ok(Answered {
         model,
-        // A null content (tool calls) stays null.
-        content: (message.filter(|m| m.content.is_some())).map(|m| m.parts().answer.to_string()),
+        extracted: (config.extract)
+            .map(|which| output::extract::block(content.as_deref().unwrap_or_default(), which)),
+        content,
         reasoning: message
             .and_then(|m| m.parts().reasoning)
             .map(Cow::into_owned),

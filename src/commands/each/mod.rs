@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use crate::api::response::Usage;
 use crate::config::{Config, Facts, Lines};
-use crate::error::{Error, Problem, Refusal, Saved, Task};
+use crate::error::{BadResponse, Error, Missing, Problem, Refusal, Saved, Task};
 use crate::http::client::Api;
 use crate::http::ratelimit::Gate;
 use crate::jsonl::Appender;
@@ -119,6 +119,8 @@ pub(crate) struct Answered {
     pub content: Option<String>,
     /// Its reasoning (a reasoning field or that block), for `--jsonl` records only.
     pub reasoning: Option<String>,
+    /// With `-x`: its code block, or why it has none (the input then counts as failed).
+    pub extracted: Option<Result<String, Missing>>,
     /// What the server reported using, for the summary's token count.
     pub usage: Option<Usage>,
     /// The same `usage` as the server wrote it: records print it verbatim, with the
@@ -129,6 +131,15 @@ pub(crate) struct Answered {
     /// The model that answered, and the cost at list prices when it is known.
     pub model: String,
     pub cost: Option<f64>,
+}
+
+impl Answered {
+    /// With `-x`, an answer without the block asked for: the input failed, as a one-shot
+    /// run would (exit 8), although its answer is kept in its record.
+    pub fn no_block(&self) -> Option<Error> {
+        let missing = *self.extracted.as_ref()?.as_ref().err()?;
+        Some(BadResponse::NoCodeBlock(missing).into())
+    }
 }
 
 /// `--each`/`--jsonl`: inputs from `-f` files (in order) or stdin.

@@ -9,7 +9,7 @@ use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{Outcome, Skip};
+use super::{Answered, Outcome, Skip};
 use crate::error::{Error, Input, Problem};
 use crate::jsonl::{self, Appender};
 
@@ -52,13 +52,20 @@ pub(crate) fn outcome_line(o: &Outcome, format: Format, err: &mut impl Write) ->
         // Serialising borrowed strings and values cannot fail.
         serde_json::to_vec(&record(o, format.raw)).expect("a record serialises")
     } else {
-        match &o.result {
-            Ok(a) => text_line(a.content.as_deref().unwrap_or_default(), format),
-            Err(e) => {
+        let no_block = o.result.as_ref().ok().and_then(Answered::no_block);
+        match (&o.result, no_block.as_ref()) {
+            (Ok(_), Some(e)) | (Err(e), _) => {
                 // The line stays (so output lines match input lines); the reason goes to stderr.
                 crate::log::line(err, format_args!("input line {}: error: {e}", o.line));
                 Vec::new()
             }
+            (Ok(a), None) => match &a.extracted {
+                // The block's last newline ends the line instead of being escaped into it.
+                Some(Ok(block)) => {
+                    escape_line(block.strip_suffix('\n').unwrap_or(block)).into_bytes()
+                }
+                _ => text_line(a.content.as_deref().unwrap_or_default(), format),
+            },
         }
     };
     line.push(b'\n');
@@ -77,6 +84,9 @@ struct Record<'a> {
     /// Absent, not null, without reasoning: records stay as they were for other models.
     #[serde(skip_serializing_if = "Option::is_none")]
     reasoning: Option<&'a str>,
+    /// With `-x` only: the code block, or null when the answer had none (`error` says so).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extracted: Option<Option<&'a str>>,
     usage: Option<&'a Value>,
     error: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -90,8 +100,14 @@ fn record(o: &Outcome, raw: bool) -> Record<'_> {
         index: o.index,
         content: answered.and_then(|a| a.content.as_deref()),
         reasoning: answered.and_then(|a| a.reasoning.as_deref()),
+        extracted: answered
+            .and_then(|a| a.extracted.as_ref())
+            .map(|e| e.as_deref().ok()),
         usage: answered.and_then(|a| a.usage_as_sent.as_ref()),
-        error: o.result.as_ref().err().map(Error::to_string),
+        error: match &o.result {
+            Ok(a) => a.no_block().as_ref().map(Error::to_string),
+            Err(e) => Some(e.to_string()),
+        },
         response: answered.filter(|_| raw).map(|a| &a.response),
     }
 }
@@ -285,6 +301,7 @@ mod tests {
             result: Ok(super::super::Answered {
                 content: Some("hi \"there\"".into()),
                 reasoning: Some("Hmm.".into()),
+                extracted: None,
                 usage: None,
                 usage_as_sent: Some(usage),
                 response: json!({"choices": [], "extra": 1.50}),

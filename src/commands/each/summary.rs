@@ -80,9 +80,16 @@ impl Summary {
             (_, Some(Skip::Blank)) => return,
             (_, Some(Skip::Answered)) => self.skipped += 1,
             (Ok(a), None) => {
-                self.done += 1;
+                // Paid for even when -x found no block in it.
                 self.tokens += a.usage.as_ref().map_or(0, |u| u.total_tokens);
                 self.cost.add(a.cost, &a.model);
+                match a.no_block() {
+                    None => self.done += 1,
+                    Some(e) => {
+                        self.failed += 1;
+                        self.first_error.get_or_insert(e.exit_code());
+                    }
+                }
             }
             (Err(e), None) => {
                 self.failed += 1;

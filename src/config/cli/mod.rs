@@ -178,12 +178,13 @@ pub struct Cli {
     pub raw: bool,
 
     /// Print only the answer's first fenced code block, without its fences (with
-    /// --stream, as soon as it closes). No closed block: nothing printed, exit 8.
-    #[arg(help_heading = "Output", short = 'x', long, conflicts_with_all = ["extract_last", "raw", "dry_run", "interactive", "each", "jsonl"])]
+    /// --stream, as soon as it closes; with -n, each answer's; with --jsonl, in an
+    /// "extracted" field). No closed block: nothing printed, exit 8.
+    #[arg(help_heading = "Output", short = 'x', long, conflicts_with_all = ["extract_last", "raw", "dry_run", "interactive"])]
     pub extract: bool,
 
     /// Print only the answer's last fenced code block, without its fences.
-    #[arg(help_heading = "Output", long, conflicts_with_all = ["raw", "dry_run", "interactive", "each", "jsonl"])]
+    #[arg(help_heading = "Output", long, conflicts_with_all = ["raw", "dry_run", "interactive"])]
     pub extract_last: bool,
 
     #[command(flatten)]

@@ -1,0 +1,125 @@
+//! Printing an answer as it came (whole or streamed), judging how each choice ended, and
+//! the `--usage` line, reported or estimated.
+
+use std::io::Write;
+
+use super::{Answer, Show};
+use crate::api::response::{self, ChatResponse, Usage};
+use crate::config::Config;
+use crate::error::{BadResponse, Error, Expected, Missing};
+use crate::output::{self, extract};
+use crate::stream;
+
+pub(super) fn answer_whole(
+    config: &Config,
+    show: Show,
+    body: &[u8],
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<Answer, Error> {
+    let parsed: Result<ChatResponse, _> = serde_json::from_slice(body);
+    if config.raw {
+        output::write_raw(out, body).map_err(Error::Write)?;
+    }
+    let parsed = parsed.map_err(|e| response::not_a(Expected::ChatCompletion, e, body))?;
+    let mut extracted = Vec::new();
+    if !config.raw {
+        output::show_reasoning(err, show.reasoning, &parsed);
+        let found = output::write_response(out, &parsed, config.extract);
+        extracted = found.map_err(Error::Write)?;
+    }
+    output::count_answers(parsed.choices.len(), config.request.params.n, err);
+    let texts = parsed
+        .choices
+        .iter()
+        .filter_map(|c| c.message.as_ref()?.content.as_deref());
+    let (usage, model) = (parsed.usage.as_ref(), parsed.model.as_deref());
+    log_usage(config, show, usage, model, texts, err);
+    let endings = output::judge_answer(&parsed, &config.request.format, err)?;
+    Ok(first_text(endings, extracted, err))
+}
+
+pub(super) fn answer_stream<E: Into<Error>>(
+    config: &Config,
+    read: impl FnMut(&mut [u8]) -> Result<usize, E>,
+    show: Show,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<Answer, Error> {
+    let mode = stream::Mode {
+        raw: config.raw,
+        // The usage line may have to count the answer (a server that reports no usage).
+        keep_text: show.keep_text || config.request.format.is_json() || shows_usage(config),
+        reasoning: show.reasoning,
+        extract: config.extract,
+    };
+    let finished = stream::consume_from(read, out, err, mode)?;
+    if finished.endings.is_empty() {
+        return Err(BadResponse::StreamNoChoices.into());
+    }
+    output::count_answers(finished.endings.len(), config.request.params.n, err);
+    let texts = finished.endings.iter().filter_map(|e| e.text.as_deref());
+    let (usage, model) = (finished.usage.as_ref(), finished.model.as_deref());
+    log_usage(config, show, usage, model, texts, err);
+    output::judge(&finished.endings, &config.request.format, err)?;
+    let extracted = (finished.endings.iter())
+        .filter_map(|e| Some((e.index, e.extracted?)))
+        .collect();
+    Ok(first_text(finished.endings, extracted, err))
+}
+
+/// Choice 0's text (the one a conversation keeps), and what `-x` found in all of them.
+fn first_text(
+    endings: Vec<output::Ending>,
+    extracted: Vec<(u32, Result<(), Missing>)>,
+    err: &mut impl Write,
+) -> Answer {
+    let no_block = match extracted.is_empty() {
+        true => None,
+        false => extract::verdict(&extracted, err).err(),
+    };
+    Answer {
+        text: endings
+            .into_iter()
+            .find(|e| e.index == 0)
+            .and_then(|e| e.text),
+        no_block,
+    }
+}
+
+pub(super) fn shows_usage(config: &Config) -> bool {
+    config.usage || config.verbose
+}
+
+/// With `--usage` or `-v`: tokens and cost, priced by the model that answered. When the
+/// server reports no usage (llama.cpp's server does not, even when asked), the line gives
+/// an estimate: the prompt as counted before sending, and the answers' `texts` counted
+/// with the same encoding (issue 13).
+fn log_usage<'t>(
+    config: &Config,
+    show: Show,
+    reported: Option<&Usage>,
+    model: Option<&str>,
+    texts: impl Iterator<Item = &'t str>,
+    err: &mut impl Write,
+) {
+    if !shows_usage(config) {
+        return;
+    }
+    let model = model.unwrap_or(&config.request.model);
+    let line = match (reported, show.prompt_tokens) {
+        (Some(usage), _) => output::usage_line(output::Tally::Reported(usage), model),
+        (None, Some((encoding, prompt_tokens))) => {
+            let completion_tokens = texts.map(|t| encoding.count(t) as u64).sum::<u64>();
+            let estimate = Usage {
+                prompt_tokens,
+                completion_tokens,
+                total_tokens: prompt_tokens + completion_tokens,
+                ..Usage::default()
+            };
+            output::usage_line(output::Tally::Estimated(&estimate, encoding.name()), model)
+        }
+        (None, None) => output::usage_line(output::Tally::NotReported, model),
+    };
+    crate::log::line(err, format_args!("{line}"));
+}
