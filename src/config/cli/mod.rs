@@ -293,7 +293,7 @@ pub fn version_text(verbose: bool) -> String {
     let mut text = format!("oaichat {}\n", env!("CARGO_PKG_VERSION"));
     if verbose {
         text.push_str(concat!("commit ", env!("OAICHAT_GIT_COMMIT"), "\n"));
-        text.push_str("features: rustls (system trust store), gzip, http/1.1, tiktoken (o200k_base, cl100k_base)\n");
+        text.push_str("features: rustls (system trust store), gzip, http/1.1, token counts (o200k_base, cl100k_base: tiktoken's tables, built in)\n");
     }
     text
 }
