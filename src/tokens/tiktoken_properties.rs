@@ -116,8 +116,54 @@ fn same_as_tiktoken(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Every place where a long text may be cut to count its halves at once: tiktoken's
+/// tokens of the halves are the whole's.
+fn halves_add_up(text: &str) -> Result<(), TestCaseError> {
+    let mut from = 1;
+    while let Some(at) = super::count::boundary_after(text, from, text.len()) {
+        for encoding in [Encoding::O200k, Encoding::Cl100k] {
+            let whole = oracle(encoding).encode_ordinary(text);
+            let (a, b) = text.split_at(at);
+            let halves = [
+                oracle(encoding).encode_ordinary(a),
+                oracle(encoding).encode_ordinary(b),
+            ];
+            prop_assert_eq!(
+                &halves.concat(),
+                &whole,
+                "{:?} cut at {} of {:?}",
+                encoding,
+                at,
+                text
+            );
+        }
+        from = at + 1;
+    }
+    Ok(())
+}
+
+#[test]
+fn a_megabyte_counts_the_same_in_halves() {
+    let words = [
+        "alpha", "beta", "gamma\n", "delta's", " ", "한국", "😀", "x9",
+    ];
+    let text = (0..200_000)
+        .map(|i| words[i * 7 % words.len()])
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.len() > super::count::HALVED);
+    let expected = oracle(Encoding::O200k).encode_ordinary(&text).len();
+    assert_eq!(Encoding::O200k.count(&text), expected);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn a_long_text_is_cut_only_where_its_pieces_end(text in mixed_text()) {
+        halves_add_up(&text)?;
+    }
+
 
     #[test]
     fn mixed_text_has_tiktokens_tokens(text in mixed_text()) {
