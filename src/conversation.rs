@@ -53,15 +53,26 @@ impl Transcript {
     /// file: the system message when the conversation is new, the turns, the prompt and
     /// the answer.
     pub fn record(&mut self, prompt: &str, answer: String) -> Vec<Message> {
+        self.record_answer(Some(prompt), Message::new(Role::Assistant, answer))
+    }
+
+    /// [`Transcript::record`] for any answer (tool calls too), after a prompt or (after
+    /// tool results, which are the turns) without one.
+    pub fn record_answer(&mut self, prompt: Option<&str>, answer: Message) -> Vec<Message> {
         let mut new = Vec::with_capacity(self.turns.len() + 3);
         if self.earlier.is_empty() {
             new.extend(self.system.clone());
         }
         new.append(&mut self.turns);
-        new.push(Message::new(Role::User, prompt));
-        new.push(Message::new(Role::Assistant, answer));
+        new.extend(prompt.map(|prompt| Message::new(Role::User, prompt)));
+        new.push(answer);
         self.earlier.extend(new.iter().cloned());
         new
+    }
+
+    /// The last message of the conversation so far.
+    pub fn last(&self) -> Option<&Message> {
+        self.earlier.last()
     }
 
     /// The whole conversation as its file holds it, after [`Transcript::record`].

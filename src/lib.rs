@@ -24,6 +24,7 @@ pub(crate) mod schema;
 pub(crate) mod secret;
 pub mod stream;
 pub mod tokens;
+pub(crate) mod tools;
 
 use std::io::Write;
 

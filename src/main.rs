@@ -17,6 +17,10 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e) if e.is_request_for_tools() => {
+            oaichat::log::line(&mut err, format_args!("{e}"));
+            ExitCode::from(e.exit_code())
+        }
         Err(e) => {
             oaichat::log::error(&mut err, &e);
             ExitCode::from(e.exit_code())

@@ -38,6 +38,8 @@ pub struct Mode {
     pub reasoning: ReasoningView,
     /// `-x`: only each choice's code block (never with `raw`).
     pub extract: Option<Which>,
+    /// Tools are offered: hold choice 0's text until it is known not to come with calls.
+    pub hold: bool,
 }
 
 /// Reads the stream from `body` to `[DONE]`, printing as it goes: the answer to `out`, the
@@ -68,7 +70,9 @@ pub fn consume_from<E: Into<Error>>(
     mode: Mode,
 ) -> Result<Finished, Error> {
     let mut state = State {
-        text: StreamText::new(mode.keep_text, !mode.raw, mode.reasoning).extracting(mode.extract),
+        text: StreamText::new(mode.keep_text, !mode.raw, mode.reasoning)
+            .extracting(mode.extract)
+            .holding(mode.hold),
         usage: None,
         model: None,
         raw: mode.raw,

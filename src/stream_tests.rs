@@ -15,6 +15,7 @@ const TEXT: Mode = Mode {
     keep_text: true,
     reasoning: ReasoningView::Plain,
     extract: None,
+    hold: false,
 };
 
 /// A body that hands out its reads as scripted, errors included.
@@ -174,6 +175,7 @@ fn raw_prints_each_chunk_as_one_line_and_no_text() {
         keep_text: false,
         reasoning: ReasoningView::Plain,
         extract: None,
+        hold: false,
     };
     let (out, result) = run(&mut Cursor::new(body.into_bytes()), raw);
     // The first chunk byte for byte; the one split over two data lines re-serialized.

@@ -103,7 +103,23 @@ pub fn run(
         }
         // A Ctrl-C at the prompt (from a pipe) must not stop the next answer.
         crate::interrupt::take_request();
-        match chat::exchange(config, &mut client, &transcript, &line, show, out, err) {
+        let answered = chat::exchange(
+            config,
+            &mut client,
+            &transcript,
+            Some(&line),
+            show,
+            out,
+            err,
+        );
+        // The chat does not run tools yet (issue 14): calls are named, and not kept.
+        let answered = answered.and_then(|answer| match answer.calls {
+            Some(calls) => Err(Error::ToolCalls(
+                calls.into_iter().map(|c| c.function.name).collect(),
+            )),
+            None => Ok(answer),
+        });
+        match answered {
             Ok(answer) => {
                 let new = transcript.record(&line, answer.text.unwrap_or_default());
                 let saved = transcript.saved();

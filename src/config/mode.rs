@@ -135,6 +135,9 @@ pub struct Ask {
     pub conversation: Conversation,
     /// `--user`/`--assistant`, in command-line order.
     pub turns: Vec<Message>,
+    /// `--tool-result ID=VALUE`s: the answers to the calls the conversation ends with,
+    /// sent instead of a prompt.
+    pub tool_results: Vec<String>,
 }
 
 /// The chat's first question (the prompt arguments, if any) and its conversation.
@@ -214,6 +217,7 @@ impl Mode {
             no_stdin: cli.no_stdin,
             conversation,
             turns,
+            tool_results: cli.tools.tool_result.clone(),
         }))
     }
 }

@@ -38,7 +38,8 @@ pub fn parse(arg: &str) -> Result<(Vec<String>, Value), OptionProblem> {
 
 /// The extra fields of a request: `-o` flags over the role's, the profile's and the file's
 /// `options`, each dropped where a typed setting of a higher layer sets the same field.
-pub fn resolve(flags: &[String], n_flag: bool, layers: &Layers) -> Result<Extra, Problem> {
+/// `flagged` names the typed settings that flags outside the layers set (`n`, the tools).
+pub fn resolve(flags: &[String], flagged: &[&str], layers: &Layers) -> Result<Extra, Problem> {
     let mut all = Vec::new();
     for (source, table) in layers.options().into_iter().rev() {
         for (key, value) in table {
@@ -58,9 +59,9 @@ pub fn resolve(flags: &[String], n_flag: bool, layers: &Layers) -> Result<Extra,
             source: Source::Flag,
         }));
     }
-    let typed_source = |setting: &str| match setting {
-        "n" => n_flag.then_some(Source::Flag),
-        _ => layers.source(setting).filter(|s| *s != Source::Default),
+    let typed_source = |setting: &str| match flagged.contains(&setting) {
+        true => Some(Source::Flag),
+        false => layers.source(setting).filter(|s| *s != Source::Default),
     };
     let mut extra = Map::new();
     for leaf in all {

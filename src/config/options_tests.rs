@@ -83,17 +83,17 @@ fn ranks_decide_between_typed_settings_and_options_across_layers() {
     let layers = Layers::new(&env, &file, None);
     layers.note("temperature", Source::File);
     layers.note("top_p", Source::Flag);
-    let extra = resolve(&strings(&["temperature=0.9", "top_k=5"]), false, &layers).unwrap();
+    let extra = resolve(&strings(&["temperature=0.9", "top_k=5"]), &[], &layers).unwrap();
     // -o temperature (a flag) beats the file's typed temperature; the flag's --top-p beats
     // the file's options.top_p; a later layer's top_k replaces an earlier one's.
     assert_eq!(
         serde_json::Value::Object(extra),
         json!({"top_k": 5, "temperature": 0.9})
     );
-    let twice = resolve(&strings(&["top_p=0.5"]), false, &layers).unwrap_err();
+    let twice = resolve(&strings(&["top_p=0.5"]), &[], &layers).unwrap_err();
     assert_eq!(
         twice.to_string(),
         "-o top_p and --top-p set the same field: give one of them"
     );
-    assert!(resolve(&strings(&["n=2"]), true, &layers).is_err());
+    assert!(resolve(&strings(&["n=2"]), &["n"], &layers).is_err());
 }

@@ -211,17 +211,49 @@ fn settings(
         format: format.unwrap_or_default(),
         images,
         image_detail: cli.image_detail,
-        stream: match mode {
-            Mode::Interactive(_) => true,
-            Mode::Ask(_) | Mode::Config(_) => stream == Some(true),
-            // Line mode and batches read whole answers (clap refuses --stream with them), so
-            // the file's `stream` is not theirs.
-            _ => false,
-        },
+        stream: streams(mode, stream),
         usage: usage == Some(true),
+        tools: tools(cli)?,
         // After every typed pick: where each came from decides which wins.
-        extra: super::options::resolve(&args.options, cli.n.is_some(), layers)?,
+        extra: super::options::resolve(&args.options, &flagged(cli), layers)?,
     })
+}
+
+/// Whether answers stream: always in the chat, as asked in one-shot; line mode and batches
+/// read whole answers (clap refuses --stream with them), so the file's `stream` is not
+/// theirs.
+fn streams(mode: &Mode, stream: Option<bool>) -> bool {
+    match mode {
+        Mode::Interactive(_) => true,
+        Mode::Ask(_) | Mode::Config(_) => stream == Some(true),
+        _ => false,
+    }
+}
+
+/// `--tools`, `--tool-choice` and `--no-parallel-tool-calls`.
+fn tools(cli: &Cli) -> Result<crate::tools::Tools, Problem> {
+    let args = &cli.tools;
+    let parallel = args.no_parallel_tool_calls.then_some(false);
+    Ok(crate::tools::load(
+        &args.tools,
+        args.tool_choice.as_deref(),
+        parallel,
+        None,
+    )?)
+}
+
+/// The typed settings that flags outside the layers set, which `-o` may not set again.
+fn flagged(cli: &Cli) -> Vec<&'static str> {
+    let args = &cli.tools;
+    [
+        ("n", cli.n.is_some()),
+        ("tools", !args.tools.is_empty()),
+        ("tool_choice", args.tool_choice.is_some()),
+        ("parallel_tool_calls", args.no_parallel_tool_calls),
+    ]
+    .into_iter()
+    .filter_map(|(name, set)| set.then_some(name))
+    .collect()
 }
 
 /// A message that says "drop --temperature" names the layer the value came from instead

@@ -17,6 +17,7 @@ pub mod role;
 /// A status and what the server said about it (and what the request was for) are the
 /// HTTP layer's; the names stay here for the commands that build or match them.
 pub use crate::http::{ApiFailure, Target};
+pub use crate::tools::ToolProblem;
 pub use option::OptionProblem;
 pub use problem::{NotText, Place, Problem, Refusal};
 pub use response::{BadLine, BadResponse, Declined, Expected, Missing};
@@ -71,14 +72,25 @@ pub enum Error {
     /// A batch whose results were asked for before it finished.
     #[error("{summary}: not finished yet; `oaichat batch wait {id}` waits for it")]
     BatchPending { id: String, summary: String },
-    /// The answer is a request to call tools (named, when the calls say), which oaichat
-    /// does not run (yet).
+    /// The answer is a request to call tools (named, when the calls say), where oaichat
+    /// cannot hand the calls on (line mode, the chat).
     #[error(
-        "the model asked to call {} instead of answering; oaichat does not run tools yet \
-         (--raw shows the calls), and nothing was saved",
+        "the model asked to call {} instead of answering (--raw shows the calls); nothing \
+         was saved",
         tools(.0)
     )]
     ToolCalls(Vec<String>),
+    /// The answer is tool calls, printed on stdout for the script to run: not a failure,
+    /// the signal to answer them (exit 10).
+    #[error(
+        "the model asked to call {}: the calls are on stdout, one JSON line each; {}",
+        tools(names),
+        hint
+    )]
+    CallsPrinted {
+        names: Vec<String>,
+        hint: &'static str,
+    },
     /// Ctrl-C stopped an answer (in the interactive chat, which goes on).
     #[error("interrupted")]
     Interrupted,
@@ -224,8 +236,13 @@ impl Error {
             Error::Interrupted => code::INTERRUPTED,
             Error::BatchFailed(_) => code::BATCH_INCOMPLETE,
             Error::BatchPending { .. } => code::BATCH_PENDING,
-            Error::ToolCalls(_) => code::TOOL_CALLS,
+            Error::ToolCalls(_) | Error::CallsPrinted { .. } => code::TOOL_CALLS,
         }
+    }
+
+    /// Whether this is exit 10's signal, which is said without "error:".
+    pub fn is_request_for_tools(&self) -> bool {
+        matches!(self, Error::CallsPrinted { .. })
     }
 
     /// Names where the key came from in a 401's hint, when it was not `OPENAI_API_KEY`.

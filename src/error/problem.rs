@@ -157,6 +157,8 @@ pub enum Problem {
     Role(#[from] super::role::RoleProblem),
     #[error(transparent)]
     Option(#[from] super::option::OptionProblem),
+    #[error(transparent)]
+    Tool(#[from] crate::tools::ToolProblem),
     #[error("{var} is not set (the key of {owner}): export {var}=... or put it in a .env file")]
     NoKeyVar { var: String, owner: String },
     #[error(

@@ -43,8 +43,9 @@ pub fn judge(endings: &[Ending], format: &Format, stderr: &mut dyn Write) -> Res
     {
         return Err(Error::Declined(Declined::ContentFilter));
     }
-    if let Some(names) = tool_calls(endings) {
-        return Err(Error::ToolCalls(names));
+    if asked_for_tools(endings).is_some() {
+        // Calls are not text to judge: the caller hands them on (see `crate::tools`).
+        return Ok(());
     }
     if let Some(flag) = format.flag() {
         for ending in endings {
@@ -85,21 +86,12 @@ pub fn judge_answer(
 
 /// The tools asked for, when an answer is tool calls (by its finish reason, or by calls
 /// that came with it).
-fn tool_calls(endings: &[Ending]) -> Option<Vec<String>> {
-    let asked = endings.iter().any(|e| {
-        !e.tool_calls.is_empty()
-            || matches!(
-                e.finish_reason,
-                Some(FinishReason::ToolCalls | FinishReason::FunctionCall)
-            )
-    });
+pub fn asked_for_tools(endings: &[Ending]) -> Option<Vec<String>> {
+    let asked = endings.iter().any(Ending::asks_for_tools);
     if !asked {
         return None;
     }
-    let mut names: Vec<String> = endings
-        .iter()
-        .flat_map(|e| e.tool_calls.iter().cloned())
-        .collect();
+    let mut names: Vec<String> = endings.iter().flat_map(|e| e.calls.names()).collect();
     names.dedup();
     Some(names)
 }
@@ -160,21 +152,20 @@ mod tests {
     }
 
     #[test]
-    fn tool_calls_are_their_own_failure_naming_the_tools() {
-        let calls = Ending {
+    fn tool_calls_are_not_judged_as_text_and_are_named() {
+        let mut calls = crate::tools::Calls::default();
+        calls.add(0, Some("a"), Some("get_weather"), None);
+        calls.add(1, Some("b"), Some("get_time"), None);
+        let ending = Ending {
             finish_reason: Some("tool_calls".into()),
-            tool_calls: vec!["get_weather".into(), "get_time".into()],
+            calls,
             text: Some(String::new()),
             ..Ending::default()
         };
-        let failure = judge(&[calls], &Format::JsonObject, &mut Vec::new()).unwrap_err();
-        assert_eq!(failure.exit_code(), 10);
-        assert!(
-            failure.to_string().starts_with(
-                "the model asked to call the tools get_weather, get_time instead of answering"
-            ),
-            "{failure}"
-        );
+        let endings = [ending];
+        judge(&endings, &Format::JsonObject, &mut Vec::new()).unwrap();
+        let names = asked_for_tools(&endings).unwrap();
+        assert_eq!(names, ["get_weather", "get_time"]);
     }
 
     #[test]

@@ -20,7 +20,7 @@ mod judge;
 mod reasoning;
 mod stream_text;
 
-pub use judge::{count_answers, judge, judge_answer};
+pub use judge::{asked_for_tools, count_answers, judge, judge_answer};
 pub use reasoning::{ReasoningView, show_whole as show_reasoning};
 pub use stream_text::StreamText;
 
@@ -35,18 +35,33 @@ pub struct Ending {
     pub refusal: Option<String>,
     /// The full text, kept only when it has to be checked (`--json`).
     pub text: Option<String>,
-    /// The tools the model asked to call, by name.
-    pub tool_calls: Vec<String>,
+    /// The calls the model made (assembled from a stream's pieces).
+    pub calls: crate::tools::Calls,
     /// The content was a `<think>` block that never closed: reasoning, and no answer.
     pub unclosed_think: bool,
     /// With `-x`: whether the answer had the code block asked for (and it was printed).
     pub extracted: Option<Result<(), Missing>>,
 }
 
+impl Ending {
+    /// Whether the choice asked for tools: calls came, or its finish reason says so.
+    pub fn asks_for_tools(&self) -> bool {
+        !self.calls.is_empty()
+            || matches!(
+                self.finish_reason,
+                Some(FinishReason::ToolCalls | FinishReason::FunctionCall)
+            )
+    }
+}
+
 /// Writes every choice's text, in index order, separated by [`SEPARATOR`]; with `-x`,
 /// each choice's code block instead, and what each one had (see [`extract::verdict`]).
+///
+/// The words of a choice that asks for tools go to `err`: stdout is for the answer, and a
+/// script reads the calls there (see [`crate::tools`]).
 pub fn write_response(
     out: &mut impl Write,
+    err: &mut impl Write,
     response: &ChatResponse,
     extract: Option<Which>,
 ) -> io::Result<Vec<(u32, Result<(), Missing>)>> {
@@ -58,6 +73,11 @@ pub fn write_response(
         // The answer without a leading <think> block, which is reasoning (shown on stderr).
         let parts = choice.message.as_ref().map(|m| m.parts());
         let answer = parts.map(|p| p.answer).unwrap_or_default();
+        if choice.asks_for_tools() {
+            // stderr may be closed; the calls are what matters.
+            let _ = write_text(err, answer.as_bytes());
+            continue;
+        }
         let text = match extract.map(|which| extract::block(answer, which)) {
             None => Cow::Borrowed(answer.as_bytes()),
             Some(Ok(block)) => Cow::Owned(block.into_bytes()),
@@ -85,7 +105,9 @@ pub fn response_endings(response: &ChatResponse, keep_text: bool) -> Vec<Ending>
         .iter()
         .map(|choice| {
             let message = choice.message.clone().unwrap_or_default();
-            let tool_calls = crate::api::response::tool_names(
+            let mut calls = crate::tools::Calls::default();
+            crate::api::response::add_calls(
+                &mut calls,
                 message.tool_calls.as_deref(),
                 message.function_call.as_ref(),
             );
@@ -95,7 +117,7 @@ pub fn response_endings(response: &ChatResponse, keep_text: bool) -> Vec<Ending>
                 finish_reason: choice.finish_reason.clone(),
                 refusal: message.refusal.clone(),
                 text: keep_text.then(|| parts.answer.to_string()),
-                tool_calls,
+                calls,
                 unclosed_think: parts.unclosed,
                 extracted: None,
             }
@@ -183,9 +205,15 @@ mod tests {
     #[test]
     fn one_answer_gets_one_trailing_newline() {
         let r = response(r#"{"choices":[{"index":0,"message":{"content":"hi"}}]}"#);
-        assert_eq!(written(|o| write_response(o, &r, None).map(drop)), "hi\n");
+        assert_eq!(
+            written(|o| write_response(o, &mut Vec::new(), &r, None).map(drop)),
+            "hi\n"
+        );
         let r = response(r#"{"choices":[{"index":0,"message":{"content":"hi\n"}}]}"#);
-        assert_eq!(written(|o| write_response(o, &r, None).map(drop)), "hi\n");
+        assert_eq!(
+            written(|o| write_response(o, &mut Vec::new(), &r, None).map(drop)),
+            "hi\n"
+        );
     }
 
     #[test]
@@ -194,7 +222,7 @@ mod tests {
             r#"{"choices":[{"index":1,"message":{"content":"b"}},{"index":0,"message":{"content":"a"}}]}"#,
         );
         assert_eq!(
-            written(|o| write_response(o, &r, None).map(drop)),
+            written(|o| write_response(o, &mut Vec::new(), &r, None).map(drop)),
             "a\n---\nb\n"
         );
     }
@@ -206,7 +234,7 @@ mod tests {
         );
         let mut found = Vec::new();
         let text = written(|o| {
-            found = write_response(o, &r, Some(Which::First))?;
+            found = write_response(o, &mut Vec::new(), &r, Some(Which::First))?;
             Ok(())
         });
         assert_eq!(text, "b\n---\nc\n");

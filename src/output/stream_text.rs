@@ -38,6 +38,9 @@ struct Printer {
     others: BTreeMap<u32, String>,
     /// With `-x`: choice 0's block finder, which prints its block the moment it closes.
     extractor: Option<Extractor>,
+    /// With tools offered: choice 0's text, held until the answer ends, when it is known
+    /// whether it is the answer (stdout) or words that came with tool calls (stderr).
+    held: Option<String>,
 }
 
 impl StreamText {
@@ -52,6 +55,7 @@ impl StreamText {
                 reasoning: Reasoning::new(view),
                 others: BTreeMap::new(),
                 extractor: None,
+                held: None,
             },
             keep_text,
         }
@@ -60,6 +64,13 @@ impl StreamText {
     /// `-x`: prints each choice's code block instead of its text (nothing with `--raw`).
     pub fn extracting(mut self, which: Option<Which>) -> StreamText {
         self.printer.extractor = which.filter(|_| self.printer.print).map(Extractor::new);
+        self
+    }
+
+    /// With tools offered, holds choice 0's text back until the answer ends (see
+    /// [`Printer::held`]); its reasoning still shows as it comes.
+    pub fn holding(mut self, hold: bool) -> StreamText {
+        self.printer.held = (hold && self.printer.print).then(String::new);
         self
     }
 
@@ -127,6 +138,10 @@ impl StreamText {
             })?;
             ending.unclosed_think = unclosed;
         }
+        if let Some(held) = self.printer.held.take() {
+            let calls = (self.choices.get(&0)).is_some_and(|c| c.ending.asks_for_tools());
+            self.printer.release(out, err, &held, calls)?;
+        }
         self.end_line(out, err)?;
         let mut endings: Vec<Ending> = self.choices.into_values().map(|c| c.ending).collect();
         let others = std::mem::take(&mut self.printer.others);
@@ -187,10 +202,11 @@ fn extract_all(
 /// Notes what a delta says about how its choice ends: the tools it asks for, a refusal.
 fn note(ending: &mut Ending, delta: &Delta<'_>) {
     if delta.tool_calls.is_some() || delta.function_call.is_some() {
-        ending.tool_calls.extend(crate::api::response::tool_names(
+        crate::api::response::add_calls(
+            &mut ending.calls,
             delta.tool_calls.as_deref(),
             delta.function_call.as_deref(),
-        ));
+        );
     }
     if let Some(refusal) = &delta.refusal {
         ending
@@ -227,6 +243,34 @@ impl Printer {
             return Ok(());
         }
         self.reasoning.before_answer(err);
+        if let Some(held) = &mut self.held {
+            held.push_str(text);
+            return Ok(());
+        }
+        self.write_answer(out, text)
+    }
+
+    /// Choice 0's held text, once the answer has ended: words that came with tool calls
+    /// go to stderr, an answer is printed as it would have been.
+    fn release(
+        &mut self,
+        out: &mut impl Write,
+        err: &mut impl Write,
+        held: &str,
+        calls: bool,
+    ) -> io::Result<()> {
+        if !calls {
+            return self.write_answer(out, held);
+        }
+        if !held.trim().is_empty() {
+            // stderr may be closed; the calls on stdout are what matters.
+            let _ = write_text(err, held.as_bytes());
+        }
+        Ok(())
+    }
+
+    /// Choice 0's text to stdout (or to `-x`'s block finder).
+    fn write_answer(&mut self, out: &mut impl Write, text: &str) -> io::Result<()> {
         if let Some(extractor) = &mut self.extractor {
             // Only the block reaches stdout, and whole lines of it: no line is left open.
             return extractor.push(out, text.as_bytes());

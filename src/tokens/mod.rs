@@ -83,17 +83,26 @@ impl Encoding {
     }
 }
 
+/// The texts of a message that the model reads: its content, and the names and arguments
+/// of the tools it called (counted as text: an estimate, as the API's own framing of calls
+/// is not published).
 fn texts<'a>(message: &'a ChatMessage<'a>) -> impl Iterator<Item = &'a str> {
     let (single, parts) = match &message.content {
         Content::Text(text) => (Some(*text), &[][..]),
         Content::Parts(parts) => (None, parts.as_slice()),
+        Content::Null => (None, &[][..]),
     };
+    let calls = message
+        .tool_calls
+        .iter()
+        .flat_map(|c| [c.function.name.as_str(), c.function.arguments.as_str()]);
     single
         .into_iter()
         .chain(parts.iter().filter_map(|p| match p {
             Part::Text { text } => Some(*text),
             Part::ImageUrl { .. } => None,
         }))
+        .chain(calls)
 }
 
 /// Tokens of one message, overhead included.
@@ -203,10 +212,7 @@ mod tests {
     }
 
     fn message(role: Role, text: &str) -> ChatMessage<'_> {
-        ChatMessage {
-            role,
-            content: Content::Text(text),
-        }
+        ChatMessage::text(role, text)
     }
 
     fn request<'a>(messages: Vec<ChatMessage<'a>>) -> ChatRequest<'a> {
@@ -224,6 +230,9 @@ mod tests {
             frequency_penalty: None,
             presence_penalty: None,
             response_format: None,
+            tools: Vec::new(),
+            tool_choice: None,
+            parallel_tool_calls: None,
             stream: None,
             stream_options: None,
         }

@@ -44,5 +44,6 @@ mod stream;
 mod timeouts;
 mod tls;
 mod tokens;
+mod tools;
 mod transport;
 mod usage;

@@ -1,6 +1,6 @@
 //! What reaches stdout and stderr for whole (non-streamed) answers.
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::support::*;
 
@@ -119,53 +119,6 @@ fn a_response_without_choices_is_exit_8() {
     let assert = Cmd::at(&server).args(["hi"]).run().code(8);
     assert!(
         stderr(&assert).contains("no choices"),
-        "{}",
-        stderr(&assert)
-    );
-}
-
-/// An answer that is only tool calls (content null, finish_reason tool_calls): oaichat
-/// does not run tools, so it says so and exits 10, and saves no empty answer.
-#[test]
-fn an_answer_of_tool_calls_is_exit_10_and_saves_nothing() {
-    let mut body = completion(&[""]);
-    body["choices"][0]["finish_reason"] = json!("tool_calls");
-    body["choices"][0]["message"] = json!({"role": "assistant", "content": null,
-        "tool_calls": [{"id": "call_1", "type": "function",
-                        "function": {"name": "get_weather", "arguments": "{\"city\":\"Seoul\"}"}}]});
-    let server = Server::start(vec![Reply::json(200, &body)]);
-    let cmd = Cmd::at(&server);
-    let history = cmd.dir.path().join("h.jsonl");
-    let assert = cmd
-        .args(["--history", history.to_str().unwrap(), "weather in Seoul?"])
-        .run()
-        .code(10);
-    assert_eq!(stdout(&assert), "");
-    let err = stderr(&assert);
-    assert!(
-        err.contains("the model asked to call the tool get_weather")
-            && err.contains("does not run tools"),
-        "{err}"
-    );
-    assert!(!history.exists(), "nothing is saved");
-}
-
-#[test]
-fn a_streamed_tool_call_is_exit_10_too() {
-    let call = |piece: Value| {
-        let chunk = json!({"choices": [{"index": 0, "delta": {"tool_calls": [piece]}, "finish_reason": null}]});
-        format!("data: {chunk}\n\n")
-    };
-    let server = Server::start(vec![sse(&[
-        call(json!({"index": 0, "id": "call_1", "type": "function",
-                    "function": {"name": "get_time", "arguments": ""}})),
-        call(json!({"index": 0, "function": {"arguments": "{}"}})),
-        finish("tool_calls"),
-        DONE.to_string(),
-    ])]);
-    let assert = Cmd::at(&server).args(["--stream", "now?"]).run().code(10);
-    assert!(
-        stderr(&assert).contains("call the tool get_time"),
         "{}",
         stderr(&assert)
     );

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::api::message::Message;
 pub use crate::api::message::Role;
+use crate::tools::{Call, ToolChoice};
 
 mod extra;
 mod settings;
@@ -20,11 +21,42 @@ pub use settings::{Format, ImageDetail, Params, ReasoningEffort, Schema, Setting
 /// mode with a 400 unless the word "json" appears in the messages.
 pub const JSON_INSTRUCTION: &str = "Respond with a single valid JSON object.";
 
-/// ChatCompletionRequestMessage: a role and a text, or parts when images are attached.
+/// ChatCompletionRequestMessage: a role and a text, or parts when images are attached;
+/// an assistant's tool calls (its content then null when it said nothing), a tool's
+/// result and the call it answers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChatMessage<'a> {
     pub role: Role,
     pub content: Content<'a>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub tool_calls: &'a [Call],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tool_call_id: Option<&'a str>,
+}
+
+impl<'a> ChatMessage<'a> {
+    pub fn text(role: Role, text: &'a str) -> ChatMessage<'a> {
+        ChatMessage {
+            role,
+            content: Content::Text(text),
+            tool_calls: &[],
+            tool_call_id: None,
+        }
+    }
+
+    /// A message of the conversation as the request carries it.
+    pub fn of(message: &'a Message) -> ChatMessage<'a> {
+        let calls_only = message.content.is_empty() && !message.tool_calls.is_empty();
+        ChatMessage {
+            role: message.role,
+            content: match calls_only {
+                true => Content::Null,
+                false => Content::Text(&message.content),
+            },
+            tool_calls: &message.tool_calls,
+            tool_call_id: message.tool_call_id.as_deref(),
+        }
+    }
 }
 
 /// A message's content: a string, or parts when images are attached.
@@ -33,6 +65,8 @@ pub struct ChatMessage<'a> {
 pub enum Content<'a> {
     Text(&'a str),
     Parts(Vec<Part<'a>>),
+    /// An assistant message that only calls tools.
+    Null,
 }
 
 impl Content<'_> {
@@ -42,6 +76,7 @@ impl Content<'_> {
             Content::Parts(parts) => parts
                 .iter()
                 .any(|p| matches!(p, Part::Text { text } if mentions_json(text))),
+            Content::Null => false,
         }
     }
 }
@@ -109,6 +144,12 @@ pub struct ChatRequest<'a> {
     pub presence_penalty: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub response_format: Option<ResponseFormat<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tools: Vec<serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tool_choice: Option<&'a ToolChoice>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parallel_tool_calls: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -122,16 +163,25 @@ pub fn build<'a>(
     context: impl IntoIterator<Item = &'a Message>,
     prompt: &'a str,
 ) -> ChatRequest<'a> {
+    build_after(settings, context, Some(prompt))
+}
+
+/// Builds the request that follows `context`, with a new prompt or (after tool results,
+/// which end the context) without one.
+pub fn build_after<'a>(
+    settings: &'a Settings,
+    context: impl IntoIterator<Item = &'a Message>,
+    prompt: Option<&'a str>,
+) -> ChatRequest<'a> {
     let context = context.into_iter();
     let mut messages = Vec::with_capacity(context.size_hint().0 + 2);
-    messages.extend(context.map(|m| ChatMessage {
-        role: m.role,
-        content: Content::Text(&m.content),
-    }));
-    messages.push(ChatMessage {
-        role: Role::User,
-        content: user_content(settings, prompt),
-    });
+    messages.extend(context.map(ChatMessage::of));
+    if let Some(prompt) = prompt {
+        messages.push(ChatMessage {
+            content: user_content(settings, prompt),
+            ..ChatMessage::text(Role::User, "")
+        });
+    }
     if settings.format == Format::JsonObject {
         add_json_instruction(&mut messages);
     }
@@ -150,6 +200,9 @@ pub fn build<'a>(
         frequency_penalty: params.frequency_penalty,
         presence_penalty: params.presence_penalty,
         response_format: response_format(&settings.format),
+        tools: settings.tools.wire(),
+        tool_choice: settings.tools.choice.as_ref(),
+        parallel_tool_calls: settings.tools.parallel,
         stream: settings.stream.then_some(true),
         // Exact usage for --usage needs the final usage chunk, which is opt-in.
         stream_options: (settings.stream && settings.usage).then_some(StreamOptions {
@@ -168,10 +221,7 @@ fn add_json_instruction(messages: &mut Vec<ChatMessage<'_>>) {
         .iter()
         .take_while(|m| m.role == Role::System)
         .count();
-    let instruction = ChatMessage {
-        role: Role::System,
-        content: Content::Text(JSON_INSTRUCTION),
-    };
+    let instruction = ChatMessage::text(Role::System, JSON_INSTRUCTION);
     messages.insert(at, instruction);
 }
 

@@ -25,6 +25,8 @@ pub struct Settings {
     pub usage: bool,
     /// Fields set with `-o KEY=VALUE` or `options` tables, merged over the typed ones.
     pub extra: super::Extra,
+    /// Tools the model may call (`--tools`).
+    pub tools: crate::tools::Tools,
 }
 
 /// Generation parameters, sent only when the user set them.

@@ -19,6 +19,7 @@ pub use error_body::{ErrorDetail, error_detail, error_value_detail};
 pub use finish::FinishReason;
 
 use crate::error::response::{BadResponse, Expected};
+use crate::tools::Calls;
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Usage {
@@ -93,6 +94,20 @@ pub struct Choice {
     pub finish_reason: Option<FinishReason>,
 }
 
+impl Choice {
+    /// Whether the answer asks for tools: calls came, or the finish reason says so.
+    pub fn asks_for_tools(&self) -> bool {
+        let message = self.message.as_ref();
+        let calls = message.and_then(|m| m.tool_calls.as_ref());
+        calls.is_some_and(|c| !c.is_empty())
+            || message.is_some_and(|m| m.function_call.is_some())
+            || matches!(
+                self.finish_reason,
+                Some(FinishReason::ToolCalls | FinishReason::FunctionCall)
+            )
+    }
+}
+
 /// The assistant message of a whole response.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct AnswerMessage {
@@ -155,10 +170,14 @@ pub fn reasoning_field<'a>(
         .or(reasoning.filter(|t| !t.is_empty()))
 }
 
-/// A tool call (or a streamed piece of one), of which oaichat reads only the name: it does
-/// not run tools, but says which one the model wanted.
+/// A tool call, or a streamed piece of one (which has an `index`, and its id, name and
+/// arguments in pieces).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct ToolCall {
+    #[serde(default)]
+    pub index: Option<u32>,
+    #[serde(default)]
+    pub id: Option<String>,
     #[serde(default)]
     pub function: Option<Function>,
 }
@@ -167,6 +186,8 @@ pub struct ToolCall {
 pub struct Function {
     #[serde(default)]
     pub name: Option<String>,
+    #[serde(default)]
+    pub arguments: Option<String>,
 }
 
 /// The names of the tools a message or delta asks for (empty pieces of a streamed call
@@ -179,6 +200,21 @@ pub fn tool_names(calls: Option<&[ToolCall]>, function: Option<&Function>) -> Ve
         .chain(function)
         .filter_map(|f| f.name.clone())
         .collect()
+}
+
+/// Adds the calls of a message or delta (or its deprecated `function_call`, as call 0) to
+/// those being assembled; a whole message's calls are numbered by their place.
+pub fn add_calls(to: &mut Calls, calls: Option<&[ToolCall]>, function: Option<&Function>) {
+    for (place, call) in calls.into_iter().flatten().enumerate() {
+        let f = call.function.as_ref();
+        let index = call.index.unwrap_or(place as u32);
+        let name = f.and_then(|f| f.name.as_deref());
+        let arguments = f.and_then(|f| f.arguments.as_deref());
+        to.add(index, call.id.as_deref(), name, arguments);
+    }
+    if let Some(f) = function {
+        to.add(0, None, f.name.as_deref(), f.arguments.as_deref());
+    }
 }
 
 /// One streamed chunk. Strings borrow from the event's bytes where they can (no escapes),

@@ -25,7 +25,7 @@ pub(super) fn answer_whole(
     let mut extracted = Vec::new();
     if !config.raw {
         output::show_reasoning(err, show.reasoning, &parsed);
-        let found = output::write_response(out, &parsed, config.extract);
+        let found = output::write_response(out, err, &parsed, config.extract);
         extracted = found.map_err(Error::Write)?;
     }
     output::count_answers(parsed.choices.len(), config.request.params.n, err);
@@ -49,9 +49,14 @@ pub(super) fn answer_stream<E: Into<Error>>(
     let mode = stream::Mode {
         raw: config.raw,
         // The usage line may have to count the answer (a server that reports no usage).
-        keep_text: show.keep_text || config.request.format.is_json() || shows_usage(config),
+        // And words that come with tool calls are kept with them in the conversation.
+        keep_text: show.keep_text
+            || config.request.format.is_json()
+            || shows_usage(config)
+            || offers_tools(config),
         reasoning: show.reasoning,
         extract: config.extract,
+        hold: offers_tools(config),
     };
     let finished = stream::consume_from(read, out, err, mode)?;
     if finished.endings.is_empty() {
@@ -68,7 +73,14 @@ pub(super) fn answer_stream<E: Into<Error>>(
     Ok(first_text(finished.endings, extracted, err))
 }
 
-/// Choice 0's text (the one a conversation keeps), and what `-x` found in all of them.
+/// Whether the request offers tools (`--tools`, or `-o tools=…`): then an answer may be
+/// calls, and its text is held until that is known.
+fn offers_tools(config: &Config) -> bool {
+    !config.request.tools.is_empty() || config.request.extra.contains_key("tools")
+}
+
+/// Choice 0's text (the one a conversation keeps) and calls, and what `-x` found in all
+/// of them.
 fn first_text(
     endings: Vec<output::Ending>,
     extracted: Vec<(u32, Result<(), Missing>)>,
@@ -78,11 +90,13 @@ fn first_text(
         true => None,
         false => extract::verdict(&extracted, err).err(),
     };
+    let first = endings.into_iter().find(|e| e.index == 0);
+    let calls = (first.as_ref())
+        .filter(|e| e.asks_for_tools())
+        .map(|e| e.calls.clone().finish());
     Answer {
-        text: endings
-            .into_iter()
-            .find(|e| e.index == 0)
-            .and_then(|e| e.text),
+        text: first.and_then(|e| e.text),
+        calls,
         no_block,
     }
 }

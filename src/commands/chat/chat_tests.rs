@@ -33,6 +33,7 @@ fn a_history_limit_drops_the_oldest_exchange_and_says_so_with_verbose() {
         .map(|m| match &m.content {
             request::Content::Text(text) => *text,
             request::Content::Parts(_) => "parts",
+            request::Content::Null => "null",
         })
         .collect();
     assert_eq!(kept, ["q", "a", "now"]);

@@ -22,6 +22,8 @@ pub struct Answer {
     pub text: Option<String>,
     /// With `-x`: why no answer had the code block asked for (and nothing was printed).
     pub no_block: Option<Missing>,
+    /// When the answer asks for tools: its calls (none when only its finish reason asked).
+    pub calls: Option<Vec<crate::tools::Call>>,
 }
 
 /// How an exchange shows its answer, decided by the command that runs it.
@@ -62,17 +64,18 @@ impl Client {
     }
 }
 
-/// Sends `prompt` (after the transcript's messages) and prints the answer as `show` says.
+/// Sends `prompt` (after the transcript's messages; none after tool results) and prints
+/// the answer as `show` says.
 pub fn exchange(
     config: &Config,
     client: &mut Client,
     transcript: &Transcript,
-    prompt: &str,
+    prompt: Option<&str>,
     show: Show,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<Answer, Error> {
-    let mut request = request::build(&config.request, transcript.context(), prompt);
+    let mut request = request::build_after(&config.request, transcript.context(), prompt);
     fit(config, &mut request, err)?;
     let body = request::encode(&request, &config.request.extra)
         .map_err(|e| Error::local(Task::EncodeRequest, e))?;

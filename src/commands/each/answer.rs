@@ -56,7 +56,10 @@ fn parse(bytes: &[u8]) -> Result<Value, Error> {
 pub(crate) fn answered(config: &Config, value: Value) -> Result<Answered, Error> {
     let parsed = ChatResponse::deserialize(&value)
         .map_err(|e| BadResponse::not_a(Expected::ChatCompletion, e, None))?;
-    output::judge_answer(&parsed, &config.request.format, &mut io::sink())?;
+    let endings = output::judge_answer(&parsed, &config.request.format, &mut io::sink())?;
+    if let Some(names) = output::asked_for_tools(&endings) {
+        return Err(Error::ToolCalls(names));
+    }
     let model = parsed.model.unwrap_or_else(|| config.request.model.clone());
     let cost = parsed.usage.as_ref().and_then(|u| u.cost(&model));
     let first = parsed.choices.iter().find(|c| c.index == 0);

@@ -15,11 +15,13 @@ mod cache;
 mod commands;
 mod guard;
 mod request;
+mod tools;
 pub(crate) mod values;
 
 pub use cache::CacheArgs;
 pub use commands::{BatchAction, CacheAction, RolesAction, Sub};
 pub use request::RequestArgs;
+pub use tools::ToolArgs;
 use values::seconds;
 
 const EXAMPLES: &str = "\
@@ -189,6 +191,9 @@ pub struct Cli {
 
     #[command(flatten)]
     pub cache: CacheArgs,
+
+    #[command(flatten)]
+    pub tools: ToolArgs,
 
     /// Do not show the model's reasoning, which reasoning servers (vLLM, llama.cpp,
     /// Ollama, DeepSeek) send, on stderr.

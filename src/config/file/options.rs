@@ -15,7 +15,7 @@ const REFUSED: [(&str, &str); 3] = [
 
 /// The fields typed settings write: the field's path, the setting it comes from (as
 /// [`Layers`] records it), and the flag that sets it.
-const TYPED: [(&str, &str, &str); 12] = [
+const TYPED: [(&str, &str, &str); 15] = [
     ("temperature", "temperature", "--temperature"),
     ("top_p", "top_p", "--top-p"),
     ("max_tokens", "max_tokens", "--max-tokens"),
@@ -36,6 +36,13 @@ const TYPED: [(&str, &str, &str); 12] = [
     ("n", "n", "-n"),
     ("response_format", "response_format", "--json or --schema"),
     ("stream_options.include_usage", "usage", "--usage"),
+    ("tools", "tools", "--tools"),
+    ("tool_choice", "tool_choice", "--tool-choice"),
+    (
+        "parallel_tool_calls",
+        "parallel_tool_calls",
+        "--no-parallel-tool-calls",
+    ),
 ];
 
 /// A dotted key's segments; None when one is empty.
