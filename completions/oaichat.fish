@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_oaichat_global_optspecs
-    string join \n user= assistant= f/file= image= image-detail= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= o/option= stop= seed= frequency-penalty= presence-penalty= json schema= n= history= c/continue history-limit= i/interactive each jsonl P/parallel= resume= usage dry-run stream O/output= raw x/extract extract-last cache no-cache cache-ttl= tools= tool-choice= no-parallel-tool-calls tool-result= hide-reasoning timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http H/header= env-file= config= p/profile= no-config r/role= v/verbose V/version h/help
+    string join \n user= assistant= f/file= image= image-detail= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= o/option= stop= seed= frequency-penalty= presence-penalty= json schema= n= history= c/continue history-limit= i/interactive each jsonl P/parallel= resume= usage dry-run stream O/output= raw x/extract extract-last cache no-cache cache-ttl= tools= tool-choice= no-parallel-tool-calls tool-cmd= tool-timeout= max-tool-rounds= y/yes tool-result= hide-reasoning timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http H/header= env-file= config= p/profile= no-config r/role= v/verbose V/version h/help
 end
 
 function __fish_oaichat_needs_command
@@ -57,6 +57,9 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -s O -l output -d 'Write t
 complete -c oaichat -n "__fish_oaichat_needs_command" -l cache-ttl -d 'With --cache: reuse only answers younger than this (90s, 10m, 2h, 7d); an older one is asked again and replaced [default: no limit]' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l tools -d 'Tools the model may call: a JSON file or inline JSON, in OpenAI\'s tools format (a list, one {"type":"function","function":{…}}, or a bare {"name","parameters"}). When the answer is tool calls, stdout gets one JSON line per call and the exit code is 10' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l tool-choice -d 'How the model may use the tools: auto, none, required, or a tool\'s NAME (which it must call)' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l tool-cmd -d 'Run the tool NAME (defined with --tools) with COMMAND: its words as a shell would split them, run without a shell; the call\'s arguments come as JSON on stdin and in $OAICHAT_TOOL_ARGS, and its stdout is the result' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l tool-timeout -d 'The longest a tool\'s command may run before it is stopped (its result then says so)' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l max-tool-rounds -d 'How many rounds of tool calls oaichat runs before it stops and prints the pending calls (exit 10)' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l tool-result -d 'Answer the calls the conversation\'s last answer asked for (with --history or -c), one per call: VALUE is the result\'s text (JSON or not), @FILE or @- for stdin. The model\'s next answer follows' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10]' -r
@@ -84,6 +87,7 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -l extract-last -d 'Print 
 complete -c oaichat -n "__fish_oaichat_needs_command" -l cache -d 'Answer a request seen before (same body, URL and headers) from the cache ($XDG_CACHE_HOME/oaichat, else ~/.cache/oaichat) without a network call; store new successful answers there'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l no-cache -d 'Neither read nor write the cache, whatever the config file or profile says'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l no-parallel-tool-calls -d 'Ask for at most one tool call per answer (parallel_tool_calls: false)'
+complete -c oaichat -n "__fish_oaichat_needs_command" -s y -l yes -d 'Run tools without asking first (on a terminal oaichat asks before each call; without one, and without --yes, it runs none and prints the calls instead)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l hide-reasoning -d 'Do not show the model\'s reasoning, which reasoning servers (vLLM, llama.cpp, Ollama, DeepSeek) send, on stderr'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'

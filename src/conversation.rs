@@ -70,6 +70,11 @@ impl Transcript {
         new
     }
 
+    /// Messages that go before the next answer (tool results), recorded with it.
+    pub fn add_turns(&mut self, turns: Vec<Message>) {
+        self.turns.extend(turns);
+    }
+
     /// The last message of the conversation so far.
     pub fn last(&self) -> Option<&Message> {
         self.earlier.last()

@@ -11,3 +11,4 @@ pub mod each;
 pub mod interactive;
 pub mod models;
 pub mod roles;
+pub mod tool_calls;

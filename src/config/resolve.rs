@@ -230,16 +230,22 @@ fn streams(mode: &Mode, stream: Option<bool>) -> bool {
     }
 }
 
-/// `--tools`, `--tool-choice` and `--no-parallel-tool-calls`.
+/// The tool flags.
 fn tools(cli: &Cli) -> Result<crate::tools::Tools, Problem> {
     let args = &cli.tools;
-    let parallel = args.no_parallel_tool_calls.then_some(false);
-    Ok(crate::tools::load(
-        &args.tools,
-        args.tool_choice.as_deref(),
-        parallel,
-        None,
-    )?)
+    let given = crate::tools::Given {
+        tools: &args.tools,
+        choice: args.tool_choice.as_deref(),
+        parallel: args.no_parallel_tool_calls.then_some(false),
+        commands: &args.tool_cmd,
+        base: None,
+    };
+    let run = crate::tools::RunSettings {
+        wait: Duration::from_secs_f64(args.tool_timeout),
+        max_rounds: args.max_tool_rounds,
+        yes: args.yes,
+    };
+    Ok(crate::tools::load(given, run)?)
 }
 
 /// The typed settings that flags outside the layers set, which `-o` may not set again.

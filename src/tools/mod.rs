@@ -3,6 +3,7 @@
 //! script gets as JSON lines ("tool calls as data") and answers with `--tool-result`.
 
 use std::path::Path;
+use std::time::Duration;
 
 use serde::Serialize;
 use serde::ser::SerializeMap;
@@ -11,18 +12,41 @@ use serde_json::Value;
 mod calls;
 mod definition;
 mod problem;
+pub mod run;
 
 pub use calls::{Call, Calls, results};
 pub use definition::Tool;
 pub use problem::ToolProblem;
 
-/// What a request offers the model to call.
+/// What a request offers the model to call, and how oaichat runs the calls.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Tools {
     pub defs: Vec<Tool>,
     pub choice: Option<ToolChoice>,
     /// `Some(false)` with `--no-parallel-tool-calls`; unset otherwise (the API's default).
     pub parallel: Option<bool>,
+    pub run: RunSettings,
+}
+
+/// How command tools run: `--tool-timeout`, `--max-tool-rounds`, `--yes`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RunSettings {
+    pub wait: Duration,
+    pub max_rounds: u32,
+    pub yes: bool,
+}
+
+/// The tool flags as given.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Given<'a> {
+    /// `--tools` values: files, or JSON when they start with `[` or `{`.
+    pub tools: &'a [String],
+    pub choice: Option<&'a str>,
+    pub parallel: Option<bool>,
+    /// `--tool-cmd NAME=COMMAND`s.
+    pub commands: &'a [String],
+    /// Where relative tool files are (the config file's folder for its own).
+    pub base: Option<&'a Path>,
 }
 
 impl Tools {
@@ -73,40 +97,63 @@ impl Serialize for ToolChoice {
     }
 }
 
-/// Reads each `--tools` value (a file, or JSON when it starts with `[` or `{`) and checks
-/// the whole set: names unique, a named `--tool-choice` among them.
-pub fn load(
-    given: &[String],
-    choice: Option<&str>,
-    parallel: Option<bool>,
-    base: Option<&Path>,
-) -> Result<Tools, ToolProblem> {
+/// Reads each `--tools` value and checks the whole set: names unique, a named
+/// `--tool-choice` and each `--tool-cmd` among them.
+pub fn load(given: Given<'_>, run: RunSettings) -> Result<Tools, ToolProblem> {
     let mut defs = Vec::new();
-    for value in given {
-        defs.extend(read(value, base)?);
+    for value in given.tools {
+        defs.extend(read(value, given.base)?);
     }
     for (i, tool) in defs.iter().enumerate() {
         if defs[..i].iter().any(|t| t.name == tool.name) {
             return Err(ToolProblem::Twice(tool.name.clone()));
         }
     }
-    let choice = choice.map(ToolChoice::parse);
+    for command in given.commands {
+        let (name, argv) = tool_command(command)?;
+        let known = known(&defs);
+        let tool = (defs.iter_mut().find(|t| t.name == name))
+            .ok_or(ToolProblem::UnknownCommand { name, known })?;
+        tool.command = Some(argv);
+    }
+    let choice = given.choice.map(ToolChoice::parse);
     match &choice {
         Some(_) if defs.is_empty() => return Err(ToolProblem::ChoiceWithoutTools),
         Some(ToolChoice::Named(name)) if !defs.iter().any(|t| &t.name == name) => {
-            let known = defs.iter().map(|t| t.name.as_str()).collect::<Vec<_>>();
-            return Err(ToolProblem::UnknownChoice {
-                name: name.clone(),
-                known: known.join(", "),
-            });
+            let (name, known) = (name.clone(), known(&defs));
+            return Err(ToolProblem::UnknownChoice { name, known });
         }
         _ => {}
     }
     Ok(Tools {
         defs,
         choice,
-        parallel,
+        parallel: given.parallel,
+        run,
     })
+}
+
+/// The tools' names, for messages.
+fn known(defs: &[Tool]) -> String {
+    match defs.is_empty() {
+        true => "none: add --tools".into(),
+        false => defs
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// `--tool-cmd NAME=COMMAND`: the name and the command's words (split as a shell would,
+/// run without one).
+fn tool_command(given: &str) -> Result<(String, Vec<String>), ToolProblem> {
+    let form = || ToolProblem::CommandForm(given.to_string());
+    let (name, command) = given.split_once('=').ok_or_else(form)?;
+    let argv = shlex::split(command)
+        .filter(|w| !w.is_empty())
+        .ok_or_else(form)?;
+    Ok((name.to_string(), argv))
 }
 
 /// One `--tools` value: inline JSON, or a file (relative to `base` when given: the config

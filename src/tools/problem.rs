@@ -24,6 +24,12 @@ pub enum ToolProblem {
     Twice(String),
     #[error("--tool-choice needs tools to choose from: add --tools")]
     ChoiceWithoutTools,
+    #[error("--tool-cmd {name}: no tool has that name (the tools are {known})")]
+    UnknownCommand { name: String, known: String },
+    #[error(
+        "--tool-cmd {0} is not NAME=COMMAND: write e.g. --tool-cmd get_weather='./weather.sh --json'"
+    )]
+    CommandForm(String),
     #[error("--tool-choice {name}: no tool has that name (the tools are {known})")]
     UnknownChoice { name: String, known: String },
     #[error(

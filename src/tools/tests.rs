@@ -9,12 +9,27 @@ fn inline_json_and_files_load_and_names_must_be_unique() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("t.json"), r#"[{"name":"a"},{"name":"b"}]"#).unwrap();
     let given = ["t.json".to_string(), r#"{"name":"c"}"#.to_string()];
-    let tools = load(&given, Some("b"), Some(false), Some(dir.path())).unwrap();
+    let commands = ["c=./c.sh --json 'two words'".to_string()];
+    let given = Given {
+        tools: &given,
+        choice: Some("b"),
+        parallel: Some(false),
+        commands: &commands,
+        base: Some(dir.path()),
+    };
+    let tools = load(given, RunSettings::default()).unwrap();
+    let argv = ["./c.sh", "--json", "two words"].map(String::from).to_vec();
+    assert_eq!(tools.defs[2].command, Some(argv));
     let names: Vec<_> = tools.defs.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["a", "b", "c"]);
     assert_eq!(tools.choice, Some(ToolChoice::Named("b".into())));
     let twice = ["t.json".to_string(), r#"{"name":"a"}"#.to_string()];
-    let err = load(&twice, None, None, Some(dir.path())).unwrap_err();
+    let given = Given {
+        tools: &twice,
+        base: Some(dir.path()),
+        ..Given::default()
+    };
+    let err = load(given, RunSettings::default()).unwrap_err();
     assert_eq!(
         err.to_string(),
         "two tools are named a: give each tool its own name"
@@ -22,25 +37,47 @@ fn inline_json_and_files_load_and_names_must_be_unique() {
 }
 
 #[test]
-fn a_choice_needs_tools_and_a_named_one_must_exist() {
-    let err = load(&[], Some("auto"), None, None).unwrap_err();
-    assert!(err.to_string().contains("add --tools"), "{err}");
-    let err = load(&[r#"{"name":"a"}"#.into()], Some("b"), None, None).unwrap_err();
+fn a_choice_or_a_command_needs_tools_and_a_named_one_must_exist() {
+    let load = |tools: &[String], choice: Option<&str>, commands: &[String]| {
+        let given = Given {
+            tools,
+            choice,
+            commands,
+            ..Given::default()
+        };
+        load(given, RunSettings::default()).unwrap_err().to_string()
+    };
+    let a = [r#"{"name":"a"}"#.to_string()];
+    assert!(load(&[], Some("auto"), &[]).contains("add --tools"));
     assert_eq!(
-        err.to_string(),
+        load(&a, Some("b"), &[]),
         "--tool-choice b: no tool has that name (the tools are a)"
     );
+    assert_eq!(
+        load(&a, None, &["b=./b.sh".into()]),
+        "--tool-cmd b: no tool has that name (the tools are a)"
+    );
+    assert!(load(&a, None, &["a".into()]).contains("is not NAME=COMMAND"));
+    assert!(load(&a, None, &["a=".into()]).contains("is not NAME=COMMAND"));
 }
 
 #[test]
 fn a_missing_file_and_bad_json_name_the_source() {
-    let err = load(&["/nonexistent/t.json".into()], None, None, None).unwrap_err();
+    let load = |value: &str| {
+        let tools = [value.to_string()];
+        let given = Given {
+            tools: &tools,
+            ..Given::default()
+        };
+        load(given, RunSettings::default()).unwrap_err()
+    };
+    let err = load("/nonexistent/t.json");
     assert!(
         err.to_string()
             .starts_with("cannot read the tools file /nonexistent/t.json"),
         "{err}"
     );
-    let err = load(&["[{]".into()], None, None, None).unwrap_err();
+    let err = load("[{]");
     assert!(
         err.to_string().starts_with("--tools: not valid JSON"),
         "{err}"

@@ -292,3 +292,174 @@ fn a_conversation_that_asked_for_nothing_takes_no_results() {
         stderr(&assert)
     );
 }
+
+/// One call of get_weather for Seoul, then (after its result) a text answer.
+fn seoul_then(answer_text: &str) -> Vec<Reply> {
+    vec![
+        calls_reply(
+            json!(null),
+            vec![call("call_1", "get_weather", r#"{"city":"Seoul"}"#)],
+        ),
+        answer(answer_text),
+    ]
+}
+
+/// The tool message the second request carried.
+fn result_sent(server: &Server) -> String {
+    let body = server.requests()[1].json();
+    let messages = body["messages"].as_array().unwrap().clone();
+    let tool = messages
+        .iter()
+        .find(|m| m["role"] == "tool")
+        .expect("a tool message");
+    assert_eq!(tool["tool_call_id"], "call_1");
+    tool["content"].as_str().unwrap().to_string()
+}
+
+fn run_with(server: &Server, command: &str, extra: &[&str]) -> assert_cmd::assert::Assert {
+    Cmd::at(server)
+        .args([
+            "--tools",
+            WEATHER,
+            "--tool-cmd",
+            &format!("get_weather={command}"),
+        ])
+        .args(extra)
+        .args(["weather?"])
+        .run()
+}
+
+#[test]
+fn a_command_tool_runs_with_the_arguments_and_the_answer_follows() {
+    let server = Server::start(seoul_then("Sunny in Seoul."));
+    let command = r#"sh -c 'printf "stdin=%s env=%s" "$(cat)" "$OAICHAT_TOOL_ARGS"'"#;
+    let assert = run_with(&server, command, &["--yes"])
+        .success()
+        .stdout("Sunny in Seoul.\n");
+    assert_eq!(
+        stderr(&assert),
+        "oaichat: → get_weather {\"city\":\"Seoul\"}\n"
+    );
+    let args = r#"{"city":"Seoul"}"#;
+    assert_eq!(result_sent(&server), format!("stdin={args} env={args}"));
+}
+
+#[test]
+fn a_definitions_own_command_runs_too() {
+    let server = Server::start(seoul_then("ok"));
+    let mut tool: Value = serde_json::from_str(WEATHER).unwrap();
+    tool["command"] = json!(["echo", "21 C"]);
+    Cmd::at(&server)
+        .args(["--tools", &tool.to_string(), "--yes", "weather?"])
+        .run()
+        .success()
+        .stdout("ok\n");
+    assert_eq!(result_sent(&server), "21 C\n");
+}
+
+#[test]
+fn without_a_terminal_or_yes_no_tool_runs_and_the_calls_are_printed() {
+    let server = Server::start(seoul_then("unused"));
+    let dir = tempfile::tempdir().unwrap();
+    let marker = dir.path().join("ran");
+    let command = format!("touch {}", marker.display());
+    run_with(&server, &command, &[]).code(10).stdout(
+        "{\"id\":\"call_1\",\"name\":\"get_weather\",\"arguments\":{\"city\":\"Seoul\"}}\n",
+    );
+    assert!(!marker.exists(), "the command did not run");
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[test]
+fn a_failing_command_is_a_result_that_says_so() {
+    let server = Server::start(seoul_then("Sorry, no weather."));
+    let command = r#"sh -c 'echo partial; echo "no network" >&2; exit 3'"#;
+    let assert = run_with(&server, command, &["--yes"])
+        .success()
+        .stdout("Sorry, no weather.\n");
+    assert!(
+        stderr(&assert).contains("get_weather: failed"),
+        "{}",
+        stderr(&assert)
+    );
+    assert_eq!(
+        result_sent(&server),
+        "the tool's command exited with code 3\nits output:\npartial\nthe last lines of its stderr:\nno network"
+    );
+}
+
+#[test]
+fn a_command_that_hangs_is_stopped_at_the_timeout() {
+    let server = Server::start(seoul_then("Timed out."));
+    run_with(&server, "sleep 30", &["--yes", "--tool-timeout", "0.3"]).success();
+    assert_eq!(
+        result_sent(&server),
+        "the tool's command did not finish in 0.3 s and was stopped"
+    );
+}
+
+#[test]
+fn a_command_that_cannot_start_is_a_result_too() {
+    let server = Server::start(seoul_then("No tool."));
+    run_with(&server, "/nonexistent/weather", &["--yes"]).success();
+    let result = result_sent(&server);
+    assert!(
+        result.starts_with("the tool's command /nonexistent/weather could not start"),
+        "{result}"
+    );
+}
+
+#[test]
+fn a_huge_output_is_cut_at_a_megabyte_with_a_note() {
+    let server = Server::start(seoul_then("Big."));
+    // A model whose window takes a megabyte of zeros (half a million tokens).
+    run_with(
+        &server,
+        "head -c 1100000 /dev/zero",
+        &["--yes", "-m", "gpt-4.1"],
+    )
+    .success();
+    let result = result_sent(&server);
+    assert_eq!(
+        result.len(),
+        1024 * 1024 + "\n[output cut at 1 MB: 51424 more bytes not shown]".len()
+    );
+    assert!(result.ends_with("\n[output cut at 1 MB: 51424 more bytes not shown]"));
+}
+
+#[test]
+fn rounds_stop_at_the_limit_with_the_pending_calls_printed() {
+    let again = || {
+        calls_reply(
+            json!(null),
+            vec![call("call_1", "get_weather", r#"{"city":"Seoul"}"#)],
+        )
+    };
+    let server = Server::start(vec![again(), again(), answer("unused")]);
+    let dir = tempfile::tempdir().unwrap();
+    let history = dir.path().join("t.jsonl");
+    let h = history.to_str().unwrap();
+    let assert = run_with(
+        &server,
+        "echo 21",
+        &["--yes", "--max-tool-rounds", "1", "--history", h],
+    )
+    .code(10)
+    .stdout("{\"id\":\"call_1\",\"name\":\"get_weather\",\"arguments\":{\"city\":\"Seoul\"}}\n");
+    assert!(
+        stderr(&assert).contains("stopped after 1 rounds of tool calls (--max-tool-rounds)"),
+        "{}",
+        stderr(&assert)
+    );
+    assert_eq!(server.requests().len(), 2);
+    let roles: Vec<Value> = lines(&history).iter().map(|m| m["role"].clone()).collect();
+    assert_eq!(
+        roles,
+        [
+            json!("user"),
+            json!("assistant"),
+            json!("tool"),
+            json!("assistant")
+        ]
+    );
+}

@@ -79,7 +79,7 @@ pub(super) fn poll_seconds(value: &str) -> Result<f64, String> {
     positive_seconds(value, 3600.0)
 }
 
-pub(super) fn seconds(value: &str) -> Result<f64, String> {
+pub(in crate::config::cli) fn seconds(value: &str) -> Result<f64, String> {
     positive_seconds(value, MAX_SECONDS)
 }
 
