@@ -463,3 +463,67 @@ fn rounds_stop_at_the_limit_with_the_pending_calls_printed() {
         ]
     );
 }
+
+/// The README's loop, as written, with a weather script of its own (and a stand-in for
+/// `jq -r .id` where jq is not installed).
+#[test]
+fn the_readmes_shell_loop_runs_the_calls_and_prints_the_answer() {
+    let first = calls_reply(
+        json!(null),
+        vec![
+            call("call_s", "get_weather", r#"{"city":"Seoul"}"#),
+            call("call_b", "get_weather", r#"{"city":"Busan"}"#),
+        ],
+    );
+    let server = Server::start(vec![first, answer("Seoul 21, Busan 24.")]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("weather.json"), WEATHER).unwrap();
+    let weather = dir.path().join("weather.sh");
+    std::fs::write(
+        &weather,
+        "#!/bin/sh\ncase \"$(cat)\" in *Seoul*) echo 21;; *) echo 24;; esac\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(
+        &weather,
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("oaichat --history t.jsonl --tools weather.json")
+        .unwrap();
+    let script = &readme[start..start + readme[start..].find("```").unwrap()];
+    let jq = "command -v jq >/dev/null || jq() { python3 -c 'import json,sys; print(json.load(sys.stdin)[\"id\"])'; }\n";
+    let bin = assert_cmd::cargo::cargo_bin("oaichat");
+    let output = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "oaichat() {{ '{}' \"$@\"; }}\n{jq}{script}",
+            bin.display()
+        ))
+        .current_dir(dir.path())
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap())
+        .env("OPENAI_API_KEY", KEY)
+        .env("OPENAI_BASE_URL", server.base_url())
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "Seoul 21, Busan 24.\n"
+    );
+    let sent = server.requests()[1].json();
+    let results: Vec<(Value, Value)> = (sent["messages"].as_array().unwrap().iter())
+        .filter(|m| m["role"] == "tool")
+        .map(|m| (m["tool_call_id"].clone(), m["content"].clone()))
+        .collect();
+    assert_eq!(
+        results,
+        [
+            (json!("call_s"), json!("21")),
+            (json!("call_b"), json!("24"))
+        ]
+    );
+}
