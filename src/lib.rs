@@ -52,6 +52,10 @@ pub fn run_to_destination(cli: &Cli, facts: Facts, err: &mut impl Write) -> Resu
         source,
     };
     let mut pending = output::file::Pending::create(path).map_err(saved)?;
+    let facts = Facts {
+        answer_is_terminal: false,
+        ..facts
+    };
     let result = run(cli, facts, &mut pending, err);
     // Line mode's records are whole even when some inputs failed: each says how it ended.
     let whole = matches!(result, Ok(()) | Err(Error::Partial { .. }));

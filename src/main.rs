@@ -11,6 +11,7 @@ fn main() -> ExitCode {
     let facts = oaichat::config::Facts {
         stdin_is_terminal: io::stdin().is_terminal(),
         stderr_is_terminal: io::stderr().is_terminal(),
+        answer_is_terminal: io::stdout().is_terminal(),
     };
     let mut err = io::stderr();
     let result = oaichat::run_to_destination(&cli, facts, &mut err);

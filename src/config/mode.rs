@@ -15,6 +15,9 @@ use crate::history::Conversation;
 pub struct Facts {
     pub stdin_is_terminal: bool,
     pub stderr_is_terminal: bool,
+    /// The answer goes to a terminal (not a pipe, a file, or `-O FILE`): a person reads
+    /// it as it comes.
+    pub answer_is_terminal: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -527,3 +527,71 @@ fn the_readmes_shell_loop_runs_the_calls_and_prints_the_answer() {
         ]
     );
 }
+
+/// Runs oaichat on a pseudo-terminal (util-linux `script`), typing `typed` at it.
+fn on_a_terminal(server: &Server, args: &[&str], typed: &str) -> String {
+    let bin = assert_cmd::cargo::cargo_bin("oaichat");
+    let quoted: Vec<String> = std::iter::once(bin.display().to_string())
+        .chain(args.iter().map(|a| a.to_string()))
+        .map(|a| format!("'{}'", a.replace('\'', r"'\''")))
+        .collect();
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &quoted.join(" "), "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap())
+        .env("OPENAI_API_KEY", KEY)
+        .env("OPENAI_BASE_URL", server.base_url())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(typed.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    String::from_utf8_lossy(&output.stdout).replace("\r\n", "\n")
+}
+
+#[test]
+fn on_a_terminal_each_call_is_asked_about_and_always_stops_the_asking() {
+    let three = calls_reply(
+        json!(null),
+        vec![
+            call("call_1", "get_weather", r#"{"city":"Seoul"}"#),
+            call("call_2", "get_weather", r#"{"city":"Busan"}"#),
+            call("call_3", "get_weather", r#"{"city":"Jeju"}"#),
+        ],
+    );
+    let server = Server::start(vec![three, answer("Done.")]);
+    let tool = format!("get_weather=echo fine");
+    let args = ["--tools", WEATHER, "--tool-cmd", &tool, "weather?"];
+    // No to the first, always to the second: the third is not asked about.
+    let screen = on_a_terminal(&server, &args, "n\na\n");
+    assert_eq!(
+        screen.matches("oaichat: run get_weather").count(),
+        2,
+        "{screen}"
+    );
+    assert!(
+        screen.contains("✗ get_weather {\"city\":\"Seoul\"} (refused)"),
+        "{screen}"
+    );
+    assert!(screen.contains("Done."), "{screen}");
+    let sent = server.requests()[1].json();
+    let results: Vec<Value> = (sent["messages"].as_array().unwrap().iter())
+        .filter(|m| m["role"] == "tool")
+        .map(|m| m["content"].clone())
+        .collect();
+    assert_eq!(
+        results,
+        [
+            json!("The user refused to run this call."),
+            json!("fine\n"),
+            json!("fine\n")
+        ]
+    );
+}

@@ -56,7 +56,7 @@ pub(super) fn answer_stream<E: Into<Error>>(
             || offers_tools(config),
         reasoning: show.reasoning,
         extract: config.extract,
-        hold: offers_tools(config),
+        hold: show.hold_for_tools && offers_tools(config),
     };
     let finished = stream::consume_from(read, out, err, mode)?;
     if finished.endings.is_empty() {

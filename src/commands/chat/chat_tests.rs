@@ -8,6 +8,7 @@ use crate::api::message::{Message, Role};
 const PLAIN: Show = Show {
     keep_text: false,
     reasoning: ReasoningView::Plain,
+    hold_for_tools: true,
     prompt_tokens: None,
 };
 

@@ -33,6 +33,10 @@ pub struct Show {
     pub keep_text: bool,
     /// How the model's reasoning is shown on stderr.
     pub reasoning: ReasoningView,
+    /// With tools offered, hold a streamed answer's text until it is known not to come
+    /// with calls: a script must find only calls on stdout. A person at a terminal sees
+    /// it stream.
+    pub hold_for_tools: bool,
     /// The prompt's tokens, counted when the usage line is shown, for an estimate if the
     /// server reports no usage (set by [`exchange`]).
     prompt_tokens: Option<(Encoding, u64)>,
@@ -44,6 +48,7 @@ impl Show {
         Show {
             keep_text,
             reasoning: ReasoningView::decide(hide, facts.stderr_is_terminal, no_color),
+            hold_for_tools: !facts.answer_is_terminal,
             prompt_tokens: None,
         }
     }
