@@ -567,8 +567,13 @@ fn on_a_terminal_each_call_is_asked_about_and_always_stops_the_asking() {
         ],
     );
     let server = Server::start(vec![three, answer("Done.")]);
-    let tool = format!("get_weather=echo fine");
-    let args = ["--tools", WEATHER, "--tool-cmd", &tool, "weather?"];
+    let args = [
+        "--tools",
+        WEATHER,
+        "--tool-cmd",
+        "get_weather=echo fine",
+        "weather?",
+    ];
     // No to the first, always to the second: the third is not asked about.
     let screen = on_a_terminal(&server, &args, "n\na\n");
     assert_eq!(
