@@ -46,6 +46,7 @@ pub fn run(
         conversation: &ask.conversation,
         saving,
         facts,
+        calls_as_data: true,
     };
     let (answer, prompt) = calls.settle(
         (&mut client, show),

@@ -12,7 +12,9 @@ use std::io::{self, BufRead, Write};
 
 use rustyline::error::ReadlineError;
 
+use crate::api::message::{Message, Role};
 use crate::commands::chat;
+use crate::commands::tool_calls;
 use crate::config::{Chat, Config, Facts};
 use crate::conversation::Transcript;
 use crate::error::{self, Error, Task};
@@ -103,6 +105,15 @@ pub fn run(
         }
         // A Ctrl-C at the prompt (from a pipe) must not stop the next answer.
         crate::interrupt::take_request();
+        let calls = tool_calls::Context {
+            config,
+            conversation: &chat.conversation,
+            saving: true,
+            facts,
+            calls_as_data: false,
+        };
+        // Tools with a command run (each call asked about); other calls are named, and
+        // the question goes unanswered.
         let answered = chat::exchange(
             config,
             &mut client,
@@ -111,17 +122,15 @@ pub fn run(
             show,
             out,
             err,
-        );
-        // The chat does not run tools yet (issue 14): calls are named, and not kept.
-        let answered = answered.and_then(|answer| match answer.calls {
-            Some(calls) => Err(Error::ToolCalls(
-                calls.into_iter().map(|c| c.function.name).collect(),
-            )),
-            None => Ok(answer),
+        )
+        .and_then(|first| {
+            let asked = (Some(line.clone()), first);
+            calls.settle((&mut client, show), &mut transcript, asked, out, err)
         });
         match answered {
-            Ok(answer) => {
-                let new = transcript.record(&line, answer.text.unwrap_or_default());
+            Ok((answer, prompt)) => {
+                let answer = Message::new(Role::Assistant, answer.text.unwrap_or_default());
+                let new = transcript.record_answer(prompt.as_deref(), answer);
                 let saved = transcript.saved();
                 chat.conversation.save(saved, &new, config.verbose, err)?;
             }

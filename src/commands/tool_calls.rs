@@ -20,6 +20,9 @@ pub struct Context<'a> {
     pub conversation: &'a Conversation,
     pub saving: bool,
     pub facts: Facts,
+    /// Calls oaichat cannot run go to stdout as data (one-shot); the chat, where no
+    /// script reads them, names them and keeps nothing of the answer instead.
+    pub calls_as_data: bool,
 }
 
 impl Context<'_> {
@@ -44,6 +47,9 @@ impl Context<'_> {
                     let note =
                         format!("stopped after {limit} rounds of tool calls (--max-tool-rounds)");
                     crate::log::line(err, format_args!("{note}"));
+                }
+                if !self.calls_as_data {
+                    return Err(Error::ToolCalls(names(&calls)));
                 }
                 let asked = (calls, answer.text);
                 return Err(self.as_data(asked, transcript, prompt.as_deref(), out, err));
@@ -149,12 +155,7 @@ impl Context<'_> {
         if let Err(e) = print_calls(&calls, out, err) {
             return e;
         }
-        let mut names: Vec<String> = Vec::new();
-        for call in &calls {
-            if !names.contains(&call.function.name) {
-                names.push(call.function.name.clone());
-            }
-        }
+        let names = names(&calls);
         let hint = match (self.saving, self.conversation.continues.is_some()) {
             (true, true) => "answer them with --tool-result ID=VALUE and the same --history or -c",
             (true, false) => "answer them with -c --tool-result ID=VALUE",
@@ -170,6 +171,17 @@ impl Context<'_> {
         }
         Error::CallsPrinted { names, hint }
     }
+}
+
+/// The tools called, each named once.
+fn names(calls: &[Call]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for call in calls {
+        if !names.contains(&call.function.name) {
+            names.push(call.function.name.clone());
+        }
+    }
+    names
 }
 
 /// The calls as JSON lines, written at once; a call whose arguments are not JSON is

@@ -86,7 +86,7 @@ pub fn judge_answer(
 
 /// The tools asked for, when an answer is tool calls (by its finish reason, or by calls
 /// that came with it).
-pub fn asked_for_tools(endings: &[Ending]) -> Option<Vec<String>> {
+fn asked_for_tools(endings: &[Ending]) -> Option<Vec<String>> {
     let asked = endings.iter().any(Ending::asks_for_tools);
     if !asked {
         return None;

@@ -20,7 +20,7 @@ mod judge;
 mod reasoning;
 mod stream_text;
 
-pub use judge::{asked_for_tools, count_answers, judge, judge_answer};
+pub use judge::{count_answers, judge, judge_answer};
 pub use reasoning::{ReasoningView, show_whole as show_reasoning};
 pub use stream_text::StreamText;
 

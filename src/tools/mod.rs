@@ -14,7 +14,7 @@ mod definition;
 mod problem;
 pub mod run;
 
-pub use calls::{Call, Calls, results};
+pub use calls::{Call, CallLine, Calls, results};
 pub use definition::Tool;
 pub use problem::ToolProblem;
 

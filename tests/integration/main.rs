@@ -44,6 +44,7 @@ mod stream;
 mod timeouts;
 mod tls;
 mod tokens;
+mod tool_runs;
 mod tools;
 mod transport;
 mod usage;

@@ -57,9 +57,8 @@ pub(crate) fn answered(config: &Config, value: Value) -> Result<Answered, Error>
     let parsed = ChatResponse::deserialize(&value)
         .map_err(|e| BadResponse::not_a(Expected::ChatCompletion, e, None))?;
     let endings = output::judge_answer(&parsed, &config.request.format, &mut io::sink())?;
-    if let Some(names) = output::asked_for_tools(&endings) {
-        return Err(Error::ToolCalls(names));
-    }
+    let first_ending = endings.iter().find(|e| e.index == 0);
+    let calls = (first_ending.filter(|e| e.asks_for_tools())).map(|e| e.calls.clone().finish());
     let model = parsed.model.unwrap_or_else(|| config.request.model.clone());
     let cost = parsed.usage.as_ref().and_then(|u| u.cost(&model));
     let first = parsed.choices.iter().find(|c| c.index == 0);
@@ -67,6 +66,7 @@ pub(crate) fn answered(config: &Config, value: Value) -> Result<Answered, Error>
     // A null content (tool calls) stays null.
     let content = (message.filter(|m| m.content.is_some())).map(|m| m.parts().answer.to_string());
     Ok(Answered {
+        calls,
         model,
         extracted: (config.extract)
             .map(|which| output::extract::block(content.as_deref().unwrap_or_default(), which)),

@@ -121,6 +121,9 @@ pub(crate) struct Answered {
     pub reasoning: Option<String>,
     /// With `-x`: its code block, or why it has none (the input then counts as failed).
     pub extracted: Option<Result<String, Missing>>,
+    /// The calls, when the answer asks for tools (the input then counts as failed, exit
+    /// 10: line mode does not run tools; `--jsonl` records carry them).
+    pub calls: Option<Vec<crate::tools::Call>>,
     /// What the server reported using, for the summary's token count.
     pub usage: Option<Usage>,
     /// The same `usage` as the server wrote it: records print it verbatim, with the
@@ -134,9 +137,14 @@ pub(crate) struct Answered {
 }
 
 impl Answered {
-    /// With `-x`, an answer without the block asked for: the input failed, as a one-shot
-    /// run would (exit 8), although its answer is kept in its record.
-    pub fn no_block(&self) -> Option<Error> {
+    /// Why an answer that came is still a failed input: it asks for tools (exit 10), or,
+    /// with `-x`, it has no block (exit 8, as a one-shot run would). Its record keeps it.
+    pub fn failure(&self) -> Option<Error> {
+        if let Some(calls) = &self.calls {
+            let mut names: Vec<String> = calls.iter().map(|c| c.function.name.clone()).collect();
+            names.dedup();
+            return Some(Error::ToolCalls(names));
+        }
         let missing = *self.extracted.as_ref()?.as_ref().err()?;
         Some(BadResponse::NoCodeBlock(missing).into())
     }

@@ -52,8 +52,8 @@ pub(crate) fn outcome_line(o: &Outcome, format: Format, err: &mut impl Write) ->
         // Serialising borrowed strings and values cannot fail.
         serde_json::to_vec(&record(o, format.raw)).expect("a record serialises")
     } else {
-        let no_block = o.result.as_ref().ok().and_then(Answered::no_block);
-        match (&o.result, no_block.as_ref()) {
+        let failure = o.result.as_ref().ok().and_then(Answered::failure);
+        match (&o.result, failure.as_ref()) {
             (Ok(_), Some(e)) | (Err(e), _) => {
                 // The line stays (so output lines match input lines); the reason goes to stderr.
                 crate::log::line(err, format_args!("input line {}: error: {e}", o.line));
@@ -87,6 +87,9 @@ struct Record<'a> {
     /// With `-x` only: the code block, or null when the answer had none (`error` says so).
     #[serde(skip_serializing_if = "Option::is_none")]
     extracted: Option<Option<&'a str>>,
+    /// When the answer asks for tools: the calls, as a one-shot run prints them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tool_calls: Option<Vec<crate::tools::CallLine<'a>>>,
     usage: Option<&'a Value>,
     error: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -103,9 +106,11 @@ fn record(o: &Outcome, raw: bool) -> Record<'_> {
         extracted: answered
             .and_then(|a| a.extracted.as_ref())
             .map(|e| e.as_deref().ok()),
+        tool_calls: (answered.and_then(|a| a.calls.as_ref()))
+            .map(|calls| calls.iter().map(crate::tools::Call::line).collect()),
         usage: answered.and_then(|a| a.usage_as_sent.as_ref()),
         error: match &o.result {
-            Ok(a) => a.no_block().as_ref().map(Error::to_string),
+            Ok(a) => a.failure().as_ref().map(Error::to_string),
             Err(e) => Some(e.to_string()),
         },
         response: answered.filter(|_| raw).map(|a| &a.response),
@@ -302,6 +307,7 @@ mod tests {
                 content: Some("hi \"there\"".into()),
                 reasoning: Some("Hmm.".into()),
                 extracted: None,
+                calls: None,
                 usage: None,
                 usage_as_sent: Some(usage),
                 response: json!({"choices": [], "extra": 1.50}),

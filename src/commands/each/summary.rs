@@ -83,7 +83,7 @@ impl Summary {
                 // Paid for even when -x found no block in it.
                 self.tokens += a.usage.as_ref().map_or(0, |u| u.total_tokens);
                 self.cost.add(a.cost, &a.model);
-                match a.no_block() {
+                match a.failure() {
                     None => self.done += 1,
                     Some(e) => {
                         self.failed += 1;
