@@ -213,7 +213,7 @@ fn settings(
         image_detail: cli.image_detail,
         stream: streams(mode, stream),
         usage: usage == Some(true),
-        tools: tools(cli)?,
+        tools: tools(cli, layers)?,
         // After every typed pick: where each came from decides which wins.
         extra: super::options::resolve(&args.options, &flagged(cli), layers)?,
     })
@@ -230,15 +230,22 @@ fn streams(mode: &Mode, stream: Option<bool>) -> bool {
     }
 }
 
-/// The tool flags.
-fn tools(cli: &Cli) -> Result<crate::tools::Tools, Problem> {
+/// The tool flags, or the tools and choice of the highest layer that sets them (`--tools`
+/// replaces a profile's list, as every flag replaces a setting).
+fn tools(cli: &Cli, layers: &Layers) -> Result<crate::tools::Tools, Problem> {
     let args = &cli.tools;
+    let flagged = (!args.tools.is_empty()).then(Vec::new);
+    let loaded = layers.pick("tools", flagged, None, |l| l.loaded_tools.clone());
+    let choice = layers.pick("tool_choice", args.tool_choice.clone(), None, |l| {
+        l.tool_choice.clone()
+    });
     let given = crate::tools::Given {
         tools: &args.tools,
-        choice: args.tool_choice.as_deref(),
+        choice: choice.as_deref(),
         parallel: args.no_parallel_tool_calls.then_some(false),
         commands: &args.tool_cmd,
         base: None,
+        loaded: loaded.as_deref(),
     };
     let run = crate::tools::RunSettings {
         wait: Duration::from_secs_f64(args.tool_timeout),

@@ -47,6 +47,8 @@ pub struct Given<'a> {
     pub commands: &'a [String],
     /// Where relative tool files are (the config file's folder for its own).
     pub base: Option<&'a Path>,
+    /// Definitions read before (the config file's), used when `tools` is empty.
+    pub loaded: Option<&'a [Tool]>,
 }
 
 impl Tools {
@@ -100,7 +102,10 @@ impl Serialize for ToolChoice {
 /// Reads each `--tools` value and checks the whole set: names unique, a named
 /// `--tool-choice` and each `--tool-cmd` among them.
 pub fn load(given: Given<'_>, run: RunSettings) -> Result<Tools, ToolProblem> {
-    let mut defs = Vec::new();
+    let mut defs = match given.tools.is_empty() {
+        true => given.loaded.unwrap_or_default().to_vec(),
+        false => Vec::new(),
+    };
     for value in given.tools {
         defs.extend(read(value, given.base)?);
     }

@@ -16,6 +16,7 @@ fn inline_json_and_files_load_and_names_must_be_unique() {
         parallel: Some(false),
         commands: &commands,
         base: Some(dir.path()),
+        loaded: None,
     };
     let tools = load(given, RunSettings::default()).unwrap();
     let argv = ["./c.sh", "--json", "two words"].map(String::from).to_vec();

@@ -358,3 +358,31 @@ fn history_limit_drops_a_call_and_its_result_together() {
         .collect();
     assert_eq!(roles, [json!("user"), json!("assistant"), json!("user")]);
 }
+
+#[test]
+fn the_config_file_and_profiles_give_tools_and_the_flag_replaces_them() {
+    let server = Server::start(vec![answer("a"), answer("b")]);
+    let with_file = || {
+        let cmd = Cmd::at(&server);
+        let conf = cmd.dir.path().join("conf");
+        std::fs::create_dir(&conf).unwrap();
+        std::fs::write(conf.join("weather.json"), WEATHER).unwrap();
+        let toml = "tools = [\"weather.json\"]\n[profiles.t]\ntool_choice = \"get_weather\"\n";
+        std::fs::write(conf.join("oaichat.toml"), toml).unwrap();
+        let path = conf.join("oaichat.toml").to_str().unwrap().to_string();
+        cmd.env("OAICHAT_CONFIG", &path)
+    };
+    with_file().args(["-p", "t", "hi"]).run().success();
+    let body = server.requests()[0].json();
+    assert_eq!(body["tools"][0]["function"]["name"], "get_weather");
+    assert_eq!(body["tool_choice"]["function"]["name"], "get_weather");
+    with_file()
+        .args(["--tools", r#"{"name":"get_time"}"#, "hi"])
+        .run()
+        .success();
+    let body = server.requests()[1].json();
+    let names: Vec<&Value> = (body["tools"].as_array().unwrap().iter())
+        .map(|t| &t["function"]["name"])
+        .collect();
+    assert_eq!(names, [&json!("get_time")]);
+}

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use crate::api::request::{Format, ReasoningEffort, Schema};
 use crate::config::cli::values::{self, MAX_SECONDS, PENALTY, TEMPERATURE, TOP_P};
 use crate::config::headers;
-use crate::error::Error;
+use crate::error::{Error, Problem};
 
 /// A layer's keys. Unknown keys are refused (`deny_unknown_fields`): a typo must never
 /// pass silently.
@@ -33,10 +33,18 @@ pub struct Layer {
     /// Structured output, as `--schema`: a JSON Schema file (relative to the file that
     /// names it) or inline JSON starting with `{`.
     pub schema: Option<String>,
-    /// `schema`, read by [`Layer::read_schema`] when the file is loaded, so that settings
+    /// `schema`, read by [`Layer::read_files`] when the file is loaded, so that settings
     /// are resolved without touching the disk.
     #[serde(skip)]
     pub loaded_schema: Option<Schema>,
+    /// Tools the model may call, as `--tools`: files (relative to the file that names
+    /// them) or inline JSON.
+    pub tools: Option<Vec<String>>,
+    /// `tools`, read when the file is loaded (see [`Layer::read_files`]).
+    #[serde(skip)]
+    pub loaded_tools: Option<Vec<crate::tools::Tool>>,
+    /// As `--tool-choice`.
+    pub tool_choice: Option<String>,
     /// Any other request field, as `-o` sets one: `options = { top_k = 40 }`.
     pub options: Option<serde_json::Map<String, serde_json::Value>>,
     pub stream: Option<bool>,
@@ -111,9 +119,18 @@ impl Layer {
 
     /// Reads `schema`: a path is relative to `dir`, the folder of the file that names it
     /// (so that a file and its schemas can move together).
-    pub fn read_schema(&mut self, dir: &Path) -> Result<(), Error> {
+    pub fn read_files(&mut self, dir: &Path) -> Result<(), Error> {
         if let Some(arg) = &self.schema {
             self.loaded_schema = Some(crate::schema::load_in(arg, dir)?);
+        }
+        if let Some(tools) = &self.tools {
+            let given = crate::tools::Given {
+                tools,
+                base: Some(dir),
+                ..Default::default()
+            };
+            let loaded = crate::tools::load(given, Default::default());
+            self.loaded_tools = Some(loaded.map_err(Problem::from)?.defs);
         }
         Ok(())
     }

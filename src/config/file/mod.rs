@@ -86,9 +86,9 @@ fn read_schemas(mut top: Layer, path: &Path) -> Result<Layer, Error> {
         file: path.to_path_buf(),
         source: Box::new(source),
     };
-    top.read_schema(dir).map_err(in_file)?;
+    top.read_files(dir).map_err(in_file)?;
     for profile in top.profiles.values_mut() {
-        profile.read_schema(dir).map_err(in_file)?;
+        profile.read_files(dir).map_err(in_file)?;
     }
     Ok(top)
 }

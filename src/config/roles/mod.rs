@@ -91,7 +91,7 @@ impl Shelf {
         let written = crate::prompt::read_file(&path)?;
         let mut layer = front::parse(&written, &path)?;
         let folder = path.parent().unwrap_or(Path::new(""));
-        layer.read_schema(folder).map_err(|source| Error::InFile {
+        layer.read_files(folder).map_err(|source| Error::InFile {
             file: path.clone(),
             source: Box::new(source),
         })?;
