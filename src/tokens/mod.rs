@@ -118,6 +118,15 @@ pub fn request_tokens(encoding: Encoding, request: &ChatRequest<'_>) -> usize {
             .iter()
             .map(|m| message_tokens(encoding, m))
             .sum::<usize>()
+        + tool_texts(request)
+            .map(|t| encoding.count(&t))
+            .sum::<usize>()
+}
+
+/// The tool definitions, which the model reads as part of the prompt: counted as their
+/// JSON (an estimate: the API's own rendering of them is not published).
+fn tool_texts<'r>(request: &'r ChatRequest<'_>) -> impl Iterator<Item = String> + 'r {
+    request.tools.iter().map(|tool| tool.to_string())
 }
 
 /// An upper bound on [`request_tokens`] without loading a vocabulary.
@@ -128,6 +137,7 @@ pub fn upper_bound(request: &ChatRequest<'_>) -> usize {
             .iter()
             .map(|m| PER_MESSAGE + texts(m).map(str::len).sum::<usize>())
             .sum::<usize>()
+        + tool_texts(request).map(|t| t.len()).sum::<usize>()
 }
 
 /// Drops the oldest turns until the request fits in `limit` tokens. A turn is a user

@@ -386,3 +386,24 @@ fn the_config_file_and_profiles_give_tools_and_the_flag_replaces_them() {
         .collect();
     assert_eq!(names, [&json!("get_time")]);
 }
+
+#[test]
+fn the_dry_runs_count_includes_the_tool_definitions() {
+    let count = |args: &[&str]| {
+        let assert = Cmd::new()
+            .args(["--dry-run", "--no-stdin"])
+            .args(args)
+            .args(["hi"])
+            .run()
+            .success();
+        let err = stderr(&assert);
+        let at = err.find("prompt ").unwrap() + "prompt ".len();
+        err[at..]
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse::<usize>()
+            .unwrap()
+    };
+    assert!(count(&["--tools", WEATHER]) > count(&[]) + 20);
+}
