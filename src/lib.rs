@@ -18,6 +18,7 @@ pub(crate) mod image;
 pub mod interrupt;
 pub(crate) mod jsonl;
 pub mod log;
+pub mod mcp;
 pub(crate) mod output;
 pub(crate) mod prompt;
 pub(crate) mod schema;
