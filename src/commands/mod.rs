@@ -9,5 +9,6 @@ pub mod chat;
 pub mod config;
 pub mod each;
 pub mod interactive;
+pub mod mcp;
 pub mod models;
 pub mod roles;

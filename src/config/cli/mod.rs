@@ -18,7 +18,7 @@ mod request;
 pub(crate) mod values;
 
 pub use cache::CacheArgs;
-pub use commands::{BatchAction, CacheAction, RolesAction, Sub};
+pub use commands::{BatchAction, CacheAction, McpAction, RolesAction, Sub};
 pub use request::RequestArgs;
 use values::seconds;
 
@@ -237,6 +237,17 @@ pub struct Cli {
     )]
     pub headers: Vec<String>,
 
+    /// Start this MCP server (a command, split into words as a shell would, run without a
+    /// shell) and offer its tools; repeatable, added to the config file's [mcp.NAME]
+    /// servers. Example: --mcp 'npx -y @modelcontextprotocol/server-everything'
+    #[arg(
+        help_heading = "Tools",
+        long = "mcp",
+        global = true,
+        value_name = "COMMAND"
+    )]
+    pub mcp: Vec<String>,
+
     /// Read variables from this file instead of ./.env (never overriding the environment).
     #[arg(help_heading = "Connection", long, global = true, value_name = "PATH")]
     pub env_file: Option<PathBuf>,
@@ -333,7 +344,7 @@ where
             | BatchAction::List { raw } => cli.raw = *raw,
             BatchAction::Wait { .. } => {}
         },
-        Some(Sub::Config { .. } | Sub::Roles { .. } | Sub::Cache { .. }) => {}
+        Some(Sub::Config { .. } | Sub::Roles { .. } | Sub::Cache { .. } | Sub::Mcp { .. }) => {}
         None => return Ok(cli),
     }
     guard::only_global_options(&matches)?;
