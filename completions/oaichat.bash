@@ -28,6 +28,9 @@ _oaichat() {
             oaichat,help)
                 cmd="oaichat__subcmd__help"
                 ;;
+            oaichat,mcp)
+                cmd="oaichat__subcmd__mcp"
+                ;;
             oaichat,models)
                 cmd="oaichat__subcmd__models"
                 ;;
@@ -106,6 +109,9 @@ _oaichat() {
             oaichat__subcmd__help,help)
                 cmd="oaichat__subcmd__help__subcmd__help"
                 ;;
+            oaichat__subcmd__help,mcp)
+                cmd="oaichat__subcmd__help__subcmd__mcp"
+                ;;
             oaichat__subcmd__help,models)
                 cmd="oaichat__subcmd__help__subcmd__models"
                 ;;
@@ -136,8 +142,23 @@ _oaichat() {
             oaichat__subcmd__help__subcmd__cache,path)
                 cmd="oaichat__subcmd__help__subcmd__cache__subcmd__path"
                 ;;
+            oaichat__subcmd__help__subcmd__mcp,list)
+                cmd="oaichat__subcmd__help__subcmd__mcp__subcmd__list"
+                ;;
             oaichat__subcmd__help__subcmd__roles,show)
                 cmd="oaichat__subcmd__help__subcmd__roles__subcmd__show"
+                ;;
+            oaichat__subcmd__mcp,help)
+                cmd="oaichat__subcmd__mcp__subcmd__help"
+                ;;
+            oaichat__subcmd__mcp,list)
+                cmd="oaichat__subcmd__mcp__subcmd__list"
+                ;;
+            oaichat__subcmd__mcp__subcmd__help,help)
+                cmd="oaichat__subcmd__mcp__subcmd__help__subcmd__help"
+                ;;
+            oaichat__subcmd__mcp__subcmd__help,list)
+                cmd="oaichat__subcmd__mcp__subcmd__help__subcmd__list"
                 ;;
             oaichat__subcmd__roles,help)
                 cmd="oaichat__subcmd__roles__subcmd__help"
@@ -158,7 +179,7 @@ _oaichat() {
 
     case "${cmd}" in
         oaichat)
-            opts="-f -m -s -t -o -n -c -i -P -O -x -H -p -r -v -V -h --user --assistant --file --image --image-detail --no-stdin --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --option --stop --seed --frequency-penalty --presence-penalty --json --schema --history --continue --history-limit --interactive --each --jsonl --parallel --resume --usage --dry-run --stream --output --raw --extract --extract-last --cache --no-cache --cache-ttl --hide-reasoning --timeout --connect-timeout --idle-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --version --help models batch config roles cache help"
+            opts="-f -m -s -t -o -n -c -i -P -O -x -H -p -r -v -V -h --user --assistant --file --image --image-detail --no-stdin --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --option --stop --seed --frequency-penalty --presence-penalty --json --schema --history --continue --history-limit --interactive --each --jsonl --parallel --resume --usage --dry-run --stream --output --raw --extract --extract-last --cache --no-cache --cache-ttl --hide-reasoning --timeout --connect-timeout --idle-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --version --help models batch config roles cache mcp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -328,6 +349,10 @@ _oaichat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --mcp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -360,7 +385,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch)
-            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help create status wait results cancel list help"
+            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help create status wait results cancel list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -391,6 +416,10 @@ _oaichat() {
                     return 0
                     ;;
                 -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -426,7 +455,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__cancel)
-            opts="-H -p -r -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
+            opts="-H -p -r -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -457,6 +486,10 @@ _oaichat() {
                     return 0
                     ;;
                 -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -492,7 +525,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__create)
-            opts="-m -s -t -o -H -p -r -v -h --each --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --option --stop --seed --frequency-penalty --presence-penalty --json --schema --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
+            opts="-m -s -t -o -H -p -r -v -h --each --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --option --stop --seed --frequency-penalty --presence-penalty --json --schema --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -595,6 +628,10 @@ _oaichat() {
                     return 0
                     ;;
                 -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -742,7 +779,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__list)
-            opts="-H -p -r -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
+            opts="-H -p -r -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -773,6 +810,10 @@ _oaichat() {
                     return 0
                     ;;
                 -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -808,7 +849,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__results)
-            opts="-H -p -r -v -h --each --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
+            opts="-H -p -r -v -h --each --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -839,6 +880,10 @@ _oaichat() {
                     return 0
                     ;;
                 -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -874,7 +919,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__status)
-            opts="-H -p -r -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
+            opts="-H -p -r -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -905,6 +950,10 @@ _oaichat() {
                     return 0
                     ;;
                 -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -940,7 +989,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__wait)
-            opts="-H -p -r -v -h --poll --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
+            opts="-H -p -r -v -h --poll --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -978,6 +1027,10 @@ _oaichat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --mcp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1010,7 +1063,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__cache)
-            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help clear path help"
+            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help clear path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1041,6 +1094,10 @@ _oaichat() {
                     return 0
                     ;;
                 -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1076,7 +1133,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__cache__subcmd__clear)
-            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
+            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1107,6 +1164,10 @@ _oaichat() {
                     return 0
                     ;;
                 -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1198,7 +1259,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__cache__subcmd__path)
-            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
+            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1229,6 +1290,10 @@ _oaichat() {
                     return 0
                     ;;
                 -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1264,7 +1329,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__config)
-            opts="-H -p -r -v -h --path --edit --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
+            opts="-H -p -r -v -h --path --edit --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1295,6 +1360,10 @@ _oaichat() {
                     return 0
                     ;;
                 -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1330,7 +1399,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__help)
-            opts="models batch config roles cache help"
+            opts="models batch config roles cache mcp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1511,6 +1580,34 @@ _oaichat() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oaichat__subcmd__help__subcmd__mcp)
+            opts="list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__help__subcmd__mcp__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oaichat__subcmd__help__subcmd__models)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1553,8 +1650,8 @@ _oaichat() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        oaichat__subcmd__models)
-            opts="-H -p -r -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
+        oaichat__subcmd__mcp)
+            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1585,6 +1682,192 @@ _oaichat() {
                     return 0
                     ;;
                 -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__mcp__subcmd__help)
+            opts="list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__mcp__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__mcp__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__mcp__subcmd__list)
+            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oaichat__subcmd__models)
+            opts="-H -p -r -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1620,7 +1903,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__roles)
-            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help show help"
+            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1651,6 +1934,10 @@ _oaichat() {
                     return 0
                     ;;
                 -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1728,7 +2015,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__roles__subcmd__show)
-            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --env-file --config --profile --no-config --role --verbose --help"
+            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1759,6 +2046,10 @@ _oaichat() {
                     return 0
                     ;;
                 -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

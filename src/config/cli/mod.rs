@@ -199,7 +199,8 @@ pub struct Cli {
     #[arg(help_heading = "Connection", long, global = true, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
     pub timeout: Option<f64>,
 
-    /// Give up on connecting after this many seconds [default: 10].
+    /// Give up on connecting after this many seconds [default: 10], or on an MCP server
+    /// that has not started and listed its tools [default: 30].
     #[arg(help_heading = "Connection", long, global = true, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
     pub connect_timeout: Option<f64>,
 
