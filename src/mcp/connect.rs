@@ -8,9 +8,11 @@ use std::time::{Duration, Instant};
 
 use reqwest::header::{HeaderName, HeaderValue};
 use rmcp::model::{CallToolRequestParams, ClientCapabilities, ClientConfig, Implementation};
-use rmcp::service::RunningService;
+use rmcp::service::{ClientInitializeError, RunningService};
 use rmcp::transport::StreamableHttpClientTransport;
-use rmcp::transport::streamable_http_client::StreamableHttpClientTransportConfig;
+use rmcp::transport::streamable_http_client::{
+    StreamableHttpClientTransportConfig, StreamableHttpError,
+};
 use rmcp::{RoleClient, ServiceError, ServiceExt};
 
 use super::child::Child;
@@ -80,7 +82,7 @@ impl Connection {
         };
         let client = match started {
             Some(Ok(client)) => client,
-            Some(Err(e)) => return Err(self.failed(Stage::Starting, Box::new(e)).await),
+            Some(Err(e)) => return Err(self.failed(Stage::Starting, initialize(e)).await),
             None => return Err(self.timed_out(Stage::Starting, wait).await),
         };
         let listed = timeout(deadline, client.list_all_tools()).await;
@@ -225,8 +227,34 @@ fn http_transport(
     Ok(StreamableHttpClientTransport::from_config(config))
 }
 
+/// The SDK wraps a transport's error (reqwest's, with the cause that matters: connection
+/// refused) in one that names the transport's Rust type and hides the cause from
+/// `source()`: the transport's own error is the cause to show.
 fn service(error: ServiceError) -> Cause {
-    Box::new(error)
+    match error {
+        ServiceError::TransportSend(transport) => unwrapped(transport.error),
+        other => Box::new(other),
+    }
+}
+
+/// The HTTP client's error inside the streamable-HTTP transport's, which does not give it
+/// as its `source()` either.
+fn unwrapped(error: Cause) -> Cause {
+    match error.downcast::<StreamableHttpError<reqwest::Error>>() {
+        Ok(http) => match *http {
+            StreamableHttpError::Client(client) => Box::new(client),
+            other => Box::new(other),
+        },
+        Err(other) => other,
+    }
+}
+
+/// As [`service`], for the handshake.
+fn initialize(error: ClientInitializeError) -> Cause {
+    match error {
+        ClientInitializeError::TransportError { error, .. } => unwrapped(error.error),
+        other => Box::new(other),
+    }
 }
 
 /// `future`'s output, or None at `deadline`.

@@ -45,6 +45,23 @@ fn mcp_list_reaches_a_streamable_http_server_named_in_the_config_file() {
 }
 
 #[test]
+fn an_http_server_that_is_not_there_is_named_with_the_cause() {
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let config = format!("[mcp.web]\nurl = \"http://127.0.0.1:{port}/mcp\"\n");
+    let listed = list(Cmd::with_config(&config)).run().code(6);
+    assert_eq!(
+        stderr(&listed),
+        format!(
+            "oaichat: error: MCP server web failed while starting: error sending request for \
+             url (http://127.0.0.1:{port}/mcp): client error (Connect): tcp connect error: \
+             Connection refused (os error 111)\n"
+        )
+    );
+}
+
+#[test]
 fn file_servers_come_first_by_name_and_flags_add_to_them() {
     let config = format!(
         "[mcp.zeta]\ncommand = \"python3\"\nargs = [\"{dir}/fault.py\", \"error\"]\n\
@@ -218,4 +235,57 @@ fn ctrl_c_leaves_no_server_process_behind() {
     wait_for(Duration::from_secs(5), || {
         (!running(server_pid)).then_some(())
     });
+}
+
+/// The library's calls, which the tool loop makes, against the reference server over both
+/// transports: text comes back as it is, an image is named with its type and size.
+#[test]
+fn the_reference_server_s_tools_are_called_over_stdio_and_http() {
+    use oaichat::mcp::{ServerSpec, Servers, Transport};
+    use serde_json::json;
+    let entry = server_everything();
+    let http = HttpEverything::start();
+    let env = [("PATH".to_string(), path())].into();
+    let specs = [
+        ServerSpec {
+            name: "local".into(),
+            transport: Transport::Stdio {
+                command: "node".into(),
+                args: vec![entry.display().to_string(), "stdio".into()],
+                env,
+            },
+        },
+        ServerSpec {
+            name: "web".into(),
+            transport: Transport::Http {
+                url: http.url(),
+                headers: vec![("X-Test".into(), "1".into())],
+            },
+        },
+    ];
+    let wait = Duration::from_secs(30);
+    let mut servers = Servers::start(&specs, wait).unwrap();
+    let names: Vec<&str> = servers.tools().iter().map(|t| t.exposed.as_str()).collect();
+    assert!(
+        names.contains(&"local__echo") && names.contains(&"web__echo"),
+        "{names:?}"
+    );
+    for echo in ["local__echo", "web__echo"] {
+        let said = servers
+            .call(echo, json!({"message": "안녕"}), wait)
+            .unwrap();
+        assert_eq!(said.text, "Echo: 안녕");
+        assert!(!said.is_error);
+    }
+    let sum = servers
+        .call("web__get-sum", json!({"a": 2, "b": 3}), wait)
+        .unwrap();
+    assert!(sum.text.contains('5'), "{}", sum.text);
+    let image = servers
+        .call("local__get-tiny-image", json!({}), wait)
+        .unwrap();
+    let lines: Vec<&str> = image.text.lines().collect();
+    assert_eq!(lines[0], "Here's the image you requested:");
+    assert!(lines[1].starts_with("[image image/png, ") && lines[1].ends_with(" bytes]"));
+    servers.shutdown();
 }
