@@ -58,13 +58,14 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --max-tool-rounds 'How many rounds of tool calls oaichat runs before it stops and prints the pending calls (exit 10)'
             cand --tool-result 'Answer the calls the conversation''s last answer asked for (with --history or -c), one per call: VALUE is the result''s text (JSON or not), @FILE or @- for stdin. The model''s next answer follows'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
-            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --idle-timeout 'With --stream, give up when the server is silent this long [default: 120]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
             cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --mcp 'Start this MCP server (a command, split into words as a shell would, run without a shell) and offer its tools; repeatable, added to the config file''s [mcp.NAME] servers. Example: --mcp ''npx -y @modelcontextprotocol/server-everything'''
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
@@ -105,16 +106,18 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand config 'Print the effective settings and where each came from (flag, env, .env, role, profile, file, default), the key redacted; or the config file''s path (--path), or open it in $VISUAL/$EDITOR (--edit)'
             cand roles 'The roles (-r NAME): each with where it comes from and its first line; `roles show NAME` prints one'
             cand cache 'The answers --cache keeps: `cache path` prints its folder, `cache clear` empties it'
+            cand mcp 'MCP servers (--mcp, and [mcp.NAME] in the config file): `mcp list` starts each and prints its tools'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oaichat;models'= {
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
-            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
             cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --mcp 'Start this MCP server (a command, split into words as a shell would, run without a shell) and offer its tools; repeatable, added to the config file''s [mcp.NAME] servers. Example: --mcp ''npx -y @modelcontextprotocol/server-everything'''
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
@@ -131,12 +134,13 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         }
         &'oaichat;batch'= {
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
-            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
             cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --mcp 'Start this MCP server (a command, split into words as a shell would, run without a shell) and offer its tools; repeatable, added to the config file''s [mcp.NAME] servers. Example: --mcp ''npx -y @modelcontextprotocol/server-everything'''
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
@@ -177,12 +181,13 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --presence-penalty 'Penalise tokens that appeared at all, -2 to 2'
             cand --schema 'Structured output: the answer follows this JSON Schema (a file, or inline JSON starting with `{`), sent as response_format json_schema with strict: true'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
-            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
             cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --mcp 'Start this MCP server (a command, split into words as a shell would, run without a shell) and offer its tools; repeatable, added to the config file''s [mcp.NAME] servers. Example: --mcp ''npx -y @modelcontextprotocol/server-everything'''
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
@@ -200,12 +205,13 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         }
         &'oaichat;batch;status'= {
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
-            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
             cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --mcp 'Start this MCP server (a command, split into words as a shell would, run without a shell) and offer its tools; repeatable, added to the config file''s [mcp.NAME] servers. Example: --mcp ''npx -y @modelcontextprotocol/server-everything'''
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
@@ -223,12 +229,13 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         &'oaichat;batch;wait'= {
             cand --poll 'Seconds between the first polls (then backing off to a minute)'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
-            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
             cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --mcp 'Start this MCP server (a command, split into words as a shell would, run without a shell) and offer its tools; repeatable, added to the config file''s [mcp.NAME] servers. Example: --mcp ''npx -y @modelcontextprotocol/server-everything'''
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
@@ -244,12 +251,13 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         }
         &'oaichat;batch;results'= {
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
-            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
             cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --mcp 'Start this MCP server (a command, split into words as a shell would, run without a shell) and offer its tools; repeatable, added to the config file''s [mcp.NAME] servers. Example: --mcp ''npx -y @modelcontextprotocol/server-everything'''
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
@@ -267,12 +275,13 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         }
         &'oaichat;batch;cancel'= {
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
-            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
             cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --mcp 'Start this MCP server (a command, split into words as a shell would, run without a shell) and offer its tools; repeatable, added to the config file''s [mcp.NAME] servers. Example: --mcp ''npx -y @modelcontextprotocol/server-everything'''
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
@@ -289,12 +298,13 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         }
         &'oaichat;batch;list'= {
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
-            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
             cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --mcp 'Start this MCP server (a command, split into words as a shell would, run without a shell) and offer its tools; repeatable, added to the config file''s [mcp.NAME] servers. Example: --mcp ''npx -y @modelcontextprotocol/server-everything'''
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
@@ -334,12 +344,13 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         }
         &'oaichat;config'= {
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
-            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
             cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --mcp 'Start this MCP server (a command, split into words as a shell would, run without a shell) and offer its tools; repeatable, added to the config file''s [mcp.NAME] servers. Example: --mcp ''npx -y @modelcontextprotocol/server-everything'''
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
@@ -357,12 +368,13 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         }
         &'oaichat;roles'= {
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
-            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
             cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --mcp 'Start this MCP server (a command, split into words as a shell would, run without a shell) and offer its tools; repeatable, added to the config file''s [mcp.NAME] servers. Example: --mcp ''npx -y @modelcontextprotocol/server-everything'''
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
@@ -380,12 +392,13 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         }
         &'oaichat;roles;show'= {
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
-            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
             cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --mcp 'Start this MCP server (a command, split into words as a shell would, run without a shell) and offer its tools; repeatable, added to the config file''s [mcp.NAME] servers. Example: --mcp ''npx -y @modelcontextprotocol/server-everything'''
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
@@ -409,12 +422,13 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         }
         &'oaichat;cache'= {
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
-            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
             cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --mcp 'Start this MCP server (a command, split into words as a shell would, run without a shell) and offer its tools; repeatable, added to the config file''s [mcp.NAME] servers. Example: --mcp ''npx -y @modelcontextprotocol/server-everything'''
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
@@ -433,12 +447,13 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         }
         &'oaichat;cache;clear'= {
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
-            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
             cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --mcp 'Start this MCP server (a command, split into words as a shell would, run without a shell) and offer its tools; repeatable, added to the config file''s [mcp.NAME] servers. Example: --mcp ''npx -y @modelcontextprotocol/server-everything'''
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
@@ -454,12 +469,13 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         }
         &'oaichat;cache;path'= {
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
-            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
             cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
             cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
             cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
             cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --mcp 'Start this MCP server (a command, split into words as a shell would, run without a shell) and offer its tools; repeatable, added to the config file''s [mcp.NAME] servers. Example: --mcp ''npx -y @modelcontextprotocol/server-everything'''
             cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
             cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
             cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
@@ -484,12 +500,67 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         }
         &'oaichat;cache;help;help'= {
         }
+        &'oaichat;mcp'= {
+            cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
+            cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
+            cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
+            cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
+            cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --mcp 'Start this MCP server (a command, split into words as a shell would, run without a shell) and offer its tools; repeatable, added to the config file''s [mcp.NAME] servers. Example: --mcp ''npx -y @modelcontextprotocol/server-everything'''
+            cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
+            cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand --profile 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand -r 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --role 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
+            cand -v 'Print the request, status, timing and token usage on stderr'
+            cand --verbose 'Print the request, status, timing and token usage on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'Start each server and print its tools with their descriptions (no key needed)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oaichat;mcp;list'= {
+            cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
+            cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
+            cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
+            cand --base-url 'API base URL [default: $OPENAI_BASE_URL, else https://api.openai.com/v1]'
+            cand --ca-cert 'Trust this CA certificate (PEM) too, e.g. a corporate proxy''s. $SSL_CERT_FILE works the same way'
+            cand -H 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --header 'Send this header with every request, e.g. -H ''X-Team: search'' for a gateway (repeatable; a later one of a name wins). The key goes in OPENAI_API_KEY, not in an Authorization header'
+            cand --mcp 'Start this MCP server (a command, split into words as a shell would, run without a shell) and offer its tools; repeatable, added to the config file''s [mcp.NAME] servers. Example: --mcp ''npx -y @modelcontextprotocol/server-everything'''
+            cand --env-file 'Read variables from this file instead of ./.env (never overriding the environment)'
+            cand --config 'Read defaults from this TOML file [default: $OAICHAT_CONFIG, else $XDG_CONFIG_HOME/oaichat/config.toml]. Flags and variables beat it'
+            cand -p 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand --profile 'Use the config file''s [profiles.NAME]: its URL, key, headers and defaults [default: $OAICHAT_PROFILE, else the file''s default_profile]'
+            cand -r 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --role 'Use a role: the system message and request defaults of roles/NAME.md next to the config file, or the built-in shell, code or explain-shell. -s adds to its text; flags beat its defaults. `oaichat roles` lists them'
+            cand --allow-insecure-http 'Allow sending the key over plain http:// to a host that is not this machine'
+            cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
+            cand -v 'Print the request, status, timing and token usage on stderr'
+            cand --verbose 'Print the request, status, timing and token usage on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'oaichat;mcp;help'= {
+            cand list 'Start each server and print its tools with their descriptions (no key needed)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oaichat;mcp;help;list'= {
+        }
+        &'oaichat;mcp;help;help'= {
+        }
         &'oaichat;help'= {
             cand models 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API''s JSON'
             cand batch 'OpenAI''s Batch API: half the price, no local rate limits, results within 24 h'
             cand config 'Print the effective settings and where each came from (flag, env, .env, role, profile, file, default), the key redacted; or the config file''s path (--path), or open it in $VISUAL/$EDITOR (--edit)'
             cand roles 'The roles (-r NAME): each with where it comes from and its first line; `roles show NAME` prints one'
             cand cache 'The answers --cache keeps: `cache path` prints its folder, `cache clear` empties it'
+            cand mcp 'MCP servers (--mcp, and [mcp.NAME] in the config file): `mcp list` starts each and prints its tools'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oaichat;help;models'= {
@@ -528,6 +599,11 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         &'oaichat;help;cache;clear'= {
         }
         &'oaichat;help;cache;path'= {
+        }
+        &'oaichat;help;mcp'= {
+            cand list 'Start each server and print its tools with their descriptions (no key needed)'
+        }
+        &'oaichat;help;mcp;list'= {
         }
         &'oaichat;help;help'= {
         }

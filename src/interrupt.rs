@@ -7,6 +7,10 @@
 //! In the interactive chat a first Ctrl-C only stops the answer being streamed (the stream
 //! reader checks [`take_request`] after every read) and the chat goes on; a second one,
 //! before the first was noticed, exits as above.
+//!
+//! `std::process::exit` runs no destructors, so the child processes oaichat started (MCP
+//! servers, issue 14) would outlive it: whoever starts one registers it with
+//! [`track_child`], and the handler ends every registered child before exiting.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -23,6 +27,8 @@ static LINE_OPEN: AtomicBool = AtomicBool::new(false);
 static SOFT: AtomicBool = AtomicBool::new(false);
 /// A soft Ctrl-C not yet acted on.
 static REQUESTED: AtomicBool = AtomicBool::new(false);
+/// The handler is ending the program.
+static EXITING: AtomicBool = AtomicBool::new(false);
 
 /// How long the newline may take before oaichat exits without it (a full pipe whose
 /// reader stopped would block it forever).
@@ -49,6 +55,15 @@ pub fn requested() -> bool {
     REQUESTED.load(Ordering::Relaxed)
 }
 
+/// Lets an exit that has begun finish: called by `main` before it ends the program. Ending
+/// the children makes the main thread's wait for them fail at once; without this, its
+/// error (and exit code) would beat the handler's "interrupted" and 130.
+pub fn yield_to_exit() {
+    while EXITING.load(Ordering::SeqCst) {
+        std::thread::park();
+    }
+}
+
 /// Installs the handler. Without it (if installing fails) Ctrl-C still ends oaichat,
 /// through the default signal action, just without the tidy line end.
 pub fn install() -> bool {
@@ -59,6 +74,7 @@ fn on_interrupt() {
     if SOFT.load(Ordering::Relaxed) && !REQUESTED.swap(true, Ordering::Relaxed) {
         return;
     }
+    EXITING.store(true, Ordering::SeqCst);
     if LINE_OPEN.load(Ordering::Relaxed) {
         let (done_tx, done_rx) = mpsc::channel();
         std::thread::spawn(move || {
@@ -70,6 +86,7 @@ fn on_interrupt() {
     }
     crate::log::line(&mut std::io::stderr(), format_args!("interrupted"));
     keep_partial_output();
+    end_children();
     std::process::exit(i32::from(code::INTERRUPTED));
 }
 
@@ -99,5 +116,101 @@ fn keep_partial_output() {
         );
     } else {
         let _ = std::fs::remove_file(&temp);
+    }
+}
+
+/// Children to end before exiting, by process id.
+static CHILDREN: Mutex<Vec<u32>> = Mutex::new(Vec::new());
+
+/// How long children get to exit after SIGTERM before SIGKILL.
+const CHILD_GRACE: Duration = Duration::from_millis(300);
+
+/// Registers a child to end on Ctrl-C. A child that leads its own process group (spawned
+/// with `process_group(0)`, so that the terminal's Ctrl-C does not reach it first) is ended
+/// with its whole group: `npx` and shell wrappers start the real server as a grandchild.
+pub fn track_child(pid: u32) {
+    children().push(pid);
+}
+
+/// Forgets a child that has been reaped: its id may be given to another process.
+pub fn untrack_child(pid: u32) {
+    children().retain(|&tracked| tracked != pid);
+}
+
+fn children() -> std::sync::MutexGuard<'static, Vec<u32>> {
+    // Only pushes and removes happen under the lock: a poisoned list is still whole.
+    CHILDREN
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// SIGTERM to every tracked child and its group, a short grace to let them exit cleanly,
+/// then SIGKILL to whatever is left.
+fn end_children() {
+    let pids = std::mem::take(&mut *children());
+    if pids.is_empty() {
+        return;
+    }
+    for &pid in &pids {
+        signal_child(pid, Signal::Terminate);
+    }
+    let deadline = std::time::Instant::now() + CHILD_GRACE;
+    while std::time::Instant::now() < deadline && pids.iter().any(|&pid| alive(pid)) {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    for &pid in &pids {
+        signal_child(pid, Signal::Kill);
+    }
+}
+
+/// The two signals a child is ended with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    Terminate,
+    Kill,
+}
+
+/// Sends `signal` to the process group `pid` leads and to `pid` itself (a child that leads
+/// no group still gets it). Errors are ignored: the child may be gone already.
+pub fn signal_child(pid: u32, signal: Signal) {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return;
+        };
+        let number = match signal {
+            Signal::Terminate => libc::SIGTERM,
+            Signal::Kill => libc::SIGKILL,
+        };
+        // SAFETY: kill(2) takes plain integers and touches no memory of ours; a negative
+        // id names the process group.
+        unsafe {
+            libc::kill(-pid, number);
+            libc::kill(pid, number);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (pid, signal);
+}
+
+/// Whether anything of the child's group is still running. The child itself is reaped
+/// here if it has exited (its parent is exiting anyway), so that a zombie does not count.
+fn alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: waitpid(2) with a null status pointer and kill(2) with signal 0 (a
+        // check only) touch no memory of ours.
+        unsafe {
+            libc::waitpid(pid, std::ptr::null_mut(), libc::WNOHANG);
+            libc::kill(-pid, 0) == 0 || libc::kill(pid, 0) == 0
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        false
     }
 }

@@ -18,6 +18,7 @@ pub(crate) mod image;
 pub mod interrupt;
 pub(crate) mod jsonl;
 pub mod log;
+pub mod mcp;
 pub(crate) mod output;
 pub(crate) mod prompt;
 pub(crate) mod schema;
@@ -119,6 +120,7 @@ pub fn run(
         Mode::Models => models::list(&config, out, err),
         Mode::Batch(action) => batch::command(&action, &config, out, err),
         Mode::Config(_) => commands::config::show(&config, file.path.as_deref(), &env, out),
+        Mode::Mcp(action) => commands::mcp::run(action, &config, out, err),
         // Answered above, before any file is read.
         Mode::Roles(_) | Mode::Cache(_) => Ok(()),
     };

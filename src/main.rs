@@ -15,6 +15,7 @@ fn main() -> ExitCode {
     };
     let mut err = io::stderr();
     let result = oaichat::run_to_destination(&cli, facts, &mut err);
+    oaichat::interrupt::yield_to_exit();
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,

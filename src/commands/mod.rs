@@ -9,6 +9,7 @@ pub mod chat;
 pub mod config;
 pub mod each;
 pub mod interactive;
+pub mod mcp;
 pub mod models;
 pub mod roles;
 pub mod tool_calls;

@@ -11,6 +11,7 @@ pub(crate) mod file;
 mod headers;
 mod keys;
 pub(crate) mod layers;
+pub(crate) mod mcp;
 mod mode;
 pub(crate) mod options;
 pub(crate) mod proxy;
@@ -18,7 +19,7 @@ mod resolve;
 mod resolved;
 pub mod roles;
 
-pub use cli::CacheAction;
+pub use cli::{CacheAction, McpAction};
 pub use connection::KeySource;
 pub use env::Env;
 pub use layers::Source;

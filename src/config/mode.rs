@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use super::cli::{self, BatchAction, Cli, Sub};
+use super::cli::{self, BatchAction, Cli, McpAction, Sub};
 use super::env::Env;
 use crate::api::message::Message;
 use crate::error::{Error, Problem};
@@ -38,6 +38,8 @@ pub enum Mode {
     Roles(RolesAction),
     /// `oaichat cache clear` or `oaichat cache path`.
     Cache(cli::CacheAction),
+    /// `oaichat mcp list`.
+    Mcp(McpAction),
 }
 
 /// What `oaichat roles` does.
@@ -180,6 +182,7 @@ impl Mode {
                 return Ok(Mode::Config(action));
             }
             Some(Sub::Cache { action }) => return Ok(Mode::Cache(*action)),
+            Some(Sub::Mcp { action }) => return Ok(Mode::Mcp(*action)),
             Some(Sub::Roles { action }) => {
                 let action = match action {
                     Some(cli::RolesAction::Show { name }) => RolesAction::Show(name.clone()),

@@ -14,7 +14,8 @@ use super::keys;
 use super::layers::{Layers, Source};
 use super::mode::Mode;
 use super::resolved::{
-    Config, DEFAULT_CONNECT_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MODEL, DEFAULT_TIMEOUT,
+    Config, DEFAULT_CONNECT_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MCP_START, DEFAULT_MODEL,
+    DEFAULT_TIMEOUT,
 };
 use super::roles::{self, RecordRoles, Role, Shelf};
 use crate::api::request::{Format, Params, Settings};
@@ -100,6 +101,7 @@ impl Config {
         let system = roles::system_after(files.role.as_ref(), flag_system.clone());
         let system = layers.pick("system", system, None, |l| l.system.clone());
         let timeouts = timeouts(cli, &layers);
+        let mcp = super::mcp::servers(&cli.mcp, &layers)?;
         let mut warnings = warnings(&chosen, file);
         let cache = cache(cli, &layers, env, &mut warnings);
         Ok(Config {
@@ -127,7 +129,9 @@ impl Config {
             verbose: cli.verbose,
             cache,
             timeout: timeouts.0,
-            connect_timeout: timeouts.1,
+            connect_timeout: timeouts.1.unwrap_or(DEFAULT_CONNECT_TIMEOUT),
+            mcp_start: timeouts.1.unwrap_or(DEFAULT_MCP_START),
+            mcp,
             idle_timeout: timeouts.2,
             max_retries,
             ca_certs: ca_certs(cli, env),
@@ -150,7 +154,8 @@ fn profile_chosen_by(cli: &Cli, layers: &Layers) -> Source {
     }
 }
 
-/// The key. A dry run and `oaichat config` send nothing: no key is fetched, no command run.
+/// The key. A dry run, `oaichat config` and `oaichat mcp` send nothing to the API: no key
+/// is fetched, no command run.
 /// Called after every check of the flags, so that bad input runs no `api_key_cmd` either.
 fn api_key(
     cli: &Cli,
@@ -158,7 +163,7 @@ fn api_key(
     chosen: &connection::Chosen,
     env: &Env,
 ) -> Result<ApiKey, Error> {
-    match cli.dry_run || matches!(mode, Mode::Config(_)) {
+    match cli.dry_run || matches!(mode, Mode::Config(_) | Mode::Mcp(_)) {
         true => Ok(ApiKey::new(String::new())),
         false => keys::fetch(&chosen.key, &chosen.owner, env),
     }
@@ -324,8 +329,8 @@ fn params(cli: &Cli, layers: &Layers) -> Params {
 }
 
 /// `--timeout`, `--connect-timeout` and `--idle-timeout`, each from the first layer that
-/// sets it.
-fn timeouts(cli: &Cli, layers: &Layers) -> (Duration, Duration, Duration) {
+/// sets it; the connect timeout None when none does (MCP servers have their own default).
+fn timeouts(cli: &Cli, layers: &Layers) -> (Duration, Option<Duration>, Duration) {
     let secs = |key, flag: Option<f64>, field: fn(&Layer) -> Option<f64>, default| {
         (layers
             .pick(key, flag, None, field)
@@ -334,12 +339,10 @@ fn timeouts(cli: &Cli, layers: &Layers) -> (Duration, Duration, Duration) {
     };
     (
         secs("timeout", cli.timeout, |l| l.timeout, DEFAULT_TIMEOUT),
-        secs(
-            "connect_timeout",
-            cli.connect_timeout,
-            |l| l.connect_timeout,
-            DEFAULT_CONNECT_TIMEOUT,
-        ),
+        (layers.pick("connect_timeout", cli.connect_timeout, None, |l| {
+            l.connect_timeout
+        }))
+        .map(Duration::from_secs_f64),
         secs(
             "idle_timeout",
             cli.idle_timeout,

@@ -19,6 +19,9 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(600);
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// A healthy stream sends something far more often than this; a long one is never cut.
 pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(120);
+/// How long an MCP server may take to start and list its tools, unless --connect-timeout
+/// says: longer than a TCP connect, since a server may be a program that loads first.
+pub const DEFAULT_MCP_START: Duration = Duration::from_secs(30);
 
 /// Everything a run needs to know, resolved and validated; never changed afterwards.
 #[derive(Debug, Clone)]
@@ -64,6 +67,11 @@ pub struct Config {
     /// Total time for a one-shot answer.
     pub timeout: Duration,
     pub connect_timeout: Duration,
+    /// How long each MCP server gets to start and list its tools: `--connect-timeout`
+    /// when set, else [`DEFAULT_MCP_START`].
+    pub mcp_start: Duration,
+    /// The MCP servers: the config file's `[mcp.NAME]`, then `--mcp` (see `config::mcp`).
+    pub mcp: Vec<crate::mcp::ServerSpec>,
     /// Longest silence in a stream.
     pub idle_timeout: Duration,
     pub max_retries: u32,

@@ -13,7 +13,8 @@ pub const AUTH: u8 = 3;
 pub const RATE_LIMIT: u8 = 4;
 /// The server rejected the request: HTTP 400, 404, 422 and other 4xx.
 pub const INVALID_REQUEST: u8 = 5;
-/// The server failed: HTTP 5xx, or an error object in the middle of a stream.
+/// The server failed: HTTP 5xx, or an error object in the middle of a stream; or an MCP
+/// server failed to start or to answer.
 pub const SERVER: u8 = 6;
 /// No answer from the network: connection refused, DNS, TLS, timeouts.
 pub const NETWORK: u8 = 7;

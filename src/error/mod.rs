@@ -91,6 +91,10 @@ pub enum Error {
         names: Vec<String>,
         hint: &'static str,
     },
+    /// An MCP server failed to start or to answer (its message names it, with the last
+    /// lines of its stderr).
+    #[error(transparent)]
+    Mcp(crate::mcp::McpError),
     /// Ctrl-C stopped an answer (in the interactive chat, which goes on).
     #[error("interrupted")]
     Interrupted,
@@ -237,6 +241,7 @@ impl Error {
             Error::BatchFailed(_) => code::BATCH_INCOMPLETE,
             Error::BatchPending { .. } => code::BATCH_PENDING,
             Error::ToolCalls(_) | Error::CallsPrinted { .. } => code::TOOL_CALLS,
+            Error::Mcp(mcp) => mcp_exit_code(mcp),
         }
     }
 
@@ -298,6 +303,22 @@ fn http_exit_code(err: &crate::http::Error) -> u8 {
         | Http::NoAnswer { .. }
         | Http::Request { .. }
         | Http::Silent { .. } => code::NETWORK,
+    }
+}
+
+/// A server command that cannot be run is the user's to fix; the machine failing to make
+/// a runtime is unexpected; every other failure is the server's.
+fn mcp_exit_code(err: &crate::mcp::McpError) -> u8 {
+    use crate::mcp::McpError as Mcp;
+    match err {
+        Mcp::Spawn { source, .. } => read_exit_code(source.kind()),
+        Mcp::Runtime(_) => code::UNEXPECTED,
+        Mcp::Exited { .. }
+        | Mcp::TimedOut { .. }
+        | Mcp::Failed { .. }
+        | Mcp::Gone { .. }
+        | Mcp::Arguments { .. }
+        | Mcp::UnknownTool(_) => code::SERVER,
     }
 }
 

@@ -121,6 +121,16 @@ pub enum Problem {
     HeaderAuthorization(String),
     #[error("cannot read CA certificate {}: no such file", .0.display())]
     NoCaCertificate(PathBuf),
+    #[error(
+        "--mcp `{0}` is empty or has an unclosed quote: give the server's command, such as \
+         --mcp 'npx -y @modelcontextprotocol/server-everything'"
+    )]
+    McpFlag(String),
+    #[error(
+        "no MCP server to list: give one with --mcp 'COMMAND ARGS…', or add an [mcp.NAME] \
+         table to the config file"
+    )]
+    NoMcpServers,
 
     // Settings.
     #[error("config file {}{}: {message}", .path.display(), line_part_of(*.line))]

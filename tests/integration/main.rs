@@ -26,6 +26,7 @@ mod interactive;
 mod interrupt;
 mod line_mode;
 mod line_mode_inputs;
+mod mcp;
 mod models;
 mod options;
 mod output;

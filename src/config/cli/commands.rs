@@ -1,4 +1,4 @@
-//! The subcommands: `models`, `batch …`, `config`, `roles` and `cache …`.
+//! The subcommands: `models`, `batch …`, `config`, `roles`, `cache …` and `mcp …`.
 
 use std::path::PathBuf;
 
@@ -48,6 +48,18 @@ pub enum Sub {
         #[command(subcommand)]
         action: CacheAction,
     },
+    /// MCP servers (--mcp, and [mcp.NAME] in the config file): `mcp list` starts each and
+    /// prints its tools.
+    Mcp {
+        #[command(subcommand)]
+        action: McpAction,
+    },
+}
+
+#[derive(Subcommand, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum McpAction {
+    /// Start each server and print its tools with their descriptions (no key needed).
+    List,
 }
 
 #[derive(Subcommand, Debug, Clone, Copy, PartialEq, Eq)]

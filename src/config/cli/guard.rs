@@ -13,8 +13,9 @@ use clap::{ArgMatches, CommandFactory};
 use super::Cli;
 
 /// What may follow each subcommand's name when it really is that subcommand.
-const SUBCOMMANDS: [(&str, &[&str]); 5] = [
+const SUBCOMMANDS: [(&str, &[&str]); 6] = [
     ("models", &[]),
+    ("mcp", &["list", "help"]),
     ("cache", &["clear", "path", "help"]),
     ("roles", &["show", "help"]),
     (
@@ -23,7 +24,10 @@ const SUBCOMMANDS: [(&str, &[&str]); 5] = [
             "create", "status", "wait", "results", "cancel", "list", "help",
         ],
     ),
-    ("help", &["models", "batch", "roles", "cache", "help"]),
+    (
+        "help",
+        &["models", "batch", "roles", "cache", "mcp", "help"],
+    ),
 ];
 
 /// Replaces a parse error with the `--` hint when the words from a subcommand's name on

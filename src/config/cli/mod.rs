@@ -19,7 +19,7 @@ mod tools;
 pub(crate) mod values;
 
 pub use cache::CacheArgs;
-pub use commands::{BatchAction, CacheAction, RolesAction, Sub};
+pub use commands::{BatchAction, CacheAction, McpAction, RolesAction, Sub};
 pub use request::RequestArgs;
 pub use tools::ToolArgs;
 use values::seconds;
@@ -204,7 +204,8 @@ pub struct Cli {
     #[arg(help_heading = "Connection", long, global = true, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
     pub timeout: Option<f64>,
 
-    /// Give up on connecting after this many seconds [default: 10].
+    /// Give up on connecting after this many seconds [default: 10], or on an MCP server
+    /// that has not started and listed its tools [default: 30].
     #[arg(help_heading = "Connection", long, global = true, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
     pub connect_timeout: Option<f64>,
 
@@ -241,6 +242,17 @@ pub struct Cli {
         value_name = "NAME: VALUE"
     )]
     pub headers: Vec<String>,
+
+    /// Start this MCP server (a command, split into words as a shell would, run without a
+    /// shell) and offer its tools; repeatable, added to the config file's [mcp.NAME]
+    /// servers. Example: --mcp 'npx -y @modelcontextprotocol/server-everything'
+    #[arg(
+        help_heading = "Tools",
+        long = "mcp",
+        global = true,
+        value_name = "COMMAND"
+    )]
+    pub mcp: Vec<String>,
 
     /// Read variables from this file instead of ./.env (never overriding the environment).
     #[arg(help_heading = "Connection", long, global = true, value_name = "PATH")]
@@ -338,7 +350,7 @@ where
             | BatchAction::List { raw } => cli.raw = *raw,
             BatchAction::Wait { .. } => {}
         },
-        Some(Sub::Config { .. } | Sub::Roles { .. } | Sub::Cache { .. }) => {}
+        Some(Sub::Config { .. } | Sub::Roles { .. } | Sub::Cache { .. } | Sub::Mcp { .. }) => {}
         None => return Ok(cli),
     }
     guard::only_global_options(&matches)?;

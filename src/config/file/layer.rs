@@ -7,6 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::mcp::{self, McpServer};
 use crate::api::request::{Format, ReasoningEffort, Schema};
 use crate::config::cli::values::{self, MAX_SECONDS, PENALTY, TEMPERATURE, TOP_P};
 use crate::config::headers;
@@ -75,6 +76,10 @@ pub struct Layer {
     pub api_key_cmd_timeout: Option<f64>,
     /// Headers sent with every request, for gateways.
     pub headers: Option<BTreeMap<String, String>>,
+    /// `[mcp.NAME]`: MCP servers, for `oaichat mcp list` and the model's tools. A profile's
+    /// table replaces the top level's of the same name; `--mcp` adds more.
+    #[serde(default)]
+    pub mcp: BTreeMap<String, McpServer>,
     /// The top level only: the profile used when none is named.
     pub default_profile: Option<String>,
     /// The top level only: `[profiles.NAME]`.
@@ -165,6 +170,9 @@ impl Layer {
         }
         self.check_counts()?;
         self.check_connection()?;
+        for name in self.mcp.keys() {
+            mcp::check_name(name).map_err(|why| (format!("mcp.{name}"), why))?;
+        }
         if let Some(options) = &self.options {
             super::options::check_table(options, &self.typed())?;
         }

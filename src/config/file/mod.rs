@@ -11,9 +11,11 @@ use super::env::Env;
 use crate::error::{Error, Input, Problem};
 
 mod layer;
+mod mcp;
 pub mod options;
 
 pub use layer::{Azure, Layer};
+pub use mcp::McpServer;
 
 /// Where the config file is, and whether the user named it (then it must exist).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -96,6 +96,8 @@ fn refused(layer: &Layer) -> Option<(&'static str, NotInRole)> {
         ),
         ("headers", layer.headers.is_some(), Connection),
         ("profiles", !layer.profiles.is_empty(), ConfigFile),
+        // A role may come from a shared folder: it starts no programs.
+        ("mcp", !layer.mcp.is_empty(), ConfigFile),
         (
             "default_profile",
             layer.default_profile.is_some(),
@@ -225,6 +227,10 @@ mod tests {
         assert_eq!(
             shown("+++\n[profiles.x]\nmodel = \"m\"\n+++\n"),
             "role file r.md line 2: profiles belongs in the config file, not in a role"
+        );
+        assert_eq!(
+            shown("+++\n[mcp.fs]\ncommand = \"npx\"\n+++\n"),
+            "role file r.md line 2: mcp belongs in the config file, not in a role"
         );
         assert_eq!(
             shown("+++\nsystem = \"s\"\n+++\n"),

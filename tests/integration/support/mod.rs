@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests: the command, the server, canned API bodies.
 
+pub mod mcp;
 pub mod server;
 pub mod tls;
 
