@@ -1,11 +1,13 @@
 //! The filter: one prompt (arguments, stdin, `-f` files) in, one answer out, and the
 //! exchange saved to the conversation it continues or starts.
 
+use std::cell::RefCell;
 use std::io::Write;
 
 use crate::api::message::{Message, Role};
 use crate::commands::chat;
 use crate::commands::tool_calls;
+use crate::commands::tool_results;
 use crate::config::{Ask, Config, Facts};
 use crate::conversation::Transcript;
 use crate::error::{BadResponse, Error, Place};
@@ -24,11 +26,17 @@ pub fn run(
     let prompt = match ask.tool_results.is_empty() {
         true => Some(read_prompt(&ask, facts, err)?),
         false => {
-            let results = tool_calls::results(&ask, &transcript)?;
+            let results = tool_results::results(&ask, &transcript)?;
             transcript.add_turns(results);
             None
         }
     };
+    // After the prompt is read: a bad one must not start servers.
+    let (servers, with_mcp) = match tool_calls::start_mcp(config)? {
+        Some((servers, config)) => (Some(RefCell::new(servers)), Some(config)),
+        None => (None, None),
+    };
+    let config = with_mcp.as_ref().unwrap_or(config);
     let saving = !config.dry_run && ask.conversation.saves();
     let mut client = chat::Client::default();
     let show = chat::Show::new(config, facts, saving);
@@ -47,6 +55,7 @@ pub fn run(
         saving,
         facts,
         calls_as_data: true,
+        mcp: servers.as_ref(),
     };
     let (answer, prompt) = calls.settle(
         (&mut client, show),

@@ -84,6 +84,12 @@ pub fn run(
 ) -> Result<(), Error> {
     let earlier = chat.conversation.read(err)?;
     let mut transcript = Transcript::new(config.system.clone(), earlier, chat.turns);
+    // Started once, for the whole chat.
+    let (servers, with_mcp) = match tool_calls::start_mcp(config)? {
+        Some((servers, config)) => (Some(std::cell::RefCell::new(servers)), Some(config)),
+        None => (None, None),
+    };
+    let config = with_mcp.as_ref().unwrap_or(config);
     crate::interrupt::set_soft(true);
     let mut input = Input::open(facts)?;
     let mut pending = chat.first;
@@ -111,6 +117,7 @@ pub fn run(
             saving: true,
             facts,
             calls_as_data: false,
+            mcp: servers.as_ref(),
         };
         // Tools with a command run (each call asked about); other calls are named, and
         // the question goes unanswered.

@@ -13,3 +13,4 @@ pub mod mcp;
 pub mod models;
 pub mod roles;
 pub mod tool_calls;
+pub mod tool_results;

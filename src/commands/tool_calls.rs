@@ -3,15 +3,17 @@
 //! model answers with text; or, when it cannot run them all, hands the calls to the
 //! script as JSON lines (exit 10), kept in the conversation for `--tool-result`.
 
+use std::cell::RefCell;
 use std::io::{BufRead, BufReader, Write};
 
 use crate::api::message::Message;
 use crate::commands::chat::{self, Answer};
-use crate::config::{Ask, Config, Facts};
+use crate::config::{Config, Facts};
 use crate::conversation::Transcript;
 use crate::error::{Error, Problem, ToolProblem};
 use crate::history::Conversation;
-use crate::tools::{self, Call, run};
+use crate::mcp::Servers;
+use crate::tools::{Call, Tool, run};
 
 /// What the rounds need besides the transcript: the settings, where the conversation is
 /// kept, and whether a person can be asked.
@@ -23,6 +25,35 @@ pub struct Context<'a> {
     /// Calls oaichat cannot run go to stdout as data (one-shot); the chat, where no
     /// script reads them, names them and keeps nothing of the answer instead.
     pub calls_as_data: bool,
+    /// The MCP servers started for this run, whose tools oaichat calls.
+    pub mcp: Option<&'a RefCell<Servers>>,
+}
+
+/// Starts the run's MCP servers (none without `--mcp` or `[mcp.NAME]`) and returns them
+/// with the settings whose tools include theirs. A server that fails to start ends the
+/// run before anything is sent; a tool name that `--tools` and a server share is refused.
+pub fn start_mcp(config: &Config) -> Result<Option<(Servers, Config)>, Error> {
+    if config.mcp.is_empty() {
+        return Ok(None);
+    }
+    let servers = Servers::start(&config.mcp, config.mcp_start).map_err(Error::Mcp)?;
+    let mut config = config.clone();
+    let defs = &mut config.request.tools.defs;
+    for tool in servers.tools() {
+        if defs.iter().any(|d| d.name == tool.exposed) {
+            let server = tool.server.clone();
+            let name = tool.exposed.clone();
+            return Err(Problem::from(ToolProblem::McpTwice { name, server }).into());
+        }
+        defs.push(Tool {
+            name: tool.exposed.clone(),
+            description: tool.description.clone(),
+            parameters: Some(tool.input_schema.clone()),
+            strict: None,
+            command: None,
+        });
+    }
+    Ok(Some((servers, config)))
 }
 
 impl Context<'_> {
@@ -74,9 +105,15 @@ impl Context<'_> {
     fn runnable(&self, calls: &[Call], consent: &Consent) -> bool {
         !calls.is_empty()
             && consent.possible()
-            && calls
-                .iter()
-                .all(|call| self.command(&call.function.name).is_some())
+            && calls.iter().all(|call| {
+                let name = &call.function.name;
+                self.command(name).is_some() || self.offered_by_mcp(name)
+            })
+    }
+
+    fn offered_by_mcp(&self, name: &str) -> bool {
+        self.mcp
+            .is_some_and(|servers| servers.borrow().tools().iter().any(|t| t.exposed == name))
     }
 
     fn command(&self, name: &str) -> Option<&[String]> {
@@ -104,9 +141,7 @@ impl Context<'_> {
                 }
                 true => {
                     crate::log::line(err, format_args!("→ {shown}"));
-                    // Checked by `runnable` before the round began.
-                    let argv = self.command(name).expect("every call has a command");
-                    let ran = run::command(argv, arguments, self.config.request.tools.run.wait);
+                    let ran = self.run_one(call);
                     if self.config.verbose || !ran.ok {
                         let how = if ran.ok { "ok" } else { "failed" };
                         let size = ran.result.len();
@@ -122,6 +157,37 @@ impl Context<'_> {
             results.push(Message::tool_result(call.id.clone(), result));
         }
         Ok(results)
+    }
+
+    /// Runs one call: its command, or its MCP server's tool.
+    fn run_one(&self, call: &Call) -> run::Ran {
+        let (name, arguments) = (&call.function.name, &call.function.arguments);
+        let wait = self.config.request.tools.run.wait;
+        if let Some(argv) = self.command(name) {
+            return run::command(argv, arguments, wait);
+        }
+        let started = std::time::Instant::now();
+        // Checked by `runnable` before the round began.
+        let servers = self
+            .mcp
+            .expect("a call without a command is an MCP server's");
+        let (result, ok) = match serde_json::from_str::<serde_json::Value>(arguments) {
+            Err(e) => (
+                format!("the arguments are not valid JSON ({e}): the tool was not called"),
+                false,
+            ),
+            Ok(arguments) => match servers.borrow_mut().call(name, arguments, wait) {
+                Ok(called) if called.is_error => (called.text, false),
+                Ok(called) => (called.text, true),
+                // The model reads why and can go on; the server's name and stderr are in it.
+                Err(e) => (format!("the tool failed: {e}"), false),
+            },
+        };
+        run::Ran {
+            result,
+            ok,
+            elapsed: started.elapsed(),
+        }
     }
 
     /// Records an answer after `prompt` and saves the conversation.
@@ -270,65 +336,4 @@ fn ask_tty(question: &str) -> Option<String> {
     let mut line = String::new();
     BufReader::new(tty).read_line(&mut line).ok()?;
     Some(line)
-}
-
-/// `--tool-result`s as tool messages, one for each call the conversation's last answer
-/// made, in the calls' order; a missing, unknown or extra result is refused before
-/// anything is sent.
-pub fn results(ask: &Ask, transcript: &Transcript) -> Result<Vec<Message>, Error> {
-    if ask.conversation.continues.is_none() {
-        return Err(Problem::from(ToolProblem::ResultWithoutHistory).into());
-    }
-    let asked = match transcript.last() {
-        Some(last) if !last.tool_calls.is_empty() => &last.tool_calls,
-        Some(_) => return Err(Problem::from(ToolProblem::NoCallsPending(String::new())).into()),
-        None => {
-            let why = " (the conversation is empty)".to_string();
-            return Err(Problem::from(ToolProblem::NoCallsPending(why)).into());
-        }
-    };
-    let given = tools::results(&ask.tool_results).map_err(Problem::from)?;
-    match_results(asked, given).map_err(|p| Problem::from(p).into())
-}
-
-/// Pairs each call with its result, in the calls' order.
-fn match_results(
-    asked: &[Call],
-    mut given: Vec<(String, String)>,
-) -> Result<Vec<Message>, ToolProblem> {
-    let ids = || {
-        asked
-            .iter()
-            .map(|c| c.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    if let Some((id, _)) = given
-        .iter()
-        .find(|(id, _)| !asked.iter().any(|c| &c.id == id))
-    {
-        return Err(ToolProblem::UnknownCall {
-            id: id.clone(),
-            asked: ids(),
-        });
-    }
-    let missing: Vec<&str> = (asked.iter())
-        .filter(|c| !given.iter().any(|(id, _)| *id == c.id))
-        .map(|c| c.id.as_str())
-        .collect();
-    if !missing.is_empty() {
-        let missing = missing.join(", ");
-        return Err(ToolProblem::MissingResults { missing });
-    }
-    let mut messages = Vec::with_capacity(asked.len());
-    for call in asked {
-        // Every call has its result: checked just above.
-        let at = given
-            .iter()
-            .position(|(id, _)| *id == call.id)
-            .expect("each call has a result");
-        let (id, text) = given.swap_remove(at);
-        messages.push(Message::tool_result(id, text));
-    }
-    Ok(messages)
 }

@@ -3,6 +3,7 @@
 //!
 //! Precedence: flags beat the environment, the environment beats `.env` (see [`Env`]).
 
+mod cache;
 pub mod cli;
 pub(crate) mod connection;
 pub(crate) mod endpoint;
@@ -18,6 +19,7 @@ pub(crate) mod proxy;
 mod resolve;
 mod resolved;
 pub mod roles;
+mod tools;
 
 pub use cli::{CacheAction, McpAction};
 pub use connection::KeySource;

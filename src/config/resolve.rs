@@ -102,8 +102,9 @@ impl Config {
         let system = layers.pick("system", system, None, |l| l.system.clone());
         let timeouts = timeouts(cli, &layers);
         let mcp = super::mcp::servers(&cli.mcp, &layers)?;
+        super::tools::insecure_mcp(&mcp, cli.allow_insecure_http)?;
         let mut warnings = warnings(&chosen, file);
-        let cache = cache(cli, &layers, env, &mut warnings);
+        let cache = super::cache::cache(cli, &layers, env, &mut warnings);
         Ok(Config {
             api_key,
             auth: chosen.auth,
@@ -218,9 +219,9 @@ fn settings(
         image_detail: cli.image_detail,
         stream: streams(mode, stream),
         usage: usage == Some(true),
-        tools: tools(cli, layers)?,
+        tools: super::tools::tools(cli, layers)?,
         // After every typed pick: where each came from decides which wins.
-        extra: super::options::resolve(&args.options, &flagged(cli), layers)?,
+        extra: super::options::resolve(&args.options, &super::tools::flagged(cli), layers)?,
     })
 }
 
@@ -233,45 +234,6 @@ fn streams(mode: &Mode, stream: Option<bool>) -> bool {
         Mode::Ask(_) | Mode::Config(_) => stream == Some(true),
         _ => false,
     }
-}
-
-/// The tool flags, or the tools and choice of the highest layer that sets them (`--tools`
-/// replaces a profile's list, as every flag replaces a setting).
-fn tools(cli: &Cli, layers: &Layers) -> Result<crate::tools::Tools, Problem> {
-    let args = &cli.tools;
-    let flagged = (!args.tools.is_empty()).then(Vec::new);
-    let loaded = layers.pick("tools", flagged, None, |l| l.loaded_tools.clone());
-    let choice = layers.pick("tool_choice", args.tool_choice.clone(), None, |l| {
-        l.tool_choice.clone()
-    });
-    let given = crate::tools::Given {
-        tools: &args.tools,
-        choice: choice.as_deref(),
-        parallel: args.no_parallel_tool_calls.then_some(false),
-        commands: &args.tool_cmd,
-        base: None,
-        loaded: loaded.as_deref(),
-    };
-    let run = crate::tools::RunSettings {
-        wait: Duration::from_secs_f64(args.tool_timeout),
-        max_rounds: args.max_tool_rounds,
-        yes: args.yes,
-    };
-    Ok(crate::tools::load(given, run)?)
-}
-
-/// The typed settings that flags outside the layers set, which `-o` may not set again.
-fn flagged(cli: &Cli) -> Vec<&'static str> {
-    let args = &cli.tools;
-    [
-        ("n", cli.n.is_some()),
-        ("tools", !args.tools.is_empty()),
-        ("tool_choice", args.tool_choice.is_some()),
-        ("parallel_tool_calls", args.no_parallel_tool_calls),
-    ]
-    .into_iter()
-    .filter_map(|(name, set)| set.then_some(name))
-    .collect()
 }
 
 /// A message that says "drop --temperature" names the layer the value came from instead
@@ -374,36 +336,6 @@ fn extract(cli: &Cli) -> Option<crate::output::extract::Which> {
         (_, true) => Some(Which::Last),
         _ => None,
     }
-}
-
-/// `--cache` and `--cache-ttl`, each from the first layer that sets it. Without a folder
-/// to keep answers in, the run goes on uncached, saying so.
-fn cache(
-    cli: &Cli,
-    layers: &Layers,
-    env: &Env,
-    warnings: &mut Vec<String>,
-) -> Option<crate::cache::Settings> {
-    let flag = match (cli.cache.cache, cli.cache.no_cache) {
-        (true, _) => Some(true),
-        (_, true) => Some(false),
-        _ => None,
-    };
-    let on = layers.pick("cache", flag, None, |l| l.cache);
-    // The file's value was checked when it was read.
-    let ttl = layers.pick("cache_ttl", cli.cache.cache_ttl, None, |l| {
-        (l.cache_ttl.as_deref()).and_then(|t| crate::cache::parse_ttl(t).ok())
-    });
-    if on != Some(true) || cli.dry_run {
-        return None;
-    }
-    let Some(dir) = crate::cache::dir(env.get("XDG_CACHE_HOME"), env.get("HOME")) else {
-        warnings.push(
-            "warning: --cache: neither XDG_CACHE_HOME nor HOME is set; nothing is cached".into(),
-        );
-        return None;
-    };
-    Some(crate::cache::Settings { dir, ttl })
 }
 
 /// `--ca-cert` and `SSL_CERT_FILE`.

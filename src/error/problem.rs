@@ -88,6 +88,12 @@ pub enum Problem {
     )]
     InsecureHttp(String),
     #[error(
+        "refusing to reach the MCP server {server} over plain http at {host}: its headers \
+         and the tools' arguments would cross the network readable; use https://, or pass \
+         --allow-insecure-http if that network is trusted"
+    )]
+    InsecureMcp { server: String, host: String },
+    #[error(
         "refusing to send the API key over plain http through the proxy {proxy} (from \
          {variable}): add {host} to NO_PROXY, use https://, or pass --allow-insecure-http if \
          that network is trusted"

@@ -22,6 +22,11 @@ pub enum ToolProblem {
     Definition { origin: String, why: String },
     #[error("two tools are named {0}: give each tool its own name")]
     Twice(String),
+    #[error(
+        "the tool {name} is defined with --tools and offered by the MCP server {server}: rename one"
+    )]
+    McpTwice { name: String, server: String },
+
     #[error("--tool-choice needs tools to choose from: add --tools")]
     ChoiceWithoutTools,
     #[error("--tool-cmd {name}: no tool has that name (the tools are {known})")]

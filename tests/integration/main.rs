@@ -27,6 +27,7 @@ mod interrupt;
 mod line_mode;
 mod line_mode_inputs;
 mod mcp;
+mod mcp_tools;
 mod models;
 mod options;
 mod output;
