@@ -103,7 +103,9 @@ impl Context<'_> {
     /// Whether oaichat can answer every call itself: each tool has a command, and the
     /// user said yes (`--yes`) or can be asked.
     fn runnable(&self, calls: &[Call], consent: &Consent) -> bool {
+        // --raw prints the API's JSON and nothing else: the calls are in it.
         !calls.is_empty()
+            && !self.config.raw
             && consent.possible()
             && calls.iter().all(|call| {
                 let name = &call.function.name;
@@ -218,7 +220,11 @@ impl Context<'_> {
         out: &mut impl Write,
         err: &mut impl Write,
     ) -> Error {
-        if let Err(e) = print_calls(&calls, out, err) {
+        // --raw has printed the API's JSON, calls included.
+        if let Err(e) = (!self.config.raw)
+            .then(|| print_calls(&calls, out, err))
+            .transpose()
+        {
             return e;
         }
         let names = names(&calls);

@@ -206,3 +206,21 @@ fn a_remote_server_over_plain_http_is_refused() {
         );
     }
 }
+
+#[test]
+fn a_call_that_hangs_is_answered_as_timed_out_and_a_server_without_tools_offers_none() {
+    let server = Server::start(call_then("wait", "{}", "Gave up."));
+    with_mcp(&server, &fault("hang"))
+        .args(["--yes", "--tool-timeout", "0.5", "try"])
+        .run()
+        .success()
+        .stdout("Gave up.\n");
+    let result = result_sent(&server);
+    assert!(result.starts_with("the tool failed: "), "{result}");
+    let server = Server::start(vec![answer("ok")]);
+    with_mcp(&server, &fault("empty"))
+        .args(["hi"])
+        .run()
+        .success();
+    assert!(server.request().json().get("tools").is_none());
+}

@@ -407,3 +407,30 @@ fn the_dry_runs_count_includes_the_tool_definitions() {
     };
     assert!(count(&["--tools", WEATHER]) > count(&[]) + 20);
 }
+
+#[test]
+fn raw_prints_the_apis_json_alone_and_still_exits_10() {
+    let body = {
+        let mut body = completion(&[""]);
+        body["choices"][0]["finish_reason"] = json!("tool_calls");
+        body["choices"][0]["message"] = json!({"role": "assistant", "content": null,
+            "tool_calls": [call("call_1", "get_weather", "{}")]});
+        body
+    };
+    let server = Server::start(vec![Reply::json(200, &body)]);
+    let assert = Cmd::at(&server)
+        .args([
+            "--raw",
+            "--yes",
+            "--tools",
+            WEATHER,
+            "--tool-cmd",
+            "get_weather=echo 1",
+            "hi",
+        ])
+        .run()
+        .code(10);
+    let printed: Value = serde_json::from_str(stdout(&assert).trim()).unwrap();
+    assert_eq!(printed, body);
+    assert_eq!(server.requests().len(), 1, "no tool ran with --raw");
+}
