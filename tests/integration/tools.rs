@@ -434,3 +434,43 @@ fn raw_prints_the_apis_json_alone_and_still_exits_10() {
     assert_eq!(printed, body);
     assert_eq!(server.requests().len(), 1, "no tool ran with --raw");
 }
+
+#[test]
+fn a_streamed_continuation_sends_the_results_and_streams_the_answer() {
+    let piece = json!({"choices": [{"index": 0, "delta": {"tool_calls": [
+        {"index": 0, "id": "call_1", "type": "function",
+         "function": {"name": "get_weather", "arguments": "{\"city\":\"Seoul\"}"}}]},
+        "finish_reason": null}]});
+    let server = Server::start(vec![
+        sse(&[
+            format!("data: {piece}\n\n"),
+            finish("tool_calls"),
+            DONE.to_string(),
+        ]),
+        sse(&[
+            delta("Sunny "),
+            delta("today."),
+            finish("stop"),
+            DONE.to_string(),
+        ]),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let h = dir.path().join("t.jsonl").to_str().unwrap().to_string();
+    Cmd::at(&server)
+        .args(["--stream", "--history", &h, "--tools", WEATHER, "weather?"])
+        .run()
+        .code(10);
+    Cmd::at(&server)
+        .args(["--stream", "--history", &h, "--tools", WEATHER])
+        .args(["--tool-result", "call_1=sunny"])
+        .run()
+        .success()
+        .stdout("Sunny today.\n");
+    let sent = server.requests()[1].json();
+    let last = sent["messages"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        last,
+        json!({"role": "tool", "content": "sunny", "tool_call_id": "call_1"})
+    );
+    assert_eq!(sent["stream"], json!(true));
+}
