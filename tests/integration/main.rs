@@ -46,6 +46,7 @@ mod stream;
 mod timeouts;
 mod tls;
 mod tokens;
+mod tool_calls;
 mod tool_runs;
 mod tools;
 mod transport;
