@@ -1,7 +1,6 @@
 //! The filter: one prompt (arguments, stdin, `-f` files) in, one answer out, and the
 //! exchange saved to the conversation it continues or starts.
 
-use std::cell::RefCell;
 use std::io::Write;
 
 use crate::api::message::{Message, Role};
@@ -22,21 +21,10 @@ pub fn run(
 ) -> Result<(), Error> {
     let earlier = ask.conversation.read(err)?;
     let mut transcript = Transcript::new(config.system.clone(), earlier, ask.turns.clone());
-    // Tool results answer the calls the conversation ends with, in place of a prompt.
-    let prompt = match ask.tool_results.is_empty() {
-        true => Some(read_prompt(&ask, facts, err)?),
-        false => {
-            let results = tool_results::results(&ask, &transcript)?;
-            transcript.add_turns(results);
-            None
-        }
-    };
+    let prompt = prompt_or_results(&ask, facts, &mut transcript, err)?;
     // After the prompt is read: a bad one must not start servers.
-    let (servers, with_mcp) = match tool_calls::start_mcp(config)? {
-        Some((servers, config)) => (Some(RefCell::new(servers)), Some(config)),
-        None => (None, None),
-    };
-    let config = with_mcp.as_ref().unwrap_or(config);
+    let started = tool_calls::start_mcp(config)?;
+    let config = started.config(config);
     let saving = !config.dry_run && ask.conversation.saves();
     let mut client = chat::Client::default();
     let show = chat::Show::new(config, facts, saving);
@@ -55,7 +43,7 @@ pub fn run(
         saving,
         facts,
         calls_as_data: true,
-        mcp: servers.as_ref(),
+        mcp: started.servers(),
     };
     let (answer, prompt) = calls.settle(
         (&mut client, show),
@@ -73,6 +61,22 @@ pub fn run(
         Some(missing) => Err(BadResponse::NoCodeBlock(missing).into()),
         None => Ok(()),
     }
+}
+
+/// The prompt; or, with `--tool-result`, none: the results answer the calls the
+/// conversation ends with, in its place.
+fn prompt_or_results(
+    ask: &Ask,
+    facts: Facts,
+    transcript: &mut Transcript,
+    err: &mut impl Write,
+) -> Result<Option<String>, Error> {
+    if ask.tool_results.is_empty() {
+        return read_prompt(ask, facts, err).map(Some);
+    }
+    let results = tool_results::results(ask, transcript)?;
+    transcript.add_turns(results);
+    Ok(None)
 }
 
 /// The prompt: the instruction, then the material from stdin and `-f` files.

@@ -85,16 +85,21 @@ pub fn run(
     let earlier = chat.conversation.read(err)?;
     let mut transcript = Transcript::new(config.system.clone(), earlier, chat.turns);
     // Started once, for the whole chat.
-    let (servers, with_mcp) = match tool_calls::start_mcp(config)? {
-        Some((servers, config)) => (Some(std::cell::RefCell::new(servers)), Some(config)),
-        None => (None, None),
-    };
-    let config = with_mcp.as_ref().unwrap_or(config);
+    let started = tool_calls::start_mcp(config)?;
+    let config = started.config(config);
     crate::interrupt::set_soft(true);
     let mut input = Input::open(facts)?;
     let mut pending = chat.first;
     let mut client = chat::Client::default();
     let show = chat::Show::new(config, facts, true);
+    let calls = tool_calls::Context {
+        config,
+        conversation: &chat.conversation,
+        saving: true,
+        facts,
+        calls_as_data: false,
+        mcp: started.servers(),
+    };
     loop {
         let line = match pending.take() {
             Some(line) => line,
@@ -111,45 +116,44 @@ pub fn run(
         }
         // A Ctrl-C at the prompt (from a pipe) must not stop the next answer.
         crate::interrupt::take_request();
-        let calls = tool_calls::Context {
-            config,
-            conversation: &chat.conversation,
-            saving: true,
-            facts,
-            calls_as_data: false,
-            mcp: servers.as_ref(),
-        };
-        // Tools with a command run (each call asked about); other calls are named, and
-        // the question goes unanswered.
-        let answered = chat::exchange(
-            config,
-            &mut client,
-            &transcript,
-            Some(&line),
-            show,
-            out,
-            err,
-        )
+        ask_one(&calls, (&mut client, show), &mut transcript, line, out, err)?;
+    }
+    Ok(())
+}
+
+/// One question of the chat: asked, its tool calls run (those with a command or an MCP
+/// server, each call asked about; others are named and the question goes unanswered), the
+/// answer recorded. A failure is shown and the chat goes on without the question; only a
+/// closed pipe or a failed save ends it.
+fn ask_one(
+    calls: &tool_calls::Context<'_>,
+    (client, show): (&mut chat::Client, chat::Show),
+    transcript: &mut Transcript,
+    line: String,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(), Error> {
+    let config = calls.config;
+    let answered = chat::exchange(config, client, transcript, Some(&line), show, out, err)
         .and_then(|first| {
             let asked = (Some(line.clone()), first);
-            calls.settle((&mut client, show), &mut transcript, asked, out, err)
+            calls.settle((client, show), transcript, asked, out, err)
         });
-        match answered {
-            Ok((answer, prompt)) => {
-                let answer = Message::new(Role::Assistant, answer.text.unwrap_or_default());
-                let new = transcript.record_answer(prompt.as_deref(), answer);
-                let saved = transcript.saved();
-                chat.conversation.save(saved, &new, config.verbose, err)?;
-            }
-            Err(e) if e.is_broken_pipe() => return Err(e),
-            Err(Error::Interrupted) => {
-                // Not saved: the question goes unanswered, as if never asked.
-                crate::log::line(err, format_args!("answer stopped"));
-            }
-            Err(e) => {
-                // Shown, and the conversation goes on without the failed question.
-                crate::log::error(err, &e);
-            }
+    match answered {
+        Ok((answer, prompt)) => {
+            let answer = Message::new(Role::Assistant, answer.text.unwrap_or_default());
+            let new = transcript.record_answer(prompt.as_deref(), answer);
+            let saved = transcript.saved();
+            calls.conversation.save(saved, &new, config.verbose, err)?;
+        }
+        Err(e) if e.is_broken_pipe() => return Err(e),
+        Err(Error::Interrupted) => {
+            // Not saved: the question goes unanswered, as if never asked.
+            crate::log::line(err, format_args!("answer stopped"));
+        }
+        Err(e) => {
+            // Shown, and the conversation goes on without the failed question.
+            crate::log::error(err, &e);
         }
     }
     Ok(())

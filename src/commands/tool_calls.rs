@@ -29,12 +29,30 @@ pub struct Context<'a> {
     pub mcp: Option<&'a RefCell<Servers>>,
 }
 
-/// Starts the run's MCP servers (none without `--mcp` or `[mcp.NAME]`) and returns them
-/// with the settings whose tools include theirs. A server that fails to start ends the
-/// run before anything is sent; a tool name that `--tools` and a server share is refused.
-pub fn start_mcp(config: &Config) -> Result<Option<(Servers, Config)>, Error> {
+/// The run's MCP servers, started, and the settings whose tools include theirs.
+#[derive(Default)]
+pub struct Started {
+    servers: Option<RefCell<Servers>>,
+    config: Option<Config>,
+}
+
+impl Started {
+    /// The settings to run with: `base`, with the servers' tools when there are servers.
+    pub fn config<'a>(&'a self, base: &'a Config) -> &'a Config {
+        self.config.as_ref().unwrap_or(base)
+    }
+
+    pub fn servers(&self) -> Option<&RefCell<Servers>> {
+        self.servers.as_ref()
+    }
+}
+
+/// Starts the run's MCP servers (none without `--mcp` or `[mcp.NAME]`). A server that
+/// fails to start ends the run before anything is sent; a tool name that `--tools` and a
+/// server share is refused.
+pub fn start_mcp(config: &Config) -> Result<Started, Error> {
     if config.mcp.is_empty() {
-        return Ok(None);
+        return Ok(Started::default());
     }
     let servers = Servers::start(&config.mcp, config.mcp_start).map_err(Error::Mcp)?;
     let mut config = config.clone();
@@ -53,7 +71,10 @@ pub fn start_mcp(config: &Config) -> Result<Option<(Servers, Config)>, Error> {
             command: None,
         });
     }
-    Ok(Some((servers, config)))
+    Ok(Started {
+        servers: Some(RefCell::new(servers)),
+        config: Some(config),
+    })
 }
 
 impl Context<'_> {

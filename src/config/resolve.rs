@@ -87,22 +87,16 @@ impl Config {
         file: &ConfigFile,
         mode: &Mode,
     ) -> Result<Config, Error> {
-        let profile = super::layers::select(file, cli.profile.as_deref(), env)?;
-        let mut layers = Layers::new(env, &file.top, profile);
-        layers.role = (files.role.as_ref()).map(|role| (role.name.as_str(), &role.layer));
-        layers.note("profile", profile_chosen_by(cli, &layers));
+        let layers = layers(cli, env, file, files.role.as_ref())?;
         let request = settings(cli, &layers, (files.images, files.schema), mode)?;
         let (extract, max_retries) = (extract(cli), max_retries(cli.max_retries, &layers)?);
         let flags = (cli.base_url.as_deref(), cli.headers.as_slice());
         let chosen = connection::choose(&layers, flags, cli.allow_insecure_http, &request.model)?;
         let proxy = endpoint::route(&chosen.base_url, |n| env.get(n), cli.allow_insecure_http)?;
         let api_key = api_key(cli, mode, &chosen, env)?;
-        let flag_system = (cli.request.system.clone()).or(files.system);
-        let system = roles::system_after(files.role.as_ref(), flag_system.clone());
-        let system = layers.pick("system", system, None, |l| l.system.clone());
+        let (system, flag_system) = system(cli, files.system, files.role.as_ref(), &layers);
         let timeouts = timeouts(cli, &layers);
-        let mcp = super::mcp::servers(&cli.mcp, &layers)?;
-        super::tools::insecure_mcp(&mcp, cli.allow_insecure_http)?;
+        let mcp = super::tools::mcp_servers(cli, &layers)?;
         let mut warnings = warnings(&chosen, file);
         let cache = super::cache::cache(cli, &layers, env, &mut warnings);
         Ok(Config {
@@ -116,7 +110,7 @@ impl Config {
             organization: env.get("OPENAI_ORG_ID").map(str::to_string),
             project: env.get("OPENAI_PROJECT_ID").map(str::to_string),
             headers: chosen.headers,
-            profile: profile.map(|p| p.name.to_string()),
+            profile: layers.profile.map(|p| p.name.to_string()),
             role: files.role.as_ref().map(|role| role.name.clone()),
             usage: request.usage,
             request,
@@ -144,6 +138,34 @@ impl Config {
             sources: layers.sources(),
         })
     }
+}
+
+/// The system message (from the layers, after a role's) and the one the flags gave
+/// (`-s`, `--system-file`), which line mode's records with a role of their own need.
+fn system(
+    cli: &Cli,
+    file_system: Option<String>,
+    role: Option<&Role>,
+    layers: &Layers,
+) -> (Option<String>, Option<String>) {
+    let flag_system = (cli.request.system.clone()).or(file_system);
+    let system = roles::system_after(role, flag_system.clone());
+    let system = layers.pick("system", system, None, |l| l.system.clone());
+    (system, flag_system)
+}
+
+/// The layers settings are taken from, with the chosen profile and role.
+fn layers<'a>(
+    cli: &'a Cli,
+    env: &'a Env,
+    file: &'a ConfigFile,
+    role: Option<&'a Role>,
+) -> Result<Layers<'a>, Error> {
+    let profile = super::layers::select(file, cli.profile.as_deref(), env)?;
+    let mut layers = Layers::new(env, &file.top, profile);
+    layers.role = role.map(|role| (role.name.as_str(), &role.layer));
+    layers.note("profile", profile_chosen_by(cli, &layers));
+    Ok(layers)
 }
 
 /// Which layer chose the profile: `-p`, `OAICHAT_PROFILE`, or the file's `default_profile`.

@@ -47,12 +47,19 @@ pub(super) fn flagged(cli: &Cli) -> Vec<&'static str> {
     .collect()
 }
 
+/// The MCP servers (the file's, then `--mcp`), checked as URLs are.
+pub(super) fn mcp_servers(
+    cli: &Cli,
+    layers: &Layers,
+) -> Result<Vec<crate::mcp::ServerSpec>, Problem> {
+    let servers = super::mcp::servers(&cli.mcp, layers)?;
+    insecure_mcp(&servers, cli.allow_insecure_http)?;
+    Ok(servers)
+}
+
 /// Plain http to an MCP server is for this machine only unless allowed, as for the API:
 /// its headers may hold a token.
-pub(super) fn insecure_mcp(
-    servers: &[crate::mcp::ServerSpec],
-    allowed: bool,
-) -> Result<(), Problem> {
+fn insecure_mcp(servers: &[crate::mcp::ServerSpec], allowed: bool) -> Result<(), Problem> {
     for server in servers {
         let crate::mcp::Transport::Http { url, .. } = &server.transport else {
             continue;

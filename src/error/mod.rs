@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 pub mod code;
 pub mod option;
+mod place;
 pub mod problem;
 pub mod response;
 pub mod role;

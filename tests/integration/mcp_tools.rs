@@ -5,26 +5,7 @@ use serde_json::{Value, json};
 
 use crate::support::mcp::{everything_stdio, fault, path};
 use crate::support::*;
-use crate::tools::{call, calls_reply};
-
-/// A call of `name` with `arguments`, then a text answer.
-fn call_then(name: &str, arguments: &str, answer_text: &str) -> Vec<Reply> {
-    vec![
-        calls_reply(json!(null), vec![call("call_1", name, arguments)]),
-        answer(answer_text),
-    ]
-}
-
-/// The tool message the second request carried.
-fn result_sent(server: &Server) -> String {
-    let body = server.requests()[1].json();
-    let messages = body["messages"].as_array().unwrap().clone();
-    let tool = messages
-        .iter()
-        .find(|m| m["role"] == "tool")
-        .expect("a tool message");
-    tool["content"].as_str().unwrap().to_string()
-}
+use crate::tools::{call_then, result_sent};
 
 fn with_mcp(server: &Server, mcp: &str) -> Cmd {
     Cmd::at(server).env("PATH", &path()).args(["--mcp", mcp])

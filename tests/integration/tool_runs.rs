@@ -5,29 +5,11 @@
 use serde_json::{Value, json};
 
 use crate::support::*;
-use crate::tools::{WEATHER, call, calls_reply, lines};
+use crate::tools::{WEATHER, call, call_then, calls_reply, lines, result_sent};
 
 /// One call of get_weather for Seoul, then (after its result) a text answer.
 fn seoul_then(answer_text: &str) -> Vec<Reply> {
-    vec![
-        calls_reply(
-            json!(null),
-            vec![call("call_1", "get_weather", r#"{"city":"Seoul"}"#)],
-        ),
-        answer(answer_text),
-    ]
-}
-
-/// The tool message the second request carried.
-fn result_sent(server: &Server) -> String {
-    let body = server.requests()[1].json();
-    let messages = body["messages"].as_array().unwrap().clone();
-    let tool = messages
-        .iter()
-        .find(|m| m["role"] == "tool")
-        .expect("a tool message");
-    assert_eq!(tool["tool_call_id"], "call_1");
-    tool["content"].as_str().unwrap().to_string()
+    call_then("get_weather", r#"{"city":"Seoul"}"#, answer_text)
 }
 
 fn run_with(server: &Server, command: &str, extra: &[&str]) -> assert_cmd::assert::Assert {

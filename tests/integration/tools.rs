@@ -21,6 +21,26 @@ pub(crate) fn calls_reply(content: Value, calls: Vec<Value>) -> Reply {
     Reply::json(200, &body)
 }
 
+/// A call of `name` with `arguments`, then a text answer.
+pub(crate) fn call_then(name: &str, arguments: &str, answer_text: &str) -> Vec<Reply> {
+    vec![
+        calls_reply(json!(null), vec![call("call_1", name, arguments)]),
+        answer(answer_text),
+    ]
+}
+
+/// The tool message the second request carried.
+pub(crate) fn result_sent(server: &Server) -> String {
+    let body = server.requests()[1].json();
+    let messages = body["messages"].as_array().unwrap().clone();
+    let tool = messages
+        .iter()
+        .find(|m| m["role"] == "tool")
+        .expect("a tool message");
+    assert_eq!(tool["tool_call_id"], "call_1");
+    tool["content"].as_str().unwrap().to_string()
+}
+
 pub(crate) fn lines(path: &std::path::Path) -> Vec<Value> {
     let text = std::fs::read_to_string(path).unwrap();
     text.lines()

@@ -10,16 +10,17 @@ use std::borrow::Cow;
 use serde::Deserialize;
 use serde_json::Value;
 
+mod calls;
 mod error_body;
 mod finish;
 mod text;
 pub mod think;
 
+pub use calls::{Function, ToolCall, add_calls};
 pub use error_body::{ErrorDetail, error_detail, error_value_detail};
 pub use finish::FinishReason;
 
 use crate::error::response::{BadResponse, Expected};
-use crate::tools::Calls;
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Usage {
@@ -168,53 +169,6 @@ pub fn reasoning_field<'a>(
     content
         .filter(|t| !t.is_empty())
         .or(reasoning.filter(|t| !t.is_empty()))
-}
-
-/// A tool call, or a streamed piece of one (which has an `index`, and its id, name and
-/// arguments in pieces).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-pub struct ToolCall {
-    #[serde(default)]
-    pub index: Option<u32>,
-    #[serde(default)]
-    pub id: Option<String>,
-    #[serde(default)]
-    pub function: Option<Function>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-pub struct Function {
-    #[serde(default)]
-    pub name: Option<String>,
-    #[serde(default)]
-    pub arguments: Option<String>,
-}
-
-/// The names of the tools a message or delta asks for (empty pieces of a streamed call
-/// carry none).
-pub fn tool_names(calls: Option<&[ToolCall]>, function: Option<&Function>) -> Vec<String> {
-    calls
-        .into_iter()
-        .flatten()
-        .filter_map(|call| call.function.as_ref())
-        .chain(function)
-        .filter_map(|f| f.name.clone())
-        .collect()
-}
-
-/// Adds the calls of a message or delta (or its deprecated `function_call`, as call 0) to
-/// those being assembled; a whole message's calls are numbered by their place.
-pub fn add_calls(to: &mut Calls, calls: Option<&[ToolCall]>, function: Option<&Function>) {
-    for (place, call) in calls.into_iter().flatten().enumerate() {
-        let f = call.function.as_ref();
-        let index = call.index.unwrap_or(place as u32);
-        let name = f.and_then(|f| f.name.as_deref());
-        let arguments = f.and_then(|f| f.arguments.as_deref());
-        to.add(index, call.id.as_deref(), name, arguments);
-    }
-    if let Some(f) = function {
-        to.add(0, None, f.name.as_deref(), f.arguments.as_deref());
-    }
 }
 
 /// One streamed chunk. Strings borrow from the event's bytes where they can (no escapes),
