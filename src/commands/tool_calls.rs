@@ -99,6 +99,9 @@ impl Context<'_> {
                     let note =
                         format!("stopped after {limit} rounds of tool calls (--max-tool-rounds)");
                     crate::log::line(err, format_args!("{note}"));
+                } else if self.has_runners(&calls) && !consent.possible() && !self.config.raw {
+                    let note = "no terminal to ask on before running the tools: --yes runs them";
+                    crate::log::line(err, format_args!("{note}"));
                 }
                 if !self.calls_as_data {
                     return Err(Error::ToolCalls(names(&calls)));
@@ -125,9 +128,12 @@ impl Context<'_> {
     /// user said yes (`--yes`) or can be asked.
     fn runnable(&self, calls: &[Call], consent: &Consent) -> bool {
         // --raw prints the API's JSON and nothing else: the calls are in it.
+        !self.config.raw && consent.possible() && self.has_runners(calls)
+    }
+
+    /// Whether every call has a command or an MCP server to run it.
+    fn has_runners(&self, calls: &[Call]) -> bool {
         !calls.is_empty()
-            && !self.config.raw
-            && consent.possible()
             && calls.iter().all(|call| {
                 let name = &call.function.name;
                 self.command(name).is_some() || self.offered_by_mcp(name)

@@ -59,10 +59,12 @@ fn without_a_terminal_or_yes_no_tool_runs_and_the_calls_are_printed() {
     let dir = tempfile::tempdir().unwrap();
     let marker = dir.path().join("ran");
     let command = format!("touch {}", marker.display());
-    run_with(&server, &command, &[]).code(10).stdout(
+    let assert = run_with(&server, &command, &[]).code(10).stdout(
         "{\"id\":\"call_1\",\"name\":\"get_weather\",\"arguments\":{\"city\":\"Seoul\"}}\n",
     );
     assert!(!marker.exists(), "the command did not run");
+    let said = "oaichat: no terminal to ask on before running the tools: --yes runs them\n";
+    assert!(stderr(&assert).starts_with(said), "{}", stderr(&assert));
     assert_eq!(server.requests().len(), 1);
 }
 
