@@ -75,6 +75,8 @@ fn on_interrupt() {
         return;
     }
     EXITING.store(true, Ordering::SeqCst);
+    // No spinner frame may follow the exit's line.
+    crate::spinner::stop();
     if LINE_OPEN.load(Ordering::Relaxed) {
         let (done_tx, done_rx) = mpsc::channel();
         std::thread::spawn(move || {

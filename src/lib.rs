@@ -23,6 +23,7 @@ pub(crate) mod output;
 pub(crate) mod prompt;
 pub(crate) mod schema;
 pub(crate) mod secret;
+pub(crate) mod spinner;
 pub mod stream;
 pub mod tokens;
 pub(crate) mod tools;

@@ -6,6 +6,8 @@ use std::io::Write;
 
 /// One diagnostic line. A closed stderr must not stop the answer, so failures are ignored.
 pub fn line(err: &mut (impl Write + ?Sized), text: fmt::Arguments<'_>) {
+    // The spinner's line goes first: a message must not be drawn over by it.
+    crate::spinner::stop();
     let _ = writeln!(err, "oaichat: {text}");
 }
 

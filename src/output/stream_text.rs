@@ -82,6 +82,10 @@ impl StreamText {
         err: &mut impl Write,
         choices: &[ChunkChoice<'_>],
     ) -> io::Result<()> {
+        if choices.iter().any(|c| c.delta.is_some()) {
+            // The answer (or its reasoning) starts: the spinner's line goes.
+            crate::spinner::stop();
+        }
         for choice in choices {
             let index = choice.index;
             let keep_text = self.keep_text;

@@ -43,6 +43,7 @@ mod retries;
 mod roles;
 mod schema;
 mod stream;
+mod terminal;
 mod timeouts;
 mod tls;
 mod tokens;

@@ -227,7 +227,7 @@ fn the_readmes_shell_loop_runs_the_calls_and_prints_the_answer() {
 }
 
 /// Runs oaichat on a pseudo-terminal (util-linux `script`), typing `typed` at it.
-fn on_a_terminal(server: &Server, args: &[&str], typed: &str) -> String {
+pub(crate) fn on_a_terminal(server: &Server, args: &[&str], typed: &str) -> String {
     let bin = assert_cmd::cargo::cargo_bin("oaichat");
     let quoted: Vec<String> = std::iter::once(bin.display().to_string())
         .chain(args.iter().map(|a| a.to_string()))

@@ -17,6 +17,7 @@ pub(super) fn answer_whole(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<Answer, Error> {
+    crate::spinner::stop();
     let parsed: Result<ChatResponse, _> = serde_json::from_slice(body);
     if config.raw {
         output::write_raw(out, body).map_err(Error::Write)?;

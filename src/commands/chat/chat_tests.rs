@@ -9,6 +9,7 @@ const PLAIN: Show = Show {
     keep_text: false,
     reasoning: ReasoningView::Plain,
     hold_for_tools: true,
+    spinner: false,
     prompt_tokens: None,
 };
 

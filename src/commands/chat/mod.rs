@@ -37,6 +37,8 @@ pub struct Show {
     /// with calls: a script must find only calls on stdout. A person at a terminal sees
     /// it stream.
     pub hold_for_tools: bool,
+    /// Spin on stderr until the answer starts: a person waits at a terminal.
+    pub spinner: bool,
     /// The prompt's tokens, counted when the usage line is shown, for an estimate if the
     /// server reports no usage (set by [`exchange`]).
     prompt_tokens: Option<(Encoding, u64)>,
@@ -49,6 +51,7 @@ impl Show {
             keep_text,
             reasoning: ReasoningView::decide(hide, facts.stderr_is_terminal, no_color),
             hold_for_tools: !facts.answer_is_terminal,
+            spinner: facts.stderr_is_terminal && facts.answer_is_terminal && !config.raw,
             prompt_tokens: None,
         }
     }
@@ -106,6 +109,8 @@ pub fn exchange(
         return replay(config, entry, show, out, err);
     }
     log_request(config, body.len(), err);
+    // Until the first thing printed (the stream printer stops it), or the exchange ends.
+    let _spinning = crate::spinner::start(show.spinner);
     let record = slot.is_some();
     let (answer, kept) = match config.request.stream {
         false => fetch_whole(config, client, body, show, out, err)?,
