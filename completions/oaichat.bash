@@ -179,7 +179,7 @@ _oaichat() {
 
     case "${cmd}" in
         oaichat)
-            opts="-f -m -s -t -o -n -c -i -P -O -x -y -H -p -r -v -V -h --user --assistant --file --image --image-detail --no-stdin --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --option --stop --seed --frequency-penalty --presence-penalty --json --schema --history --continue --history-limit --interactive --each --jsonl --parallel --resume --usage --dry-run --stream --output --raw --extract --extract-last --cache --no-cache --cache-ttl --tools --tool-choice --no-parallel-tool-calls --tool-cmd --tool-timeout --max-tool-rounds --yes --tool-result --hide-reasoning --timeout --connect-timeout --idle-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --version --help models batch config roles cache mcp help"
+            opts="-f -m -s -t -o -n -c -i -P -O -x -y -H -p -r -v -V -h --user --assistant --file --image --image-detail --no-stdin --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --option --stop --seed --frequency-penalty --presence-penalty --json --schema --history --continue --history-limit --interactive --each --jsonl --parallel --resume --usage --dry-run --stream --output --raw --extract --extract-last --cache --no-cache --cache-ttl --tools --tool-choice --no-parallel-tool-calls --tool-cmd --tool-timeout --max-tool-rounds --yes --tool-result --hide-reasoning --color --timeout --connect-timeout --idle-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --version --help models batch config roles cache mcp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -341,6 +341,10 @@ _oaichat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -409,12 +413,16 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch)
-            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help create status wait results cancel list help"
+            opts="-H -p -r -v -h --color --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help create status wait results cancel list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -479,12 +487,16 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__cancel)
-            opts="-H -p -r -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
+            opts="-H -p -r -v -h --raw --color --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -549,7 +561,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__create)
-            opts="-m -s -t -o -H -p -r -v -h --each --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --option --stop --seed --frequency-penalty --presence-penalty --json --schema --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
+            opts="-m -s -t -o -H -p -r -v -h --each --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --option --stop --seed --frequency-penalty --presence-penalty --json --schema --color --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -625,6 +637,10 @@ _oaichat() {
                     ;;
                 --schema)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -803,12 +819,16 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__list)
-            opts="-H -p -r -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
+            opts="-H -p -r -v -h --raw --color --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -873,12 +893,16 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__results)
-            opts="-H -p -r -v -h --each --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
+            opts="-H -p -r -v -h --each --raw --color --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -943,12 +967,16 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__status)
-            opts="-H -p -r -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
+            opts="-H -p -r -v -h --raw --color --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1013,7 +1041,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__wait)
-            opts="-H -p -r -v -h --poll --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
+            opts="-H -p -r -v -h --poll --color --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1021,6 +1049,10 @@ _oaichat() {
             case "${prev}" in
                 --poll)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1087,12 +1119,16 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__cache)
-            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help clear path help"
+            opts="-H -p -r -v -h --color --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help clear path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1157,12 +1193,16 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__cache__subcmd__clear)
-            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
+            opts="-H -p -r -v -h --color --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1283,12 +1323,16 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__cache__subcmd__path)
-            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
+            opts="-H -p -r -v -h --color --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1353,12 +1397,16 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__config)
-            opts="-H -p -r -v -h --path --edit --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
+            opts="-H -p -r -v -h --path --edit --color --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1675,12 +1723,16 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__mcp)
-            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help list help"
+            opts="-H -p -r -v -h --color --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1787,12 +1839,16 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__mcp__subcmd__list)
-            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
+            opts="-H -p -r -v -h --color --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1857,12 +1913,16 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__models)
-            opts="-H -p -r -v -h --raw --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
+            opts="-H -p -r -v -h --raw --color --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1927,12 +1987,16 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__roles)
-            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help show help"
+            opts="-H -p -r -v -h --color --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2039,12 +2103,16 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__roles__subcmd__show)
-            opts="-H -p -r -v -h --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
+            opts="-H -p -r -v -h --color --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -57,6 +57,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --tool-timeout 'The longest a tool''s command may run before it is stopped (its result then says so)'
             cand --max-tool-rounds 'How many rounds of tool calls oaichat runs before it stops and prints the pending calls (exit 10)'
             cand --tool-result 'Answer the calls the conversation''s last answer asked for (with --history or -c), one per call: VALUE is the result''s text (JSON or not), @FILE or @- for stdin. The model''s next answer follows'
+            cand --color 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --idle-timeout 'With --stream, give up when the server is silent this long [default: 120]'
@@ -110,6 +111,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oaichat;models'= {
+            cand --color 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
@@ -129,10 +131,11 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'oaichat;batch'= {
+            cand --color 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
@@ -151,8 +154,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand create 'Upload INPUT (--jsonl lines, or text lines with --each) as a batch; prints its id'
             cand status 'Print a batch''s status and counts (--raw: the batch object)'
             cand wait 'Wait until a batch finishes, with progress on stderr; non-zero unless it completed'
@@ -180,6 +183,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --frequency-penalty 'Penalise tokens by how often they appeared, -2 to 2'
             cand --presence-penalty 'Penalise tokens that appeared at all, -2 to 2'
             cand --schema 'Structured output: the answer follows this JSON Schema (a file, or inline JSON starting with `{`), sent as response_format json_schema with strict: true'
+            cand --color 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
@@ -200,10 +204,11 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'oaichat;batch;status'= {
+            cand --color 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
@@ -223,11 +228,12 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'oaichat;batch;wait'= {
             cand --poll 'Seconds between the first polls (then backing off to a minute)'
+            cand --color 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
@@ -246,10 +252,11 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'oaichat;batch;results'= {
+            cand --color 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
@@ -270,10 +277,11 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'oaichat;batch;cancel'= {
+            cand --color 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
@@ -293,10 +301,11 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'oaichat;batch;list'= {
+            cand --color 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
@@ -316,8 +325,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'oaichat;batch;help'= {
             cand create 'Upload INPUT (--jsonl lines, or text lines with --each) as a batch; prints its id'
@@ -343,6 +352,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         &'oaichat;batch;help;help'= {
         }
         &'oaichat;config'= {
+            cand --color 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
@@ -363,10 +373,11 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'oaichat;roles'= {
+            cand --color 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
@@ -385,12 +396,13 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand show 'Print a role as its file would be: the front matter, then the text'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oaichat;roles;show'= {
+            cand --color 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
@@ -409,8 +421,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'oaichat;roles;help'= {
             cand show 'Print a role as its file would be: the front matter, then the text'
@@ -421,6 +433,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         &'oaichat;roles;help;help'= {
         }
         &'oaichat;cache'= {
+            cand --color 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
@@ -439,13 +452,14 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand clear 'Remove every cached answer; says how many'
             cand path 'Print the cache''s folder (whether or not it exists yet), e.g. for a CI cache step'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oaichat;cache;clear'= {
+            cand --color 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
@@ -464,10 +478,11 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'oaichat;cache;path'= {
+            cand --color 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
@@ -486,8 +501,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'oaichat;cache;help'= {
             cand clear 'Remove every cached answer; says how many'
@@ -501,6 +516,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
         &'oaichat;cache;help;help'= {
         }
         &'oaichat;mcp'= {
+            cand --color 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
@@ -519,12 +535,13 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand list 'Start each server and print its tools with their descriptions (no key needed)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oaichat;mcp;list'= {
+            cand --color 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --max-retries 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them'
@@ -543,8 +560,8 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --no-config 'Read no config file (for jobs that must not depend on a user''s home)'
             cand -v 'Print the request, status, timing and token usage on stderr'
             cand --verbose 'Print the request, status, timing and token usage on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'oaichat;mcp;help'= {
             cand list 'Start each server and print its tools with their descriptions (no key needed)'

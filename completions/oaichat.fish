@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_oaichat_global_optspecs
-    string join \n user= assistant= f/file= image= image-detail= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= o/option= stop= seed= frequency-penalty= presence-penalty= json schema= n= history= c/continue history-limit= i/interactive each jsonl P/parallel= resume= usage dry-run stream O/output= raw x/extract extract-last cache no-cache cache-ttl= tools= tool-choice= no-parallel-tool-calls tool-cmd= tool-timeout= max-tool-rounds= y/yes tool-result= hide-reasoning timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http H/header= mcp= env-file= config= p/profile= no-config r/role= v/verbose V/version h/help
+    string join \n user= assistant= f/file= image= image-detail= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= o/option= stop= seed= frequency-penalty= presence-penalty= json schema= n= history= c/continue history-limit= i/interactive each jsonl P/parallel= resume= usage dry-run stream O/output= raw x/extract extract-last cache no-cache cache-ttl= tools= tool-choice= no-parallel-tool-calls tool-cmd= tool-timeout= max-tool-rounds= y/yes tool-result= hide-reasoning color= timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http H/header= mcp= env-file= config= p/profile= no-config r/role= v/verbose V/version h/help
 end
 
 function __fish_oaichat_needs_command
@@ -61,6 +61,9 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -l tool-cmd -d 'Run the to
 complete -c oaichat -n "__fish_oaichat_needs_command" -l tool-timeout -d 'The longest a tool\'s command may run before it is stopped (its result then says so)' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l max-tool-rounds -d 'How many rounds of tool calls oaichat runs before it stops and prints the pending calls (exit 10)' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l tool-result -d 'Answer the calls the conversation\'s last answer asked for (with --history or -c), one per call: VALUE is the result\'s text (JSON or not), @FILE or @- for stdin. The model\'s next answer follows' -r
+complete -c oaichat -n "__fish_oaichat_needs_command" -l color -d 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given' -r -f -a "auto\t'Colour on a terminal only'
+always\t''
+never\t''"
 complete -c oaichat -n "__fish_oaichat_needs_command" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r
@@ -102,6 +105,9 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -a "roles" -d 'The roles (
 complete -c oaichat -n "__fish_oaichat_needs_command" -a "cache" -d 'The answers --cache keeps: `cache path` prints its folder, `cache clear` empties it'
 complete -c oaichat -n "__fish_oaichat_needs_command" -a "mcp" -d 'MCP servers (--mcp, and [mcp.NAME] in the config file): `mcp list` starts each and prints its tools'
 complete -c oaichat -n "__fish_oaichat_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l color -d 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given' -r -f -a "auto\t'Colour on a terminal only'
+always\t''
+never\t''"
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
@@ -117,7 +123,10 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l raw -d 'Print
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand models" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
-complete -c oaichat -n "__fish_oaichat_using_subcommand models" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand models" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l color -d 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given' -r -f -a "auto\t'Colour on a terminal only'
+always\t''
+never\t''"
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
@@ -132,7 +141,7 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_se
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -f -a "create" -d 'Upload INPUT (--jsonl lines, or text lines with --each) as a batch; prints its id'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -f -a "status" -d 'Print a batch\'s status and counts (--raw: the batch object)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and not __fish_seen_subcommand_from create status wait results cancel list help" -f -a "wait" -d 'Wait until a batch finishes, with progress on stderr; non-zero unless it completed'
@@ -157,6 +166,9 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_s
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l frequency-penalty -d 'Penalise tokens by how often they appeared, -2 to 2' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l presence-penalty -d 'Penalise tokens that appeared at all, -2 to 2' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l schema -d 'Structured output: the answer follows this JSON Schema (a file, or inline JSON starting with `{`), sent as response_format json_schema with strict: true' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l color -d 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given' -r -f -a "auto\t'Colour on a terminal only'
+always\t''
+never\t''"
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
@@ -173,7 +185,10 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_s
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l color -d 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given' -r -f -a "auto\t'Colour on a terminal only'
+always\t''
+never\t''"
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
@@ -189,8 +204,11 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_s
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l poll -d 'Seconds between the first polls (then backing off to a minute)' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l color -d 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given' -r -f -a "auto\t'Colour on a terminal only'
+always\t''
+never\t''"
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
@@ -205,7 +223,10 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_s
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l color -d 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given' -r -f -a "auto\t'Colour on a terminal only'
+always\t''
+never\t''"
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
@@ -222,7 +243,10 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_s
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from results" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l color -d 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given' -r -f -a "auto\t'Colour on a terminal only'
+always\t''
+never\t''"
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
@@ -238,7 +262,10 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_s
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l color -d 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given' -r -f -a "auto\t'Colour on a terminal only'
+always\t''
+never\t''"
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
@@ -254,7 +281,7 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_s
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
-complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "create" -d 'Upload INPUT (--jsonl lines, or text lines with --each) as a batch; prints its id'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "status" -d 'Print a batch\'s status and counts (--raw: the batch object)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait until a batch finishes, with progress on stderr; non-zero unless it completed'
@@ -262,6 +289,9 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_s
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel a batch'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "list" -d 'List recent batches: id, status and counts, one per line'
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand config" -l color -d 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given' -r -f -a "auto\t'Colour on a terminal only'
+always\t''
+never\t''"
 complete -c oaichat -n "__fish_oaichat_using_subcommand config" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand config" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand config" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
@@ -278,7 +308,10 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand config" -l edit -d 'Open
 complete -c oaichat -n "__fish_oaichat_using_subcommand config" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand config" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand config" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
-complete -c oaichat -n "__fish_oaichat_using_subcommand config" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand config" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and not __fish_seen_subcommand_from show help" -l color -d 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given' -r -f -a "auto\t'Colour on a terminal only'
+always\t''
+never\t''"
 complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and not __fish_seen_subcommand_from show help" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and not __fish_seen_subcommand_from show help" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and not __fish_seen_subcommand_from show help" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
@@ -293,9 +326,12 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and not __fish_se
 complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and not __fish_seen_subcommand_from show help" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and not __fish_seen_subcommand_from show help" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
-complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print a role as its file would be: the front matter, then the text'
 complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and __fish_seen_subcommand_from show" -l color -d 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given' -r -f -a "auto\t'Colour on a terminal only'
+always\t''
+never\t''"
 complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and __fish_seen_subcommand_from show" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
@@ -310,9 +346,12 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and __fish_seen_s
 complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and __fish_seen_subcommand_from show" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and __fish_seen_subcommand_from show" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
-complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a role as its file would be: the front matter, then the text'
 complete -c oaichat -n "__fish_oaichat_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l color -d 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given' -r -f -a "auto\t'Colour on a terminal only'
+always\t''
+never\t''"
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
@@ -327,10 +366,13 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_se
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
-complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -f -a "clear" -d 'Remove every cached answer; says how many'
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -f -a "path" -d 'Print the cache\'s folder (whether or not it exists yet), e.g. for a CI cache step'
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l color -d 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given' -r -f -a "auto\t'Colour on a terminal only'
+always\t''
+never\t''"
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
@@ -345,7 +387,10 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_s
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
-complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -l color -d 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given' -r -f -a "auto\t'Colour on a terminal only'
+always\t''
+never\t''"
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
@@ -360,10 +405,13 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_s
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
-complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Remove every cached answer; says how many'
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the cache\'s folder (whether or not it exists yet), e.g. for a CI cache step'
 complete -c oaichat -n "__fish_oaichat_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and not __fish_seen_subcommand_from list help" -l color -d 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given' -r -f -a "auto\t'Colour on a terminal only'
+always\t''
+never\t''"
 complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and not __fish_seen_subcommand_from list help" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and not __fish_seen_subcommand_from list help" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and not __fish_seen_subcommand_from list help" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
@@ -378,9 +426,12 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and not __fish_seen
 complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and not __fish_seen_subcommand_from list help" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and not __fish_seen_subcommand_from list help" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
-complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'Start each server and print its tools with their descriptions (no key needed)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and __fish_seen_subcommand_from list" -l color -d 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given' -r -f -a "auto\t'Colour on a terminal only'
+always\t''
+never\t''"
 complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries on connection errors, timeouts, 408, 409, 429 and 5xx [default: $OAICHAT_MAX_RETRIES, else 2]. 0 disables them' -r
@@ -395,7 +446,7 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and __fish_seen_sub
 complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and __fish_seen_subcommand_from list" -l allow-insecure-http -d 'Allow sending the key over plain http:// to a host that is not this machine'
 complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and __fish_seen_subcommand_from list" -l no-config -d 'Read no config file (for jobs that must not depend on a user\'s home)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print the request, status, timing and token usage on stderr'
-complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and __fish_seen_subcommand_from help" -f -a "list" -d 'Start each server and print its tools with their descriptions (no key needed)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand mcp; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oaichat -n "__fish_oaichat_using_subcommand help; and not __fish_seen_subcommand_from models batch config roles cache mcp help" -f -a "models" -d 'List the models the API offers (GET /models), one id per line, sorted. Also the quickest check that a key works. With --raw, the API\'s JSON'

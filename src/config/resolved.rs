@@ -60,7 +60,8 @@ pub struct Config {
     /// `--hide-reasoning`: the model's reasoning is not shown on stderr.
     pub hide_reasoning: bool,
     /// `NO_COLOR` (set and not empty, as no-color.org says): no dimming, even on a terminal.
-    pub no_color: bool,
+    /// `--color`, after `NO_COLOR`, `CLICOLOR_FORCE` and the config file.
+    pub color: crate::output::color::ColorChoice,
     pub verbose: bool,
     /// `--cache`: where answers are kept and how long they serve; None when off.
     pub cache: Option<crate::cache::Settings>,

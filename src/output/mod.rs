@@ -14,6 +14,7 @@ use crate::catalog;
 use crate::error::Missing;
 use extract::Which;
 
+pub mod color;
 pub mod extract;
 pub mod file;
 mod judge;

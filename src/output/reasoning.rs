@@ -24,9 +24,9 @@ pub enum ReasoningView {
 }
 
 impl ReasoningView {
-    /// `NO_COLOR` counts when it is set and not empty (no-color.org).
-    pub fn decide(hide: bool, stderr_is_terminal: bool, no_color: bool) -> ReasoningView {
-        match (hide, stderr_is_terminal && !no_color) {
+    /// `paint`: whether stderr is painted (see [`super::color::ColorChoice::paints`]).
+    pub fn decide(hide: bool, paint: bool) -> ReasoningView {
+        match (hide, paint) {
             (true, _) => ReasoningView::Hidden,
             (false, true) => ReasoningView::Dim,
             (false, false) => ReasoningView::Plain,
@@ -135,12 +135,11 @@ mod tests {
     }
 
     #[test]
-    fn dim_only_on_a_terminal_without_no_color_and_nothing_when_hidden() {
+    fn dim_when_stderr_is_painted_and_nothing_when_hidden() {
         use ReasoningView::*;
-        assert_eq!(ReasoningView::decide(false, true, false), Dim);
-        assert_eq!(ReasoningView::decide(false, true, true), Plain);
-        assert_eq!(ReasoningView::decide(false, false, false), Plain);
-        assert_eq!(ReasoningView::decide(true, true, false), Hidden);
+        assert_eq!(ReasoningView::decide(false, true), Dim);
+        assert_eq!(ReasoningView::decide(false, false), Plain);
+        assert_eq!(ReasoningView::decide(true, true), Hidden);
     }
 
     #[test]

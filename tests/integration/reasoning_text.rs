@@ -297,3 +297,30 @@ fn fewer_answers_than_n_asked_for_are_printed_with_a_warning() {
         .stdout("a\n---\nb\n")
         .stderr("");
 }
+
+#[test]
+fn color_always_or_clicolor_force_dims_the_reasoning_even_in_a_pipe_and_no_color_wins() {
+    let dimmed = |cmd: Cmd| {
+        let server = Server::start(vec![reasoning_stream("reasoning_content")]);
+        let assert = cmd
+            .env("OPENAI_BASE_URL", &server.base_url())
+            .args(["--stream", "hi"])
+            .run()
+            .success();
+        assert_eq!(stdout(&assert), "Paris.\n", "stdout is never painted");
+        stderr(&assert).contains("\x1b[2m")
+    };
+    let with = |toml: Option<&str>| toml.map_or_else(Cmd::new, Cmd::with_config);
+    assert!(dimmed(with(None).args(["--color", "always"])));
+    assert!(dimmed(with(None).env("CLICOLOR_FORCE", "1")));
+    assert!(dimmed(with(Some("color = \"always\"\n"))));
+    assert!(!dimmed(
+        with(None).env("CLICOLOR_FORCE", "1").env("NO_COLOR", "1")
+    ));
+    assert!(!dimmed(
+        with(Some("color = \"always\"\n")).env("NO_COLOR", "1")
+    ));
+    assert!(dimmed(
+        with(None).env("NO_COLOR", "1").args(["--color", "always"])
+    ));
+}

@@ -46,10 +46,13 @@ pub struct Show {
 
 impl Show {
     pub fn new(config: &Config, facts: Facts, keep_text: bool) -> Show {
-        let (hide, no_color) = (config.hide_reasoning, config.no_color);
+        let (hide, paint) = (
+            config.hide_reasoning,
+            config.color.paints(facts.stderr_is_terminal),
+        );
         Show {
             keep_text,
-            reasoning: ReasoningView::decide(hide, facts.stderr_is_terminal, no_color),
+            reasoning: ReasoningView::decide(hide, paint),
             hold_for_tools: !facts.answer_is_terminal,
             spinner: facts.stderr_is_terminal && facts.answer_is_terminal && !config.raw,
             prompt_tokens: None,

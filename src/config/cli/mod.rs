@@ -200,6 +200,11 @@ pub struct Cli {
     #[arg(help_heading = "Output", long)]
     pub hide_reasoning: bool,
 
+    /// Colour: auto (on a terminal), always or never. NO_COLOR turns it off and
+    /// CLICOLOR_FORCE on, unless this flag is given.
+    #[arg(help_heading = "Output", long, value_name = "WHEN", global = true)]
+    pub color: Option<crate::output::color::ColorChoice>,
+
     /// Give up on a whole answer after this many seconds [default: 600].
     #[arg(help_heading = "Connection", long, global = true, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
     pub timeout: Option<f64>,

@@ -55,6 +55,8 @@ pub struct Layer {
     pub connect_timeout: Option<f64>,
     pub idle_timeout: Option<f64>,
     pub max_retries: Option<u32>,
+    /// As `--color`: auto, always or never.
+    pub color: Option<crate::output::color::ColorChoice>,
     /// As `--cache`: answer requests seen before from the cache.
     pub cache: Option<bool>,
     /// As `--cache-ttl`: `90s`, `10m`, `2h`, `7d`.
