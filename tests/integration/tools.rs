@@ -156,6 +156,13 @@ fn the_config_file_and_profiles_give_tools_and_the_flag_replaces_them() {
         let path = conf.join("oaichat.toml").to_str().unwrap().to_string();
         cmd.env("OAICHAT_CONFIG", &path)
     };
+    let assert = with_file().args(["-p", "t", "config"]).run().success();
+    let shown = stdout(&assert);
+    let line = shown.lines().find(|l| l.starts_with("tools ")).unwrap();
+    assert!(
+        line.contains("get_weather") && line.ends_with(" file"),
+        "{shown}"
+    );
     with_file().args(["-p", "t", "hi"]).run().success();
     let body = server.requests()[0].json();
     assert_eq!(body["tools"][0]["function"]["name"], "get_weather");

@@ -51,6 +51,7 @@ fn rows(config: &Config, env: &Env) -> Vec<Row> {
         from("max_retries"),
     ));
     rows.extend(cache_rows(config));
+    rows.extend(tool_rows(config));
     rows.push(("base_url", config.base_url.clone(), from("base_url")));
     if let Some(deployment) = &config.deployment {
         rows.push(("azure deployment", deployment.clone(), from("base_url")));
@@ -71,6 +72,29 @@ fn rows(config: &Config, env: &Env) -> Vec<Row> {
         None,
     ));
     rows
+}
+
+/// The tools offered (MCP servers' are known only once started: the servers are named),
+/// and the colour choice.
+fn tool_rows(config: &Config) -> Vec<Row> {
+    let from = |key: &str| Some(config.source(key).cloned().unwrap_or(Source::Default));
+    let tools = &config.request.tools.defs;
+    let names: Vec<&str> = tools.iter().map(|t| t.name.as_str()).collect();
+    let servers: Vec<&str> = config.mcp.iter().map(|s| s.name.as_str()).collect();
+    let color = format!("{:?}", config.color).to_lowercase();
+    vec![
+        (
+            "tools",
+            or_dash(Some(names.join(", ")).filter(|n| !n.is_empty())),
+            from("tools"),
+        ),
+        (
+            "mcp servers",
+            or_dash(Some(servers.join(", ")).filter(|n| !n.is_empty())),
+            None,
+        ),
+        ("color", color, None),
+    ]
 }
 
 /// `--cache`: off, or on with its folder; then its age limit.
