@@ -5,6 +5,7 @@
 
 mod cache;
 pub mod cli;
+mod color;
 pub(crate) mod connection;
 pub(crate) mod endpoint;
 pub(crate) mod env;

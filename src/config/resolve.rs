@@ -120,7 +120,7 @@ impl Config {
             raw: cli.raw,
             extract,
             hide_reasoning: cli.hide_reasoning,
-            color: color(cli, env, &layers),
+            color: super::color::color(cli, env, &layers),
             verbose: cli.verbose,
             cache,
             timeout: timeouts.0,
@@ -166,13 +166,6 @@ fn layers<'a>(
     layers.role = role.map(|role| (role.name.as_str(), &role.layer));
     layers.note("profile", profile_chosen_by(cli, &layers));
     Ok(layers)
-}
-
-/// `--color`, `NO_COLOR`, `CLICOLOR_FORCE`, then the layers' `color`.
-fn color(cli: &Cli, env: &Env, layers: &Layers) -> crate::output::color::ColorChoice {
-    let file = layers.pick("color", None, None, |l| l.color);
-    let (no_color, force) = (env.get("NO_COLOR"), env.get("CLICOLOR_FORCE"));
-    crate::output::color::ColorChoice::decide(cli.color, no_color, force, file)
 }
 
 /// Which layer chose the profile: `-p`, `OAICHAT_PROFILE`, or the file's `default_profile`.
