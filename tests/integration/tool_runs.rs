@@ -150,16 +150,7 @@ fn rounds_stop_at_the_limit_with_the_pending_calls_printed() {
         stderr(&assert)
     );
     assert_eq!(server.requests().len(), 2);
-    let roles: Vec<Value> = lines(&history).iter().map(|m| m["role"].clone()).collect();
-    assert_eq!(
-        roles,
-        [
-            json!("user"),
-            json!("assistant"),
-            json!("tool"),
-            json!("assistant")
-        ]
-    );
+    assert_tool_round_saved(&history);
 }
 
 /// The README's loop, as written, with a weather script of its own (and a stand-in for
@@ -312,16 +303,7 @@ fn the_chat_runs_command_tools_and_keeps_the_tool_turns() {
         .success();
     assert!(stdout(&assert).contains("Sunny."), "{}", stdout(&assert));
     assert!(stderr(&assert).contains("→ get_weather {\"city\":\"Seoul\"}"));
-    let roles: Vec<Value> = lines(&history).iter().map(|m| m["role"].clone()).collect();
-    assert_eq!(
-        roles,
-        [
-            json!("user"),
-            json!("assistant"),
-            json!("tool"),
-            json!("assistant")
-        ]
-    );
+    assert_tool_round_saved(&history);
     assert_eq!(lines(&history)[2]["content"], "21\n");
 }
 
@@ -351,4 +333,11 @@ fn the_chat_names_calls_it_cannot_run_and_goes_on() {
         [json!("user")],
         "the unanswered question is not kept"
     );
+}
+
+/// The history holds one round: the question, the calls, their result, the answer.
+fn assert_tool_round_saved(history: &std::path::Path) {
+    let roles: Vec<Value> = lines(history).iter().map(|m| m["role"].clone()).collect();
+    let round = ["user", "assistant", "tool", "assistant"].map(Value::from);
+    assert_eq!(roles, round);
 }
