@@ -138,41 +138,49 @@ fn a_table_waits_for_its_last_row() {
 
 /// Measures what issue 15 bounds (syntect's load under 20 ms; rendering a long answer
 /// against writing it plain). Timing is never asserted: run it with
-/// `cargo test --release render -- --ignored --nocapture` and read the numbers.
+/// `cargo test --release --lib render::tests::measure -- --ignored --nocapture`.
 #[test]
 #[ignore = "a measurement, not a test"]
 fn measure_load_and_render_time() {
     use std::time::Instant;
+    let mut err = std::io::stderr();
     let started = Instant::now();
     code::preload();
     let load = started.elapsed();
-    let answer: String = FIXTURES.iter().map(|(_, t)| *t).cycle().take(200).collect();
-    let answer: String = answer
-        .lines()
-        .cycle()
-        .take(20_000)
-        .map(|l| format!("{l}\n"))
-        .collect();
-    let chunks: Vec<&str> = answer.split_inclusive(' ').collect();
     let started = Instant::now();
-    let mut plain = Vec::new();
-    for chunk in &chunks {
-        plain.extend_from_slice(chunk.as_bytes());
+    // syntect links a syntax's contexts on its first use: part of the first block's cost.
+    Highlighter::new("rust").line("fn main() {}");
+    let first = started.elapsed();
+    let _ = writeln!(err, "syntect: load {load:?}, first Rust line {first:?}");
+    let prose = ["elements", "korean", "long_line", "nested_lists"];
+    for (kind, names) in [("prose", &prose[..]), ("code", &["code"][..])] {
+        let fixtures = FIXTURES.iter().filter(|(n, _)| names.contains(n));
+        let text: String = fixtures.map(|(_, t)| *t).collect();
+        let answer: String = text
+            .lines()
+            .cycle()
+            .take(20_000)
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let chunks: Vec<&str> = answer.split_inclusive(' ').collect();
+        let started = Instant::now();
+        let mut plain = Vec::new();
+        for chunk in &chunks {
+            plain.extend_from_slice(chunk.as_bytes());
+        }
+        let copy = started.elapsed();
+        let started = Instant::now();
+        let rendered = render_chunks(COLOR, chunks.iter().copied());
+        let rendering = started.elapsed();
+        let _ = writeln!(
+            err,
+            "{kind}: 20000 lines in {} chunks: plain {copy:?}, rendered {rendering:?} \
+             ({} bytes → {} bytes)",
+            chunks.len(),
+            plain.len(),
+            rendered.len()
+        );
     }
-    let copy = started.elapsed();
-    let started = Instant::now();
-    let rendered = render_chunks(COLOR, chunks.iter().copied());
-    let rendering = started.elapsed();
-    let mut err = std::io::stderr();
-    let _ = writeln!(
-        err,
-        "syntect load: {load:?}; {} lines in {} chunks: plain {copy:?}, rendered {rendering:?} \
-         ({} bytes → {} bytes)",
-        answer.lines().count(),
-        chunks.len(),
-        plain.len(),
-        rendered.len()
-    );
 }
 
 proptest! {
