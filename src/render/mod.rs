@@ -92,10 +92,13 @@ impl Renderer {
 
     /// Takes the next piece of the answer; writes the lines that completed, rendered.
     pub fn push(&mut self, out: &mut impl Write, text: &str) -> std::io::Result<()> {
-        self.pending.push_str(text);
-        let Some(end) = self.pending.rfind('\n') else {
+        // Only the new piece can hold a newline: the pending text had none.
+        let Some(at) = text.rfind('\n') else {
+            self.pending.push_str(text);
             return Ok(());
         };
+        let end = self.pending.len() + at;
+        self.pending.push_str(text);
         let complete: String = self.pending.drain(..=end).collect();
         let mut rendered = String::new();
         for line in complete.split_terminator('\n') {
