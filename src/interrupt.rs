@@ -23,6 +23,8 @@ use crate::error::code;
 
 /// Whether streamed text on stdout stands without its final newline.
 static LINE_OPEN: AtomicBool = AtomicBool::new(false);
+/// A rendered answer is being written to stdout: its colours may be open.
+static PAINTING: AtomicBool = AtomicBool::new(false);
 /// Set by the interactive chat: Ctrl-C stops an answer instead of the program.
 static SOFT: AtomicBool = AtomicBool::new(false);
 /// A soft Ctrl-C not yet acted on.
@@ -37,6 +39,12 @@ const NEWLINE_GRACE: Duration = Duration::from_millis(200);
 /// Records whether stdout's last streamed byte ended a line.
 pub fn set_line_open(open: bool) {
     LINE_OPEN.store(open, Ordering::Relaxed);
+}
+
+/// Records whether a rendered answer is being written (issue 15: Ctrl-C mid-render must
+/// leave the terminal's colours as they were).
+pub fn set_painting(painting: bool) {
+    PAINTING.store(painting, Ordering::Relaxed);
 }
 
 /// Makes Ctrl-C stop the current answer only (the interactive chat).
@@ -77,11 +85,18 @@ fn on_interrupt() {
     EXITING.store(true, Ordering::SeqCst);
     // No spinner frame may follow the exit's line.
     crate::spinner::stop();
+    let mut ending = Vec::new();
+    if PAINTING.load(Ordering::Relaxed) {
+        ending.extend_from_slice(b"\x1b[0m");
+    }
     if LINE_OPEN.load(Ordering::Relaxed) {
+        ending.push(b'\n');
+    }
+    if !ending.is_empty() {
         let (done_tx, done_rx) = mpsc::channel();
         std::thread::spawn(move || {
             let mut out = std::io::stdout();
-            let _ = out.write_all(b"\n").and_then(|()| out.flush());
+            let _ = out.write_all(&ending).and_then(|()| out.flush());
             let _ = done_tx.send(());
         });
         let _ = done_rx.recv_timeout(NEWLINE_GRACE);

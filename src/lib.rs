@@ -21,13 +21,12 @@ pub mod log;
 pub mod mcp;
 pub(crate) mod output;
 pub(crate) mod prompt;
-// Not wired into the CLI yet (issue 15: flags, spinner and chat come next).
-#[allow(dead_code)]
 pub(crate) mod render;
 pub(crate) mod schema;
 pub(crate) mod secret;
 pub(crate) mod spinner;
 pub mod stream;
+pub(crate) mod terminal;
 pub mod tokens;
 pub(crate) mod tools;
 

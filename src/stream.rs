@@ -40,6 +40,8 @@ pub struct Mode {
     pub extract: Option<Which>,
     /// Tools are offered: hold choice 0's text until it is known not to come with calls.
     pub hold: bool,
+    /// At a terminal: the answer rendered as markdown (never with `raw`).
+    pub render: Option<crate::output::live::Rendering>,
 }
 
 /// Reads the stream from `body` to `[DONE]`, printing as it goes: the answer to `out`, the
@@ -72,7 +74,8 @@ pub fn consume_from<E: Into<Error>>(
     let mut state = State {
         text: StreamText::new(mode.keep_text, !mode.raw, mode.reasoning)
             .extracting(mode.extract)
-            .holding(mode.hold),
+            .holding(mode.hold)
+            .rendering(mode.render),
         usage: None,
         model: None,
         raw: mode.raw,

@@ -16,6 +16,7 @@ const TEXT: Mode = Mode {
     reasoning: ReasoningView::Plain,
     extract: None,
     hold: false,
+    render: None,
 };
 
 /// A body that hands out its reads as scripted, errors included.
@@ -176,6 +177,7 @@ fn raw_prints_each_chunk_as_one_line_and_no_text() {
         reasoning: ReasoningView::Plain,
         extract: None,
         hold: false,
+        render: None,
     };
     let (out, result) = run(&mut Cursor::new(body.into_bytes()), raw);
     // The first chunk byte for byte; the one split over two data lines re-serialized.

@@ -18,7 +18,9 @@ pub mod color;
 pub mod extract;
 pub mod file;
 mod judge;
+pub mod live;
 mod reasoning;
+pub mod render_choice;
 mod stream_text;
 
 pub use judge::{count_answers, judge, judge_answer};
@@ -65,6 +67,7 @@ pub fn write_response(
     err: &mut impl Write,
     response: &ChatResponse,
     extract: Option<Which>,
+    rendering: Option<live::Rendering>,
 ) -> io::Result<Vec<(u32, Result<(), Missing>)>> {
     let mut choices: Vec<_> = response.choices.iter().collect();
     choices.sort_by_key(|c| c.index);
@@ -90,10 +93,22 @@ pub fn write_response(
         if extract.is_some() {
             found.push((choice.index, Ok(())));
         }
-        if std::mem::replace(&mut wrote, true) {
-            out.write_all(SEPARATOR.as_bytes())?;
+        let separate = std::mem::replace(&mut wrote, true);
+        match rendering {
+            // -x prints code to be used, not read: never rendered.
+            Some(rendering) if extract.is_none() => {
+                if separate {
+                    live::render_whole(out, SEPARATOR, rendering)?;
+                }
+                live::render_whole(out, &String::from_utf8_lossy(&text), rendering)?;
+            }
+            _ => {
+                if separate {
+                    out.write_all(SEPARATOR.as_bytes())?;
+                }
+                write_text(out, &text)?;
+            }
         }
-        write_text(out, &text)?;
     }
     out.flush()?;
     Ok(found)
@@ -207,12 +222,12 @@ mod tests {
     fn one_answer_gets_one_trailing_newline() {
         let r = response(r#"{"choices":[{"index":0,"message":{"content":"hi"}}]}"#);
         assert_eq!(
-            written(|o| write_response(o, &mut Vec::new(), &r, None).map(drop)),
+            written(|o| write_response(o, &mut Vec::new(), &r, None, None).map(drop)),
             "hi\n"
         );
         let r = response(r#"{"choices":[{"index":0,"message":{"content":"hi\n"}}]}"#);
         assert_eq!(
-            written(|o| write_response(o, &mut Vec::new(), &r, None).map(drop)),
+            written(|o| write_response(o, &mut Vec::new(), &r, None, None).map(drop)),
             "hi\n"
         );
     }
@@ -223,7 +238,7 @@ mod tests {
             r#"{"choices":[{"index":1,"message":{"content":"b"}},{"index":0,"message":{"content":"a"}}]}"#,
         );
         assert_eq!(
-            written(|o| write_response(o, &mut Vec::new(), &r, None).map(drop)),
+            written(|o| write_response(o, &mut Vec::new(), &r, None, None).map(drop)),
             "a\n---\nb\n"
         );
     }
@@ -235,7 +250,7 @@ mod tests {
         );
         let mut found = Vec::new();
         let text = written(|o| {
-            found = write_response(o, &mut Vec::new(), &r, Some(Which::First))?;
+            found = write_response(o, &mut Vec::new(), &r, Some(Which::First), None)?;
             Ok(())
         });
         assert_eq!(text, "b\n---\nc\n");

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use super::extract::{self, Extractor, Which};
+use super::live::{Live, Rendering};
 use super::reasoning::{Reasoning, ReasoningView};
 use super::{Ending, SEPARATOR, write_text};
 use crate::api::response::think::{Piece, Splitter};
@@ -41,6 +42,9 @@ struct Printer {
     /// With tools offered: choice 0's text, held until the answer ends, when it is known
     /// whether it is the answer (stdout) or words that came with tool calls (stderr).
     held: Option<String>,
+    /// At a terminal: how the answer is rendered as markdown, and choice 0's renderer.
+    rendering: Option<Rendering>,
+    live: Option<Live>,
 }
 
 impl StreamText {
@@ -56,6 +60,8 @@ impl StreamText {
                 others: BTreeMap::new(),
                 extractor: None,
                 held: None,
+                rendering: None,
+                live: None,
             },
             keep_text,
         }
@@ -71,6 +77,14 @@ impl StreamText {
     /// [`Printer::held`]); its reasoning still shows as it comes.
     pub fn holding(mut self, hold: bool) -> StreamText {
         self.printer.held = (hold && self.printer.print).then(String::new);
+        self
+    }
+
+    /// Renders the answers as markdown (a person reads them at a terminal); never with
+    /// `--raw`, whose bytes are the API's.
+    pub fn rendering(mut self, rendering: Option<Rendering>) -> StreamText {
+        self.printer.rendering = rendering.filter(|_| self.printer.print);
+        self.printer.live = self.printer.rendering.map(Live::new);
         self
     }
 
@@ -150,7 +164,7 @@ impl StreamText {
         let mut endings: Vec<Ending> = self.choices.into_values().map(|c| c.ending).collect();
         let others = std::mem::take(&mut self.printer.others);
         match self.printer.extractor.take() {
-            None => write_others(out, others)?,
+            None => write_others(out, others, self.printer.rendering)?,
             Some(first) => extract_all(out, first, others, &mut endings)?,
         }
         Ok(endings)
@@ -158,11 +172,23 @@ impl StreamText {
 }
 
 /// The choices after the first, each after a separator, once choice 0 has ended.
-fn write_others(out: &mut impl Write, others: BTreeMap<u32, String>) -> io::Result<()> {
+fn write_others(
+    out: &mut impl Write,
+    others: BTreeMap<u32, String>,
+    rendering: Option<Rendering>,
+) -> io::Result<()> {
     let n = others.len();
     for (_, text) in others {
-        out.write_all(SEPARATOR.as_bytes())?;
-        write_text(out, text.as_bytes())?;
+        match rendering {
+            Some(rendering) => {
+                super::live::render_whole(out, SEPARATOR, rendering)?;
+                super::live::render_whole(out, &text, rendering)?;
+            }
+            None => {
+                out.write_all(SEPARATOR.as_bytes())?;
+                write_text(out, text.as_bytes())?;
+            }
+        }
     }
     if n > 0 {
         out.flush()?;
@@ -279,14 +305,28 @@ impl Printer {
             // Only the block reaches stdout, and whole lines of it: no line is left open.
             return extractor.push(out, text.as_bytes());
         }
-        out.write_all(text.as_bytes())?;
+        match &mut self.live {
+            Some(live) => {
+                live.push(out, text)?;
+                self.at_line_start = live.at_line_start();
+            }
+            None => {
+                out.write_all(text.as_bytes())?;
+                self.at_line_start = text.ends_with('\n');
+            }
+        }
         self.wrote = true;
-        self.at_line_start = text.ends_with('\n');
         crate::interrupt::set_line_open(!self.at_line_start);
         Ok(())
     }
 
     fn end_line(&mut self, out: &mut impl Write) -> io::Result<()> {
+        if let Some(live) = self.live.take() {
+            // The last line rendered and the colours reset, however the answer ended.
+            live.finish(out)?;
+            self.at_line_start = true;
+            crate::interrupt::set_line_open(false);
+        }
         if self.wrote && !self.at_line_start {
             out.write_all(b"\n")?;
             self.at_line_start = true;

@@ -39,6 +39,7 @@ fn assets() -> &'static Assets {
     })
 }
 
+#[cfg(test)]
 /// Loads the syntaxes and theme now, if not yet loaded: for measuring the load alone.
 pub(crate) fn preload() {
     assets();
