@@ -89,6 +89,7 @@ fn chunk_parsing(c: &mut Criterion) {
                 reasoning: stream::ReasoningView::Plain,
                 extract: None,
                 hold: false,
+                render: None,
             };
             let (mut out, mut err) = (std::io::sink(), std::io::sink());
             let read_error = |e: &std::io::Error| Error::local(Task::ReadInput, e.to_string());

@@ -58,6 +58,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --max-tool-rounds 'How many rounds of tool calls oaichat runs before it stops and prints the pending calls (exit 10)'
             cand --tool-result 'Answer the calls the conversation''s last answer asked for (with --history or -c), one per call: VALUE is the result''s text (JSON or not), @FILE or @- for stdin. The model''s next answer follows'
             cand --color 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given'
+            cand --render 'Render the answer as markdown: auto (when stdout is a terminal), always (also into a pipe, for `less -R`) or never. Never with --raw, --json, --schema, -x'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --idle-timeout 'With --stream, give up when the server is silent this long [default: 120]'

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_oaichat_global_optspecs
-    string join \n user= assistant= f/file= image= image-detail= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= o/option= stop= seed= frequency-penalty= presence-penalty= json schema= n= history= c/continue history-limit= i/interactive each jsonl P/parallel= resume= usage dry-run stream O/output= raw x/extract extract-last cache no-cache cache-ttl= tools= tool-choice= no-parallel-tool-calls tool-cmd= tool-timeout= max-tool-rounds= y/yes tool-result= hide-reasoning color= timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http H/header= mcp= env-file= config= p/profile= no-config r/role= v/verbose V/version h/help
+    string join \n user= assistant= f/file= image= image-detail= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= o/option= stop= seed= frequency-penalty= presence-penalty= json schema= n= history= c/continue history-limit= i/interactive each jsonl P/parallel= resume= usage dry-run stream O/output= raw x/extract extract-last cache no-cache cache-ttl= tools= tool-choice= no-parallel-tool-calls tool-cmd= tool-timeout= max-tool-rounds= y/yes tool-result= hide-reasoning color= render= timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http H/header= mcp= env-file= config= p/profile= no-config r/role= v/verbose V/version h/help
 end
 
 function __fish_oaichat_needs_command
@@ -64,6 +64,9 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -l tool-result -d 'Answer 
 complete -c oaichat -n "__fish_oaichat_needs_command" -l color -d 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given' -r -f -a "auto\t'Colour on a terminal only'
 always\t''
 never\t''"
+complete -c oaichat -n "__fish_oaichat_needs_command" -l render -d 'Render the answer as markdown: auto (when stdout is a terminal), always (also into a pipe, for `less -R`) or never. Never with --raw, --json, --schema, -x' -r -f -a "auto\t'Rendered when stdout is a terminal'
+always\t'Rendered wherever it goes (for `less -R`)'
+never\t'Never: the answer\'s text as the model wrote it'"
 complete -c oaichat -n "__fish_oaichat_needs_command" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r

@@ -18,6 +18,58 @@ use std::time::{Duration, Instant};
 
 const ANSWER: &str = r#"{"id":"chatcmpl-bench","object":"chat.completion","created":1741570283,"model":"bench","choices":[{"index":0,"message":{"role":"assistant","content":"The 2020 World Series was won by the Los Angeles Dodgers.","refusal":null},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":20,"completion_tokens":13,"total_tokens":33}}"#;
 
+/// The plain stream's pieces.
+const WORDS: &[&str] = &["token ", "word "];
+
+/// An answer as models write them, a few characters per piece (JSON-escaped).
+const MARKDOWN: &[&str] = &[
+    "## A ",
+    "heading",
+    "\\n\\n",
+    "Some ",
+    "**bold** ",
+    "text and ",
+    "`inline ",
+    "code` ",
+    "with a ",
+    "[link](https://",
+    "example.com) ",
+    "that wraps ",
+    "past the ",
+    "width of ",
+    "the terminal ",
+    "at some ",
+    "point.",
+    "\\n\\n",
+    "- a ",
+    "list ",
+    "item",
+    "\\n",
+    "  - nested ",
+    "item",
+    "\\n",
+    "1. numbered",
+    "\\n\\n",
+    "```rust",
+    "\\n",
+    "fn main() ",
+    "{",
+    "\\n",
+    "    let x = ",
+    "\\\"text\\\";",
+    "\\n",
+    "    println!(",
+    "\\\"{x}\\\");",
+    "\\n",
+    "}",
+    "\\n",
+    "```",
+    "\\n\\n",
+    "> a quote ",
+    "line",
+    "\\n\\n",
+];
+
 fn chunk(content: &str) -> String {
     format!(
         "data: {{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"created\":1741570283,\"model\":\"bench\",\"system_fingerprint\":\"fp_bench\",\"choices\":[{{\"index\":0,\"delta\":{{\"content\":\"{content}\"}},\"logprobs\":null,\"finish_reason\":null}}]}}\n\n"
@@ -89,19 +141,19 @@ fn serve_one(mut stream: TcpStream) -> std::io::Result<()> {
             stream.write_all(ANSWER.as_bytes())?;
             continue;
         }
-        let chunks: usize = text
-            .split("\"model\":\"bench-")
-            .nth(1)
+        let name = (text.split("\"model\":\"bench-").nth(1))
             .and_then(|rest| rest.split('"').next())
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(1);
+            .unwrap_or("1");
+        // "bench-md-20000": markdown (headings, lists, code), for the renderer (issue 15).
+        let (pieces, count) = match name.strip_prefix("md-") {
+            Some(n) => (MARKDOWN, n),
+            None => (WORDS, name),
+        };
+        let chunks: usize = count.parse().unwrap_or(1);
         let mut out = std::io::BufWriter::with_capacity(64 * 1024, stream);
         out.write_all(HEAD_CHUNKED.as_bytes())?;
         for i in 0..chunks {
-            write_chunk(
-                &mut out,
-                chunk(if i % 2 == 0 { "token " } else { "word " }).as_bytes(),
-            )?;
+            write_chunk(&mut out, chunk(pieces[i % pieces.len()]).as_bytes())?;
         }
         write_chunk(&mut out, b"data: [DONE]\n\n")?;
         out.write_all(b"0\r\n\r\n")?;

@@ -46,6 +46,13 @@ read -r o_oai o_curl < <(median "$BIN --no-stdin --max-retries 0 hi" \
 read -r s_oai s_curl < <(median "$BIN --stream --no-stdin -m bench-20000 long" \
   "curl -s -N -X POST $URL/chat/completions -H 'Authorization: Bearer sk-bench' -H 'Content-Type: application/json' -d '$STREAM'")
 first_us=$("$SERVER" first-chunk "$BIN" "$RUNS")
+# Rendering (issue 15): the same streams on a pseudo-terminal (util-linux script), rendered
+# and not; a markdown answer (headings, lists, code highlighted) and the one-line words.
+on_pty() { echo "script -qec '$BIN --stream --no-stdin $*' /dev/null"; }
+read -r md_plain md_render < <(median "$(on_pty --render never -m bench-md-20000 long)" \
+  "$(on_pty -m bench-md-20000 long)")
+read -r w_plain w_render < <(median "$(on_pty --render never -m bench-20000 long)" \
+  "$(on_pty -m bench-20000 long)")
 # The same one-shot request with its settings from a config file and a profile (issue 12).
 cat > "$WORK/config.toml" <<TOML
 model = "bench"
@@ -85,6 +92,8 @@ printf '| --version | %s ms | %s ms | %s |\n' "$v_oai" "$v_curl" "$(ratio "$v_oa
 printf '| one-shot request | %s ms | %s ms | %s |\n' "$o_oai" "$o_curl" "$(ratio "$o_oai" "$o_curl")"
 printf '| one-shot: no config file / config file + profile | %s / %s ms | | %s |\n' "$o_plain" "$o_config" "$(ratio "$o_config" "$o_plain")"
 printf '| 20,000-chunk stream to /dev/null | %s ms | %s ms | %s |\n' "$s_oai" "$s_curl" "$(ratio "$s_oai" "$s_curl")"
+printf '| 20,000-chunk markdown on a pty: plain / rendered | %s / %s ms | | %s |\n' "$md_plain" "$md_render" "$(ratio "$md_render" "$md_plain")"
+printf '| 20,000-chunk words on a pty: plain / rendered | %s / %s ms | | %s |\n' "$w_plain" "$w_render" "$(ratio "$w_render" "$w_plain")"
 printf '| first chunk: server write → stdout pipe | %s µs | | |\n' "$first_us"
 printf '| peak RSS, one-shot | %s KB | %s KB | %s |\n' "$rss_one_oai" "$rss_one_curl" "$(ratio "$rss_one_oai" "$rss_one_curl")"
 printf '| peak RSS, 20,000 / 80,000 chunks | %s / %s KB | %s KB | %s |\n' "$rss_s_oai" "$rss_s2_oai" "$rss_s_curl" "$(ratio "$rss_s_oai" "$rss_s_curl")"

@@ -62,6 +62,8 @@ pub struct Config {
     /// `NO_COLOR` (set and not empty, as no-color.org says): no dimming, even on a terminal.
     /// `--color`, after `NO_COLOR`, `CLICOLOR_FORCE` and the config file.
     pub color: crate::output::color::ColorChoice,
+    /// `--render`, after the config file.
+    pub render: crate::output::render_choice::RenderChoice,
     pub verbose: bool,
     /// `--cache`: where answers are kept and how long they serve; None when off.
     pub cache: Option<crate::cache::Settings>,

@@ -37,6 +37,7 @@ mod proxies;
 mod rate_limits;
 mod reasoning;
 mod reasoning_text;
+mod render;
 mod request;
 mod resume;
 mod retries;

@@ -26,7 +26,7 @@ pub(super) fn answer_whole(
     let mut extracted = Vec::new();
     if !config.raw {
         output::show_reasoning(err, show.reasoning, &parsed);
-        let found = output::write_response(out, err, &parsed, config.extract);
+        let found = output::write_response(out, err, &parsed, config.extract, show.render);
         extracted = found.map_err(Error::Write)?;
     }
     output::count_answers(parsed.choices.len(), config.request.params.n, err);
@@ -58,6 +58,7 @@ pub(super) fn answer_stream<E: Into<Error>>(
         reasoning: show.reasoning,
         extract: config.extract,
         hold: show.hold_for_tools && offers_tools(config),
+        render: show.render,
     };
     let finished = stream::consume_from(read, out, err, mode)?;
     if finished.endings.is_empty() {

@@ -82,6 +82,7 @@ fn tool_rows(config: &Config) -> Vec<Row> {
     let names: Vec<&str> = tools.iter().map(|t| t.name.as_str()).collect();
     let servers: Vec<&str> = config.mcp.iter().map(|s| s.name.as_str()).collect();
     let color = format!("{:?}", config.color).to_lowercase();
+    let render = format!("{:?}", config.render).to_lowercase();
     vec![
         (
             "tools",
@@ -94,6 +95,7 @@ fn tool_rows(config: &Config) -> Vec<Row> {
             None,
         ),
         ("color", color, None),
+        ("render", render, from("render")),
     ]
 }
 

@@ -205,6 +205,11 @@ pub struct Cli {
     #[arg(help_heading = "Output", long, value_name = "WHEN", global = true)]
     pub color: Option<crate::output::color::ColorChoice>,
 
+    /// Render the answer as markdown: auto (when stdout is a terminal), always (also into
+    /// a pipe, for `less -R`) or never. Never with --raw, --json, --schema, -x.
+    #[arg(help_heading = "Output", long, value_name = "WHEN")]
+    pub render: Option<crate::output::render_choice::RenderChoice>,
+
     /// Give up on a whole answer after this many seconds [default: 600].
     #[arg(help_heading = "Connection", long, global = true, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
     pub timeout: Option<f64>,

@@ -57,6 +57,8 @@ pub struct Layer {
     pub max_retries: Option<u32>,
     /// As `--color`: auto, always or never.
     pub color: Option<crate::output::color::ColorChoice>,
+    /// As `--render`: auto, always or never.
+    pub render: Option<crate::output::render_choice::RenderChoice>,
     /// As `--cache`: answer requests seen before from the cache.
     pub cache: Option<bool>,
     /// As `--cache-ttl`: `90s`, `10m`, `2h`, `7d`.
