@@ -75,8 +75,9 @@ fn on_interrupt() {
         return;
     }
     EXITING.store(true, Ordering::SeqCst);
-    // No spinner frame may follow the exit's line.
+    // No spinner frame, nor a progress bar, may follow the exit's line.
     crate::spinner::stop();
+    crate::progress::clear();
     if LINE_OPEN.load(Ordering::Relaxed) {
         let (done_tx, done_rx) = mpsc::channel();
         std::thread::spawn(move || {

@@ -20,6 +20,7 @@ pub(crate) mod jsonl;
 pub mod log;
 pub mod mcp;
 pub(crate) mod output;
+pub(crate) mod progress;
 pub(crate) mod prompt;
 pub(crate) mod schema;
 pub(crate) mod secret;
