@@ -120,7 +120,7 @@ pub fn run(
         Mode::Interactive(chat) => interactive::run(&config, chat, facts, out, err),
         Mode::Lines(lines) => each::lines(&config, lines, facts, out, err),
         Mode::Models => models::list(&config, out, err),
-        Mode::Batch(action) => batch::command(&action, &config, out, err),
+        Mode::Batch(action) => batch::command(&action, &config, facts, out, err),
         Mode::Config(_) => commands::config::show(&config, file.path.as_deref(), &env, out),
         Mode::Mcp(action) => commands::mcp::run(action, &config, out, err),
         // Answered above, before any file is read.
