@@ -23,6 +23,10 @@ const REDRAWS_PER_SECOND: u8 = 10;
 const TICK: Duration = Duration::from_millis(125);
 /// The spinner's frames, as the model-thinking spinner's (the last is the finished one).
 const FRAMES: &str = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏ ";
+/// Columns below which the bar's graphic (20 of them) is left out, so that the counts,
+/// the failures and the times keep their room: the line holds them at 70, and at 50
+/// with the graphic it kept only "3/5 done".
+const ROOM_FOR_THE_GRAPHIC: u16 = 70;
 
 /// Whether a bar is drawn, and in colour: decided once from the facts and `--color`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +63,36 @@ pub struct View {
 
 /// The bar, or nothing when [`Draw::Off`]. Cleared (and no longer shown) when dropped.
 pub struct Bar {
-    shown: Option<(ProgressBar, Draw)>,
+    shown: Option<Shown>,
+}
+
+struct Shown {
+    bar: ProgressBar,
+    draw: Draw,
+    layout: Layout,
+}
+
+/// What the line holds besides the message, which follows from the view and the width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Layout {
+    /// A total, so a bar and an ETA; else a spinner.
+    total_known: bool,
+    /// Room for the bar's graphic.
+    graphic: bool,
+}
+
+impl Layout {
+    fn of(view: &View, columns: u16) -> Layout {
+        Layout {
+            total_known: view.total.is_some(),
+            graphic: columns >= ROOM_FOR_THE_GRAPHIC,
+        }
+    }
+}
+
+/// The terminal's width now (it may be resized while the bar shows); 80 when unknown.
+fn columns() -> u16 {
+    console::Term::stderr().size().1
 }
 
 /// The bar being shown, for [`above`] and [`clear`].
@@ -79,9 +112,10 @@ impl Bar {
         }
         // Our choice of colour, not console's own guess from the environment.
         console::set_colors_enabled_stderr(draw == Draw::Painted);
+        let layout = Layout::of(first, columns());
         let target = ProgressDrawTarget::stderr_with_hz(REDRAWS_PER_SECOND);
         let bar = ProgressBar::with_draw_target(first.total, target)
-            .with_style(style(draw, first.total.is_some()))
+            .with_style(style(draw, layout))
             .with_message(first.message.clone());
         // Drawn once, and the estimate starts from here.
         bar.update(|state| state.set_pos(first.done));
@@ -89,16 +123,18 @@ impl Bar {
         bar.enable_steady_tick(TICK);
         *lock() = Some(bar.clone());
         Bar {
-            shown: Some((bar, draw)),
+            shown: Some(Shown { bar, draw, layout }),
         }
     }
 
-    pub fn show(&self, view: &View) {
-        let Some((bar, draw)) = &self.shown else {
+    pub fn show(&mut self, view: &View) {
+        let Some(Shown { bar, draw, layout }) = &mut self.shown else {
             return;
         };
-        if bar.length().is_some() != view.total.is_some() {
-            bar.set_style(style(*draw, view.total.is_some()));
+        let now = Layout::of(view, columns());
+        if now != *layout {
+            bar.set_style(style(*draw, now));
+            *layout = now;
         }
         if view.total.is_none() && bar.length().is_some() {
             bar.unset_length();
@@ -151,20 +187,24 @@ pub fn clear() {
     }
 }
 
-/// The line's layout: counts, then the message (padded, so the times stand at the right
-/// edge, and cut when there is no room), then the times.
-fn template(draw: Draw, total_known: bool) -> &'static str {
-    match (draw == Draw::Painted, total_known) {
-        (false, true) => "oaichat: {bar:20} {pos}/{len} {wide_msg} {times}",
-        (true, true) => "oaichat: {bar:20.cyan/blue} {pos}/{len} {wide_msg} {times:.dim}",
-        (false, false) => "oaichat: {spinner} {pos} {wide_msg} {times}",
-        (true, false) => "oaichat: {spinner:.cyan} {pos} {wide_msg} {times:.dim}",
-    }
+/// The line: counts, then the message (padded, so the times stand at the right edge, and
+/// cut when there is no room), then the times.
+fn template(draw: Draw, layout: Layout) -> String {
+    let (bar, spinner, times) = match draw {
+        Draw::Painted => ("{bar:20.cyan/blue}", "{spinner:.cyan}", "{times:.dim}"),
+        Draw::Plain | Draw::Off => ("{bar:20}", "{spinner}", "{times}"),
+    };
+    let counts = match (layout.total_known, layout.graphic) {
+        (true, true) => format!("{bar} {{pos}}/{{len}}"),
+        (true, false) => "{pos}/{len}".to_string(),
+        (false, _) => format!("{spinner} {{pos}}"),
+    };
+    format!("oaichat: {counts} {{wide_msg}} {times}")
 }
 
-fn style(draw: Draw, total_known: bool) -> ProgressStyle {
-    ProgressStyle::with_template(template(draw, total_known))
-        .expect("the templates above are valid")
+fn style(draw: Draw, layout: Layout) -> ProgressStyle {
+    ProgressStyle::with_template(&template(draw, layout))
+        .expect("every template() makes is valid (tested)")
         .tick_chars(FRAMES)
         .with_key("times", |state: &ProgressState, w: &mut dyn fmt::Write| {
             // The ETA once there is a rate to reckon it from.
@@ -211,27 +251,56 @@ mod tests {
         assert_eq!(times(secs(185), Some(secs(3720))), "3m05s, ETA 1h02m");
     }
 
+    /// Every layout: with and without a total, wide and narrow.
+    fn layouts() -> Vec<Layout> {
+        let (known, unknown) = (Some(3), None);
+        [(known, 80), (known, 40), (unknown, 80), (unknown, 40)]
+            .into_iter()
+            .map(|(total, columns)| {
+                let view = View {
+                    done: 1,
+                    total,
+                    message: String::new(),
+                };
+                Layout::of(&view, columns)
+            })
+            .collect()
+    }
+
     #[test]
     fn only_a_terminal_gets_a_bar_and_colour_only_when_painting() {
         assert_eq!(Draw::new(false, true), Draw::Off);
         assert_eq!(Draw::new(true, false), Draw::Plain);
         assert_eq!(Draw::new(true, true), Draw::Painted);
-        let plain = [template(Draw::Plain, true), template(Draw::Plain, false)];
-        assert!(plain.iter().all(|t| !t.contains('.')), "{plain:?}");
-        for known in [true, false] {
+        for layout in layouts() {
+            let (plain, painted) = (
+                template(Draw::Plain, layout),
+                template(Draw::Painted, layout),
+            );
+            assert!(!plain.contains('.'), "{plain}");
+            assert!(painted.contains(".dim"), "{painted}");
             // The message is the one part that gives way to a narrow terminal.
-            assert!(template(Draw::Painted, known).contains("{wide_msg}"));
-            assert!(template(Draw::Plain, known).contains("{wide_msg}"));
+            assert!(plain.contains("{wide_msg}") && painted.contains("{wide_msg}"));
+            style(Draw::Plain, layout);
+            style(Draw::Painted, layout);
         }
     }
 
     #[test]
-    fn every_template_parses() {
-        for draw in [Draw::Plain, Draw::Painted] {
-            for known in [true, false] {
-                style(draw, known);
-            }
-        }
+    fn a_narrow_terminal_gets_the_counts_without_the_graphic() {
+        let shown: Vec<String> = layouts()
+            .into_iter()
+            .map(|layout| template(Draw::Plain, layout))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "oaichat: {bar:20} {pos}/{len} {wide_msg} {times}",
+                "oaichat: {pos}/{len} {wide_msg} {times}",
+                "oaichat: {spinner} {pos} {wide_msg} {times}",
+                "oaichat: {spinner} {pos} {wide_msg} {times}",
+            ]
+        );
     }
 
     #[test]
@@ -241,7 +310,7 @@ mod tests {
             total: Some(3),
             message: "done".into(),
         };
-        let bar = Bar::start(Draw::Off, &view);
+        let mut bar = Bar::start(Draw::Off, &view);
         bar.show(&view);
         assert!(lock().is_none());
         assert_eq!(above(|| 7), 7);
