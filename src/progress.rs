@@ -145,14 +145,15 @@ impl Bar {
             }
             state.set_pos(view.done);
         });
-        // Drawn now (within the rate), with the counts above.
+        // Drawn now (within the rate), the new counts with the new message.
         bar.set_message(view.message.clone());
     }
 
     /// Clears the bar for good, before a line that is to stay where it was.
     pub fn end(&mut self) {
-        if self.shown.take().is_some() {
+        if let Some(shown) = self.shown.take() {
             clear();
+            hide(&shown.bar);
         }
     }
 }
@@ -181,10 +182,15 @@ pub fn above<R>(write: impl FnOnce() -> R) -> R {
 
 /// Clears the bar, if one shows, for good: nothing draws it again (Ctrl-C, or its end).
 pub fn clear() {
-    if let Some(bar) = lock().take() {
-        bar.finish_and_clear();
-        bar.set_draw_target(ProgressDrawTarget::hidden());
+    let shown = lock().take();
+    if let Some(bar) = shown {
+        hide(&bar);
     }
+}
+
+fn hide(bar: &ProgressBar) {
+    bar.finish_and_clear();
+    bar.set_draw_target(ProgressDrawTarget::hidden());
 }
 
 /// The line: counts, then the message (padded, so the times stand at the right edge, and
