@@ -102,3 +102,43 @@ fn a_dumb_terminal_gets_no_bar() {
     assert!(!screen.contains("3/3"), "{screen:?}");
     assert!(!screen.contains('\x1b'), "{screen:?}");
 }
+
+/// A worker's message (here a retry's, with `-v`) is written from its own thread while the
+/// bar shows: it stands on a line of its own too, not after the bar's text.
+#[test]
+fn a_workers_retry_message_stands_above_the_bar() {
+    let mut limited = Reply::json(
+        429,
+        &serde_json::json!({"error": {"message": "slow down", "type": "rate_limit_error"}}),
+    )
+    .header("retry-after-ms", "10");
+    // Answered once the bar is surely up.
+    limited
+        .steps
+        .insert(0, Step::Sleep(std::time::Duration::from_millis(300)));
+    let server = Server::start(vec![limited, answer("one"), answer("two")]);
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.txt");
+    std::fs::write(&input, "a\nb\n").unwrap();
+    let args = [
+        "--each",
+        "-P",
+        "1",
+        "-v",
+        "-f",
+        input.to_str().unwrap(),
+        "x",
+    ];
+    let screen = on_a_terminal_with(&server, &args, "", &[XTERM]);
+    let lines = visible(&screen);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("oaichat: retry 1/2 in 0.01s after: HTTP 429")),
+        "{screen:?}"
+    );
+    assert!(
+        without_escapes(&screen).contains("2/2 done (0 failed)"),
+        "{screen:?}"
+    );
+}
