@@ -83,8 +83,9 @@ fn on_interrupt() {
         return;
     }
     EXITING.store(true, Ordering::SeqCst);
-    // No spinner frame may follow the exit's line.
+    // No spinner frame, nor a progress bar, may follow the exit's line.
     crate::spinner::stop();
+    crate::progress::clear();
     let mut ending = Vec::new();
     if PAINTING.load(Ordering::Relaxed) {
         ending.extend_from_slice(b"\x1b[0m");

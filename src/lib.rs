@@ -20,6 +20,7 @@ pub(crate) mod jsonl;
 pub mod log;
 pub mod mcp;
 pub(crate) mod output;
+pub(crate) mod progress;
 pub(crate) mod prompt;
 pub(crate) mod render;
 pub(crate) mod schema;
@@ -121,7 +122,7 @@ pub fn run(
         Mode::Interactive(chat) => interactive::run(&config, chat, facts, out, err),
         Mode::Lines(lines) => each::lines(&config, lines, facts, out, err),
         Mode::Models => models::list(&config, out, err),
-        Mode::Batch(action) => batch::command(&action, &config, out, err),
+        Mode::Batch(action) => batch::command(&action, &config, facts, out, err),
         Mode::Config(_) => commands::config::show(&config, file.path.as_deref(), &env, out),
         Mode::Mcp(action) => commands::mcp::run(action, &config, out, err),
         // Answered above, before any file is read.

@@ -6,19 +6,17 @@ use std::io::Write;
 
 /// One diagnostic line. A closed stderr must not stop the answer, so failures are ignored.
 pub fn line(err: &mut (impl Write + ?Sized), text: fmt::Arguments<'_>) {
-    // The spinner's line goes first: a message must not be drawn over by it.
+    // The spinner's line goes first: a message must not be drawn over by it. A progress
+    // bar stays, below the line.
     crate::spinner::stop();
-    let _ = writeln!(err, "oaichat: {text}");
+    crate::progress::above(|| {
+        let _ = writeln!(err, "oaichat: {text}");
+    });
 }
 
 /// A warning: something the user should know, which did not stop the work.
 pub fn warning(err: &mut (impl Write + ?Sized), text: fmt::Arguments<'_>) {
     line(err, format_args!("warning: {text}"));
-}
-
-/// A progress line on a terminal: it stays on one line, each one over the last.
-pub fn progress(err: &mut (impl Write + ?Sized), text: fmt::Arguments<'_>) {
-    let _ = write!(err, "\roaichat: {text} ");
 }
 
 /// The error that ended the work (or, in the chat and line mode, one answer).

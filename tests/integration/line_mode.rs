@@ -1,6 +1,6 @@
 //! Line mode (issues #6 and 10): `--each` and `--jsonl` answer line N on line N, in
 //! input order whatever the workers (`-P`) finish first; a failure keeps its line; the
-//! records, the progress line and the summary; and a reader that goes away.
+//! records and the summary (the progress bar: progress.rs); and a reader that goes away.
 
 use std::time::Duration;
 
@@ -159,40 +159,6 @@ fn json_answers_are_printed_compactly_one_per_line() {
         stdout(&assert),
         "{\"label\":\"bug\",\"score\":1.50}\n{\"label\":\"bug\",\"score\":1.50}\n"
     );
-}
-
-/// Progress appears only when stderr is a terminal: run under `script` for a pseudo-terminal.
-#[test]
-fn progress_shows_on_a_terminal_and_not_in_a_pipe() {
-    let server = echo_server();
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("in.txt"), "a\nb\nc\n").unwrap();
-    let bin = assert_cmd::cargo::cargo_bin!("oaichat");
-    let command = format!("{} --each -f in.txt x > out.txt", bin.display());
-    let output = std::process::Command::new("script")
-        .args(["-qec", &command, "/dev/null"])
-        .current_dir(dir.path())
-        .env_clear()
-        .env("OPENAI_API_KEY", KEY)
-        .env("OPENAI_BASE_URL", server.base_url())
-        .output()
-        .expect("run under script (util-linux)");
-    let terminal = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{terminal}");
-    // Files are counted first, so progress has a total and an ETA.
-    assert!(
-        terminal.contains("\roaichat: 3/3 done (0 failed)"),
-        "{terminal:?}"
-    );
-    assert!(terminal.contains("ETA"), "{terminal:?}");
-    assert_no_key(&output.stdout);
-    // In a pipe, only the summary line.
-    let assert = Cmd::at(&server)
-        .args(["--each", "x"])
-        .stdin("a\n")
-        .run()
-        .success();
-    assert!(!stderr(&assert).contains('\r'), "{:?}", stderr(&assert));
 }
 
 #[test]

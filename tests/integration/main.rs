@@ -33,6 +33,7 @@ mod options;
 mod output;
 mod output_file;
 mod profiles;
+mod progress;
 mod proxies;
 mod rate_limits;
 mod reasoning;

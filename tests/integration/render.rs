@@ -8,7 +8,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use crate::support::*;
-use crate::tool_runs::on_a_terminal;
+use crate::support::on_a_terminal;
 
 const ANSWER: &str = "# Title\n\nSome **bold** text and `code`.\n\n- one\n- two\n\n\
 ```rust\nfn main() {}\n```\n";

@@ -5,56 +5,35 @@
 //! the Batch API's input file (one `/v1/chat/completions` request per line with a
 //! `custom_id`), validates it against the API's limits, uploads it (`POST /files`, purpose
 //! `batch`) and creates the batch (`POST /batches`). `results` downloads the input, output
-//! and error files and prints one result per input, in input order, in line mode's formats.
+//! and error files and prints one result per input, in input order, in line mode's formats;
+//! `wait` polls until the batch is over (wait.rs).
 
 use std::io::Write;
-use std::time::Duration;
 
 use serde::Deserialize;
 
 use crate::commands::each::Kind;
-use crate::config::Config;
+use crate::config::{Config, Facts};
 use crate::error::{BadResponse, Error, Expected};
+use crate::progress::Draw;
 
 mod input;
 mod object;
 mod remote;
 mod results;
+mod wait;
 
 pub use input::input_file;
 use object::BatchList;
 pub use object::{Batch, BatchStatus};
 pub use remote::Remote;
 use results::{outcomes, write_results};
+use wait::wait;
 
 /// The Batch API's limits on an input file.
 pub const MAX_REQUESTS: usize = 50_000;
 pub const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
 pub(crate) const ENDPOINT: &str = "/v1/chat/completions";
-
-/// Waits for a batch to finish, polling from `first` and backing off to a minute.
-pub fn wait(
-    remote: &Remote<'_>,
-    id: &str,
-    first: Duration,
-    err: &mut impl Write,
-) -> Result<Batch, Error> {
-    let mut interval = first;
-    let mut last = String::new();
-    loop {
-        let (batch, _) = remote.get(id, err)?;
-        let summary = batch.summary();
-        if summary != last {
-            crate::log::line(err, format_args!("{summary}"));
-            last = summary;
-        }
-        if batch.status.is_final() {
-            return Ok(batch);
-        }
-        std::thread::sleep(interval);
-        interval = (interval.mul_f64(1.5)).min(Duration::from_secs(60));
-    }
-}
 
 /// A finished batch that did not complete (failed, expired, cancelled) has its own exit
 /// code: scripts tell it from a batch with failed requests, and from one not done yet.
@@ -108,6 +87,7 @@ fn results(
 pub fn command(
     action: &crate::config::Batch,
     config: &Config,
+    facts: Facts,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(), Error> {
@@ -134,7 +114,9 @@ pub fn command(
             show(out, &batch, &bytes)
         }
         Action::Wait { id, poll } => {
-            let batch = wait(&remote, id, *poll, err)?;
+            let paint = config.color.paints(facts.stderr_is_terminal);
+            let draw = Draw::new(facts.stderr_is_terminal, paint);
+            let batch = wait(&remote, id, *poll, draw, err)?;
             writeln!(out, "{}", batch.summary()).map_err(Error::Write)?;
             out.flush().map_err(Error::Write)?;
             require_completed(&batch)

@@ -10,6 +10,7 @@ use crate::api::response::{error_value_detail, from_object, lenient};
 use crate::commands::each::{self, Outcome};
 use crate::config::Config;
 use crate::error::{BadLine, BadResponse, Error};
+use crate::progress::Draw;
 
 /// One line of a batch's output or error file: the Batch API's request output object.
 #[derive(Debug, Default, PartialEq, Deserialize)]
@@ -147,7 +148,7 @@ pub(crate) fn write_results(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(), Error> {
-    let mut summary = each::Summary::new(false, None);
+    let mut summary = each::Summary::new(Draw::Off, None);
     let format = each::Format {
         jsonl,
         raw,
@@ -155,7 +156,7 @@ pub(crate) fn write_results(
     };
     for outcome in outcomes {
         each::write_outcome(out, outcome, format, err)?;
-        summary.count(outcome, err);
+        summary.count(outcome);
     }
     out.flush().map_err(Error::Write)?;
     summary.report(err);

@@ -21,6 +21,7 @@ use crate::error::{BadResponse, Error, Missing, Problem, Refusal, Saved, Task};
 use crate::http::client::Api;
 use crate::http::ratelimit::Gate;
 use crate::jsonl::Appender;
+use crate::progress::Draw;
 
 mod answer;
 mod jobs;
@@ -51,8 +52,10 @@ pub struct Options {
     pub raw: bool,
     /// Skip inputs already answered in this file and append the rest to it.
     pub resume: Option<PathBuf>,
-    /// Show progress on stderr (a terminal).
-    pub progress: bool,
+    /// The progress bar on stderr (a terminal), or none.
+    pub progress: Draw,
+    /// The answers go to the terminal the bar is on: each is written above it.
+    pub answers_on_terminal: bool,
     /// How many inputs there are, when known (for progress and ETA).
     pub total: Option<usize>,
 }
@@ -163,7 +166,11 @@ pub fn lines(
         parallel: lines.parallel,
         raw: config.raw,
         resume: lines.resume,
-        progress: facts.stderr_is_terminal,
+        progress: Draw::new(
+            facts.stderr_is_terminal,
+            config.color.paints(facts.stderr_is_terminal),
+        ),
+        answers_on_terminal: facts.answer_is_terminal,
         total: None,
     };
     let template = Template::new(config, lines.turns, lines.instruction);
@@ -175,7 +182,7 @@ pub fn lines(
     // Files are checked whole before anything is sent, and counted for progress.
     let inputs = scan_files(&lines.files, options.kind)?;
     let options = Options {
-        total: options.progress.then_some(inputs),
+        total: (options.progress != Draw::Off).then_some(inputs),
         ..options
     };
     let input = open_files(&lines.files)?;
@@ -223,6 +230,7 @@ pub fn run(
     let mut sink = Sink {
         out,
         resume: resume_file.as_mut(),
+        above_bar: options.answers_on_terminal && options.progress != Draw::Off,
     };
     let mut summary = Summary::new(options.progress, options.total);
     write_in_order(result_rx, &permit_rx, &mut sink, format, &mut summary, err)?;
@@ -327,6 +335,23 @@ fn spawn_workers(
 struct Sink<'a, W: Write> {
     out: &'a mut W,
     resume: Option<&'a mut Appender>,
+    /// stdout is the terminal the bar is drawn on.
+    above_bar: bool,
+}
+
+impl<W: Write> Sink<'_, W> {
+    /// One answer on stdout: above the bar when both are on the terminal (drawn again
+    /// after it, not through it). Only then: the clearing and drawing forced for each
+    /// line would be wasted on a file.
+    fn write(&mut self, line: &[u8]) -> Result<(), Error> {
+        let out = &mut *self.out;
+        let mut write = || out.write_all(line).and_then(|()| out.flush());
+        match self.above_bar {
+            true => crate::progress::above(write),
+            false => write(),
+        }
+        .map_err(Error::Write)
+    }
 }
 
 /// Writes each outcome as soon as all before it are written.
@@ -349,13 +374,10 @@ fn write_in_order<W: Write>(
                         what: Saved::Resume,
                         source,
                     })?,
-                    None => {
-                        sink.out.write_all(&line).map_err(Error::Write)?;
-                        sink.out.flush().map_err(Error::Write)?;
-                    }
+                    None => sink.write(&line)?,
                 }
             }
-            summary.count(&outcome, err);
+            summary.count(&outcome);
             next += 1;
             // The writer caught up by one: let the reader go on.
             let _ = permits.try_recv();

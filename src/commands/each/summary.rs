@@ -1,13 +1,14 @@
-//! The line-mode summary on stderr (done, failed, tokens, cost) and live progress on a
-//! terminal. Shared with `batch results`.
+//! The line-mode summary on stderr (done, failed, tokens, cost) and, on a terminal, the
+//! progress bar ([`crate::progress`]). Shared with `batch results`.
 
 use std::io::Write;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use super::{Outcome, Skip};
 use crate::error::Error;
+use crate::progress::{Bar, Draw, View};
 
-/// Counts, tokens, cost and (on a terminal) progress.
+/// Counts, tokens, cost and (on a terminal) the bar.
 pub(crate) struct Summary {
     done: usize,
     failed: usize,
@@ -16,7 +17,7 @@ pub(crate) struct Summary {
     cost: Cost,
     first_error: Option<u8>,
     started: Instant,
-    progress: bool,
+    bar: Bar,
     /// Inputs in all, when known (files are counted first; stdin is not).
     total: Option<usize>,
 }
@@ -61,8 +62,8 @@ impl Cost {
 }
 
 impl Summary {
-    pub(crate) fn new(progress: bool, total: Option<usize>) -> Summary {
-        Summary {
+    pub(crate) fn new(draw: Draw, total: Option<usize>) -> Summary {
+        let mut summary = Summary {
             done: 0,
             failed: 0,
             skipped: 0,
@@ -70,12 +71,14 @@ impl Summary {
             cost: Cost::default(),
             first_error: None,
             started: Instant::now(),
-            progress,
+            bar: Bar::off(),
             total,
-        }
+        };
+        summary.bar = Bar::start(draw, &summary.view(Duration::ZERO));
+        summary
     }
 
-    pub(crate) fn count(&mut self, o: &Outcome, err: &mut impl Write) {
+    pub(crate) fn count(&mut self, o: &Outcome) {
         match (&o.result, o.skipped) {
             (_, Some(Skip::Blank)) => return,
             (_, Some(Skip::Answered)) => self.skipped += 1,
@@ -96,37 +99,25 @@ impl Summary {
                 self.first_error.get_or_insert(e.exit_code());
             }
         }
-        if self.progress {
-            crate::log::progress(err, format_args!("{}", self.progress_line()));
-        }
+        self.bar.show(&self.view(self.started.elapsed()));
     }
 
-    /// `done[/total] done, failed, rate, ETA` (the total and ETA when the input size is known).
-    fn progress_line(&self) -> String {
-        let elapsed = self.started.elapsed().as_secs_f64().max(1e-3);
+    /// What the bar shows: inputs finished of those to send (the total less those already
+    /// answered), how many failed, and the rate so far.
+    fn view(&self, elapsed: Duration) -> View {
         let finished = self.done + self.failed;
-        let rate = finished as f64 / elapsed;
-        let (of, eta) = match self.total {
-            Some(total) if rate > 0.0 => {
-                let left = total.saturating_sub(finished + self.skipped);
-                (
-                    format!("/{}", total - self.skipped.min(total)),
-                    format!(", ETA {}", clock(left as f64 / rate)),
-                )
-            }
-            _ => (String::new(), String::new()),
-        };
-        format!(
-            "{finished}{of} done ({} failed), {rate:.1}/s{eta}",
-            self.failed
-        )
+        let rate = finished as f64 / elapsed.as_secs_f64().max(1e-3);
+        View {
+            done: finished as u64,
+            total: (self.total).map(|total| total.saturating_sub(self.skipped) as u64),
+            message: format!("done ({} failed), {rate:.1}/s", self.failed),
+        }
     }
 
-    /// The summary line, on stderr (replacing the progress line on a terminal).
-    pub(crate) fn report(&self, err: &mut impl Write) {
-        if self.progress {
-            let _ = write!(err, "\r\x1b[K");
-        }
+    /// The summary line, on stderr (where the bar was, on a terminal).
+    pub(crate) fn report(&mut self, err: &mut impl Write) {
+        // The bar goes first: the summary is the line that stays.
+        self.bar.end();
         let skipped = if self.skipped > 0 {
             format!(", {} already answered", self.skipped)
         } else {
@@ -158,25 +149,32 @@ impl Summary {
     }
 }
 
-/// Seconds as `1h02m`, `3m05s` or `42s`.
-fn clock(seconds: f64) -> String {
-    let s = seconds.round() as u64;
-    match (s / 3600, s / 60 % 60, s % 60) {
-        (0, 0, sec) => format!("{sec}s"),
-        (0, min, sec) => format!("{min}m{sec:02}s"),
-        (h, min, _) => format!("{h}h{min:02}m"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// A summary after `done` answers, `failed` failures and `skipped` inputs already answered.
+    fn after(total: Option<usize>, done: usize, failed: usize, skipped: usize) -> Summary {
+        Summary {
+            done,
+            failed,
+            skipped,
+            ..Summary::new(Draw::Off, total)
+        }
+    }
+
     #[test]
-    fn clock_reads_naturally() {
-        assert_eq!(clock(42.4), "42s");
-        assert_eq!(clock(185.0), "3m05s");
-        assert_eq!(clock(3720.0), "1h02m");
+    fn the_bar_counts_the_inputs_to_send_and_how_many_failed() {
+        assert_eq!(
+            after(Some(10), 4, 1, 2).view(Duration::from_secs(2)),
+            View {
+                done: 5,
+                total: Some(8),
+                message: "done (1 failed), 2.5/s".into()
+            }
+        );
+        // stdin's inputs are not counted: a spinner, no total.
+        assert_eq!(after(None, 3, 0, 0).view(Duration::ZERO).total, None);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! as the OpenAPI spec describes them (server.rs).
 
 mod server;
+mod wait;
 
 use serde_json::{Value, json};
 

@@ -1,6 +1,7 @@
 //! A local server that implements the files and batches endpoints as the OpenAPI spec
 //! describes them: uploads are kept, a batch is in progress at its first poll and done at
-//! the next, and its results come back in reverse order (oaichat must restore it).
+//! the next (or, when a test asks, a request further at each of a few polls in between),
+//! and its results come back in reverse order (oaichat must restore it).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -13,6 +14,9 @@ use crate::support::*;
 pub struct State {
     pub files: HashMap<String, Vec<u8>>,
     pub purposes: Vec<String>,
+    /// Polls that find a batch in progress with its total known, one request further at
+    /// each, before the one that finds it done (0: in progress, 0 of 0, then done).
+    pub counted_polls: usize,
     batches: HashMap<String, (Value, usize)>,
 }
 
@@ -181,8 +185,8 @@ fn cancel_batch(state: &mut State, id: &str) -> Reply {
     Reply::json(200, &entry.0.clone())
 }
 
-/// `GET /v1/batches/{id}`: in progress at the first poll, finished (or cancelled) at the
-/// next.
+/// `GET /v1/batches/{id}`: in progress at the first poll (and the counted ones), finished
+/// (or cancelled) at the next.
 fn poll_batch(state: &mut State, id: &str) -> Reply {
     let Some((mut batch, polls)) = state.batches.get(id).cloned() else {
         return Reply::json(
@@ -190,8 +194,14 @@ fn poll_batch(state: &mut State, id: &str) -> Reply {
             &json!({"error": {"message": "No batch found", "type": "invalid_request_error"}}),
         );
     };
-    if polls == 0 {
+    if polls <= state.counted_polls {
         batch["status"] = json!("in_progress");
+        if state.counted_polls > 0 {
+            let file = state.files.get(&input_file(&batch));
+            let total = file.map_or(0, |f| String::from_utf8_lossy(f).lines().count());
+            batch["request_counts"] =
+                json!({"total": total, "completed": polls.min(total), "failed": 0});
+        }
     } else if batch["status"] == "cancelling" {
         // Cancelled with what it had done: the results so far.
         let done = finish(state, id, &input_file(&batch));
