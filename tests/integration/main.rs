@@ -11,6 +11,8 @@ mod architecture;
 mod azure;
 mod batch;
 mod cache;
+mod chat_commands;
+mod chat_conversation;
 mod cli;
 mod config;
 mod config_edit;

@@ -10,6 +10,7 @@ const PLAIN: Show = Show {
     reasoning: ReasoningView::Plain,
     hold_for_tools: true,
     spinner: false,
+    tally: false,
     prompt_tokens: None,
 };
 
