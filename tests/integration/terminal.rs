@@ -4,7 +4,6 @@
 use std::time::Duration;
 
 use crate::support::*;
-use crate::tool_runs::on_a_terminal;
 
 fn slow_stream() -> Reply {
     Reply::stream(vec![

@@ -2,6 +2,7 @@
 
 pub mod mcp;
 pub mod server;
+pub mod terminal;
 pub mod tls;
 
 use std::path::PathBuf;
@@ -13,6 +14,7 @@ use serde_json::{Value, json};
 use tempfile::TempDir;
 
 pub use server::{Gate, Recorded, Reply, Server, Step};
+pub use terminal::on_a_terminal;
 
 /// The key every test uses. No output of any test may contain it.
 pub const KEY: &str = "sk-test-oaichat-SECRET-7f3a9c";
