@@ -13,6 +13,7 @@ mod batch;
 mod cache;
 mod chat_commands;
 mod chat_conversation;
+mod chat_terminal;
 mod cli;
 mod config;
 mod config_edit;

@@ -4,11 +4,13 @@
 //! commands (`/help` lists them; see `commands`), in a pipe too, so that scripts and
 //! tests can drive them.
 //!
-//! stdout carries the answers and `/history`; what the chat says to the person goes to
-//! stderr. An API error is shown and
-//! the loop goes on; empty lines are ignored; `exit`, `quit`, `bye`, `종료`, `/exit` or
-//! end of input (Ctrl-D) end it. Ctrl-C stops the answer being streamed and the chat goes
-//! on.
+//! At a terminal (stdin and stderr both) a line on stderr says what the chat is and how
+//! to leave it, and the prompt names the model; a pipe sees neither, and its prompt is
+//! `> ` on stderr as it has always been (habit 16). stdout carries the answers and
+//! `/history`; what the chat says to the person goes to stderr. An API error is shown
+//! and the loop goes on; empty lines are ignored; `exit`, `quit`, `bye`, `종료`, `/exit`
+//! or end of input (Ctrl-D) end it. Ctrl-C stops the answer being streamed and the chat
+//! goes on.
 
 use std::io::Write;
 
@@ -46,6 +48,10 @@ pub fn run(
     // Listed once, for completing /role: a folder that cannot be read offers none.
     let roles = config.record_roles.shelf.names().unwrap_or_default();
     let mut input = Input::open(facts, roles)?;
+    let at_a_terminal = facts.stdin_is_terminal && facts.stderr_is_terminal;
+    if at_a_terminal {
+        let _ = writeln!(err, "{}", banner(config));
+    }
     let kept = (transcript, chat.conversation);
     let mut session = Session::new(config.clone(), kept, chat.places, facts, started.servers());
     // The prompt arguments are a question as they are, never a command.
@@ -55,7 +61,11 @@ pub fn run(
             session.ask(first, out, err)?;
             continue;
         }
-        let Some(line) = input.read(input::PIPED_PROMPT, err)? else {
+        let prompt = match at_a_terminal {
+            true => format!("{}> ", session.config.request.model),
+            false => input::PIPED_PROMPT.to_string(),
+        };
+        let Some(line) = input.read(&prompt, err)? else {
             break;
         };
         match commands::parse(&line) {
@@ -71,4 +81,16 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// The line a person sees when the chat starts: the model, the profile and role when
+/// there are some, how to leave and how to get help.
+fn banner(config: &Config) -> String {
+    let mut about = vec![config.request.model.clone()];
+    about.extend(config.profile.as_ref().map(|p| format!("profile {p}")));
+    about.extend(config.role.as_ref().map(|r| format!("role {r}")));
+    format!(
+        "oaichat chat with {}. exit or Ctrl-D leaves; /help lists the commands.",
+        about.join(", ")
+    )
 }
