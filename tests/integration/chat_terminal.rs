@@ -78,3 +78,24 @@ fn a_bracketed_paste_is_one_message() {
     assert!(screen.contains("\x1b[?2004h"), "{screen:?}");
     assert_eq!(asked(&server), ["first line\nsecond line"], "{screen:?}");
 }
+
+#[test]
+fn a_line_typed_while_an_answer_streams_is_asked_next() {
+    let slow = Reply::stream(vec![
+        Step::Sleep(std::time::Duration::from_millis(800)),
+        Step::Write(delta("A-one").into_bytes()),
+        Step::Write(finish("stop").into_bytes()),
+        Step::Write(DONE.as_bytes().to_vec()),
+    ]);
+    let server = Server::start(vec![slow, answer("A-two")]);
+    // Typed while the spinner waits: the terminal is not in raw mode then.
+    let steps = [
+        ("> ", "one\r"),
+        ("waiting for the model", "two\r"),
+        ("A-two", ""),
+        ("> ", "\x04"),
+    ];
+    let screen = at_a_terminal(&server, &["-i"], &steps);
+    assert_eq!(asked(&server), ["one", "two"], "{screen:?}");
+    assert!(!screen.contains("[oaichat did not end]"), "{screen:?}");
+}
