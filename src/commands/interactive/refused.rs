@@ -1,17 +1,14 @@
 //! Why a chat command did nothing: said in one line on stderr, and the chat goes on
 //! (unless the line cannot be said, or an answer cannot be saved: see [`Refused::ends`]).
+//! A line that is no command at all is the decider's [`super::commands::Problem`].
 
 use std::path::PathBuf;
 use std::process::ExitStatus;
 
-use super::commands;
 use crate::error::Error;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Refused {
-    /// The line is not a command that can run.
-    #[error(transparent)]
-    Command(#[from] commands::Problem),
     #[error("nothing to retry: no question has been asked in this conversation")]
     NothingToRetry,
     #[error("nothing to undo: no question has been asked in this conversation")]
