@@ -82,7 +82,7 @@ complete -c oaichat -n "__fish_oaichat_needs_command" -s r -l role -d 'Use a rol
 complete -c oaichat -n "__fish_oaichat_needs_command" -l no-stdin -d 'Never read stdin, even when it is a pipe (for CI jobs that leave stdin open)'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l json -d 'JSON mode: the answer is one JSON object, checked to parse'
 complete -c oaichat -n "__fish_oaichat_needs_command" -s c -l continue -d 'Continue the last conversation (the last run without --history), kept in $XDG_DATA_HOME/oaichat/last.jsonl'
-complete -c oaichat -n "__fish_oaichat_needs_command" -s i -l interactive -d 'Chat in a loop: a line editor, answers streamed, the conversation kept (and saved like any other). `exit`, `quit`, `bye`, `종료` or Ctrl-D end it'
+complete -c oaichat -n "__fish_oaichat_needs_command" -s i -l interactive -d 'Chat in a loop: a line editor, answers streamed, the conversation kept (and saved like any other). Lines that start with / are commands (/model, /retry, /save …): /help lists them. `exit`, `quit`, `bye`, `종료` or Ctrl-D end it'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l each -d 'Line mode: every line of stdin (or -f FILE) is one input for the prompt arguments; one answer per line, in input order, newlines escaped as \\n'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l jsonl -d 'Line mode: every line is {"prompt": …} (with optional "id", "role", "system", "model" and request fields) or a whole request body; one JSON record per input, in input order'
 complete -c oaichat -n "__fish_oaichat_needs_command" -l usage -d 'After the answer, print token usage and the estimated cost on stderr'

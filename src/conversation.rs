@@ -1,6 +1,7 @@
 //! The conversation a request continues: its system message, the messages before the
-//! prompt, and what an answered exchange adds. Reading and writing them is
-//! [`crate::history`]'s job; this type only holds them and applies the rules.
+//! prompt, and what an answered exchange adds or (the chat's `/undo` and `/retry`) takes
+//! away. Reading and writing them is [`crate::history`]'s job; this type only holds them
+//! and applies the rules.
 
 use crate::api::message::{Message, Role};
 
@@ -17,6 +18,9 @@ pub struct Transcript {
     earlier: Vec<Message>,
     /// `--user`/`--assistant` turns: part of the next exchange only.
     turns: Vec<Message>,
+    /// The chat's `/system` (or `/role`) replaced the system message: the one a continued
+    /// conversation starts with is no longer sent.
+    replaced: bool,
 }
 
 impl Transcript {
@@ -25,6 +29,7 @@ impl Transcript {
             system: system.map(|text| Message::new(Role::System, text)),
             earlier,
             turns,
+            replaced: false,
         }
     }
 
@@ -33,11 +38,39 @@ impl Transcript {
         self.system = Some(Message::new(Role::System, system));
     }
 
+    /// The chat's `/system TEXT`: from now on TEXT is sent in place of the system message,
+    /// and in place of the one the conversation starts with, whose file keeps it (a file is
+    /// appended to, never rewritten in its middle, as for `--system` on a continued file).
+    /// A conversation with nothing in it yet records TEXT as its first line.
+    pub fn replace_system(&mut self, system: String) {
+        self.system = Some(Message::new(Role::System, system));
+        self.replaced = true;
+    }
+
     /// What is sent before the prompt, in order.
     pub fn context(&self) -> impl Iterator<Item = &Message> {
-        let repeated = |system: &&Message| self.earlier.contains(system);
+        self.messages().chain(&self.turns)
+    }
+
+    /// The conversation so far as it is sent: the system message and the exchanges, without
+    /// the turns still waiting for the next one (what the chat's `/history` and `/save`
+    /// show).
+    pub fn messages(&self) -> impl Iterator<Item = &Message> {
+        let kept = &self.earlier[self.superseded()..];
+        let repeated = |system: &&Message| kept.contains(system);
         let system = self.system.as_ref().filter(|s| !repeated(s));
-        system.into_iter().chain(&self.earlier).chain(&self.turns)
+        system.into_iter().chain(kept)
+    }
+
+    /// How many of the first messages a replaced system message stands in for: the system
+    /// and developer messages the conversation starts with.
+    fn superseded(&self) -> usize {
+        match self.replaced {
+            true => (self.earlier.iter())
+                .take_while(|m| matches!(m.role, Role::System | Role::Developer))
+                .count(),
+            false => 0,
+        }
     }
 
     /// How many messages [`Transcript::context`] yields at most.
@@ -83,6 +116,27 @@ impl Transcript {
     /// The whole conversation as its file holds it, after [`Transcript::record`].
     pub fn saved(&self) -> &[Message] {
         &self.earlier
+    }
+
+    /// Where the last exchange starts: at its question, the last user message.
+    fn last_exchange(&self) -> Option<usize> {
+        self.earlier.iter().rposition(|m| m.role == Role::User)
+    }
+
+    /// The question of the last exchange.
+    pub fn last_question(&self) -> Option<&str> {
+        Some(self.earlier[self.last_exchange()?].content.as_str())
+    }
+
+    /// The chat's `/undo`: drops the last exchange (its question, its answer and the tool
+    /// turns between them) and returns how many messages went; None when there is none.
+    /// Tool results still waiting for an answer belong to that exchange and go too.
+    pub fn undo(&mut self) -> Option<usize> {
+        let start = self.last_exchange()?;
+        let dropped = self.earlier.len() - start;
+        self.earlier.truncate(start);
+        self.turns.retain(|m| m.role != Role::Tool);
+        Some(dropped)
     }
 }
 
@@ -145,5 +199,69 @@ mod tests {
         let transcript = Transcript::new(Some("sys".into()), earlier.clone(), Vec::new());
         assert_eq!(context(&transcript), earlier);
         assert_eq!(transcript.len(), 3);
+    }
+
+    #[test]
+    fn a_replaced_system_message_is_sent_in_place_of_the_one_the_file_starts_with() {
+        let earlier = vec![
+            msg(Role::System, "old"),
+            msg(Role::User, "q0"),
+            msg(Role::Assistant, "a0"),
+        ];
+        let mut transcript = Transcript::new(Some("old".into()), earlier.clone(), Vec::new());
+        transcript.replace_system("new".into());
+        let sent = [
+            msg(Role::System, "new"),
+            earlier[1].clone(),
+            earlier[2].clone(),
+        ];
+        assert_eq!(context(&transcript), sent);
+        // The file keeps its first line: only the exchange is appended.
+        let new = transcript.record("q1", "a1".into());
+        assert_eq!(new, [msg(Role::User, "q1"), msg(Role::Assistant, "a1")]);
+        assert_eq!(transcript.saved()[0], msg(Role::System, "old"));
+    }
+
+    #[test]
+    fn a_new_conversation_records_the_replaced_system_message_once() {
+        let mut transcript = Transcript::new(Some("old".into()), Vec::new(), Vec::new());
+        transcript.replace_system("new".into());
+        let new = transcript.record("q1", "a1".into());
+        assert_eq!(new[0], msg(Role::System, "new"));
+        let sent = context(&transcript);
+        assert_eq!(sent, new);
+    }
+
+    #[test]
+    fn undo_drops_the_last_question_with_its_answer_and_tool_turns() {
+        let call = crate::tools::Call::new("c1".into(), "w".into(), "{}".into());
+        let earlier = vec![
+            msg(Role::System, "sys"),
+            msg(Role::User, "q0"),
+            msg(Role::Assistant, "a0"),
+            msg(Role::User, "q1"),
+            Message::calls("", vec![call]),
+            Message::tool_result("c1", "21"),
+            msg(Role::Assistant, "a1"),
+        ];
+        let mut transcript = Transcript::new(None, earlier.clone(), Vec::new());
+        assert_eq!(transcript.last_question(), Some("q1"));
+        assert_eq!(transcript.undo(), Some(4));
+        assert_eq!(transcript.saved(), &earlier[..3]);
+        assert_eq!(transcript.undo(), Some(2));
+        assert_eq!(transcript.saved(), &earlier[..1]);
+        // The system message is not an exchange.
+        assert_eq!(transcript.undo(), None);
+        assert_eq!(transcript.last_question(), None);
+    }
+
+    #[test]
+    fn undo_takes_tool_results_still_waiting_for_their_answer() {
+        let call = crate::tools::Call::new("c1".into(), "w".into(), "{}".into());
+        let earlier = vec![msg(Role::User, "q"), Message::calls("", vec![call])];
+        let turns = vec![Message::tool_result("c1", "21")];
+        let mut transcript = Transcript::new(None, earlier, turns);
+        assert_eq!(transcript.undo(), Some(2));
+        assert!(transcript.is_empty(), "{transcript:?}");
     }
 }

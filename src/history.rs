@@ -90,6 +90,24 @@ impl Conversation {
     }
 }
 
+impl Conversation {
+    /// Replaces the file with `whole`, after the chat's `/retry` or `/undo` changed what
+    /// the conversation holds: a temporary file and a rename, so that a kill leaves the
+    /// old conversation or the new one, never a mix. As in [`Conversation::save`], failing
+    /// on a file the user named is an error, on `last.jsonl` a warning (with `-v`).
+    pub fn rewrite(
+        &self,
+        whole: &[Message],
+        verbose: bool,
+        err: &mut impl Write,
+    ) -> Result<(), Error> {
+        match &self.continues {
+            Some(path) => replace(path, whole),
+            None => self.save(whole, &[], verbose, err),
+        }
+    }
+}
+
 /// The file `-c` continues: `$XDG_DATA_HOME/oaichat/last.jsonl`, else
 /// `$HOME/.local/share/oaichat/last.jsonl`.
 pub fn last_conversation(xdg_data_home: Option<&str>, home: Option<&str>) -> Option<PathBuf> {

@@ -26,7 +26,9 @@ pub use cli::{CacheAction, McpAction};
 pub use connection::KeySource;
 pub use env::Env;
 pub use layers::Source;
-pub use mode::{Ask, Batch, Chat, ConfigAction, Facts, FileAction, Kind, Lines, Mode, RolesAction};
+pub use mode::{
+    Ask, Batch, Chat, ConfigAction, Facts, FileAction, Kind, Lines, Mode, Places, RolesAction,
+};
 pub use resolve::Files;
 pub use resolved::{
     Config, DEFAULT_CONNECT_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MODEL, DEFAULT_TIMEOUT,

@@ -151,6 +151,32 @@ pub struct Chat {
     pub first: Option<String>,
     pub conversation: Conversation,
     pub turns: Vec<Message>,
+    pub places: Places,
+}
+
+/// What the chat's commands need of the environment, read once with the rest of it.
+#[derive(Debug, Clone, Default)]
+pub struct Places {
+    /// `$VISUAL`, else `$EDITOR`: what `/edit` runs.
+    pub editor: Option<String>,
+    /// `$HOME`: `/save ~/FILE` names a file in it.
+    pub home: Option<PathBuf>,
+    /// Where `/edit` writes its file: `$TMPDIR`, else `/tmp`.
+    pub temp_dir: PathBuf,
+    /// `last.jsonl` (when there is a data directory): where a conversation that `/clear`
+    /// starts is kept, as a run without `--history` or `-c` keeps its own.
+    pub last: Option<PathBuf>,
+}
+
+impl Places {
+    fn read(env: &Env, last: Option<PathBuf>) -> Places {
+        Places {
+            editor: env.get("VISUAL").or(env.get("EDITOR")).map(str::to_string),
+            home: env.get("HOME").map(PathBuf::from),
+            temp_dir: PathBuf::from(env.get("TMPDIR").unwrap_or("/tmp")),
+            last,
+        }
+    }
 }
 
 /// Line mode's inputs and how they are answered.
@@ -208,12 +234,14 @@ impl Mode {
             }));
         }
         let last = crate::history::last_conversation(env.get("XDG_DATA_HOME"), env.get("HOME"));
-        let conversation = Conversation::locate(cli.history.as_deref(), cli.continue_last, last)?;
+        let conversation =
+            Conversation::locate(cli.history.as_deref(), cli.continue_last, last.clone())?;
         if cli.interactive {
             return Ok(Mode::Interactive(Chat {
                 first: instruction,
                 conversation,
                 turns,
+                places: Places::read(env, last),
             }));
         }
         Ok(Mode::Ask(Ask {

@@ -145,6 +145,8 @@ pub enum Saved {
     AppendHistory(PathBuf),
     /// Replacing a conversation's file (`last.jsonl`).
     ReplaceHistory(PathBuf),
+    /// The chat's `/save FILE`.
+    Conversation(PathBuf),
     /// Appending a record to `--resume FILE`.
     Resume,
     /// `--output FILE`.
@@ -159,6 +161,9 @@ impl std::fmt::Display for Saved {
             }
             Saved::ReplaceHistory(path) => {
                 write!(f, "cannot write history file {}", path.display())
+            }
+            Saved::Conversation(path) => {
+                write!(f, "cannot save the conversation to {}", path.display())
             }
             Saved::Resume => f.write_str("cannot append to the resume file"),
             Saved::Output(path) => write!(f, "cannot write output file {}", path.display()),
@@ -194,6 +199,8 @@ pub enum Task {
     ReadInput,
     /// Creating the config file or running the editor on it.
     EditConfig,
+    /// The chat's `/edit`: its file, or running the editor on it.
+    EditMessage,
     /// `oaichat cache`: finding its folder, or emptying it.
     Cache,
 }
@@ -206,6 +213,7 @@ impl std::fmt::Display for Task {
             Task::ReadLine => "cannot read a line",
             Task::ReadInput => "cannot read the input",
             Task::EditConfig => "cannot edit the config file",
+            Task::EditMessage => "cannot write the message in an editor",
             Task::Cache => "cannot use the cache",
         })
     }

@@ -7,8 +7,8 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use crate::support::*;
 use crate::support::on_a_terminal;
+use crate::support::*;
 
 const ANSWER: &str = "# Title\n\nSome **bold** text and `code`.\n\n- one\n- two\n\n\
 ```rust\nfn main() {}\n```\n";
@@ -219,4 +219,18 @@ fn ctrl_c_mid_render_leaves_no_colour_behind() {
     );
     let last = screen.rfind('\x1b').expect("rendered");
     assert!(screen[last..].starts_with("\x1b[0m"), "{screen:?}");
+}
+
+#[test]
+fn the_chat_renders_its_answers_and_its_history_as_asked() {
+    let server = Server::start(vec![answer("Some **bold** words.")]);
+    let args = ["-i", "--render", "always", "--color", "never"];
+    let chat = Cmd::at(&server).args(args).stdin("q\n/history\n").run();
+    let shown = stdout(&chat.success());
+    // The answer, then /history's "user:", "q", "assistant:" and the answer again, all
+    // rendered (no markup left) and plain (no colour asked for).
+    assert_eq!(
+        shown,
+        "Some bold words.\nuser:\nq\n\nassistant:\nSome bold words.\n\n"
+    );
 }

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use super::{Answer, Show};
+use super::{Answer, Show, Spent};
 use crate::api::response::{self, ChatResponse, Usage};
 use crate::config::Config;
 use crate::error::{BadResponse, Error, Expected, Missing};
@@ -35,9 +35,12 @@ pub(super) fn answer_whole(
         .iter()
         .filter_map(|c| c.message.as_ref()?.content.as_deref());
     let (usage, model) = (parsed.usage.as_ref(), parsed.model.as_deref());
-    log_usage(config, show, usage, model, texts, err);
+    let spent = log_usage(config, show, usage, model, texts, err);
     let endings = output::judge_answer(&parsed, &config.request.format, err)?;
-    Ok(first_text(endings, extracted, err))
+    Ok(Answer {
+        spent,
+        ..first_text(endings, extracted, err)
+    })
 }
 
 pub(super) fn answer_stream<E: Into<Error>>(
@@ -54,6 +57,7 @@ pub(super) fn answer_stream<E: Into<Error>>(
         keep_text: show.keep_text
             || config.request.format.is_json()
             || shows_usage(config)
+            || show.tally
             || offers_tools(config),
         reasoning: show.reasoning,
         extract: config.extract,
@@ -67,12 +71,15 @@ pub(super) fn answer_stream<E: Into<Error>>(
     output::count_answers(finished.endings.len(), config.request.params.n, err);
     let texts = finished.endings.iter().filter_map(|e| e.text.as_deref());
     let (usage, model) = (finished.usage.as_ref(), finished.model.as_deref());
-    log_usage(config, show, usage, model, texts, err);
+    let spent = log_usage(config, show, usage, model, texts, err);
     output::judge(&finished.endings, &config.request.format, err)?;
     let extracted = (finished.endings.iter())
         .filter_map(|e| Some((e.index, e.extracted?)))
         .collect();
-    Ok(first_text(finished.endings, extracted, err))
+    Ok(Answer {
+        spent,
+        ..first_text(finished.endings, extracted, err)
+    })
 }
 
 /// Whether the request offers tools (`--tools`, or `-o tools=…`): then an answer may be
@@ -100,6 +107,7 @@ fn first_text(
         text: first.and_then(|e| e.text),
         calls,
         no_block,
+        spent: None,
     }
 }
 
@@ -110,7 +118,8 @@ pub(super) fn shows_usage(config: &Config) -> bool {
 /// With `--usage` or `-v`: tokens and cost, priced by the model that answered. When the
 /// server reports no usage (llama.cpp's server does not, even when asked), the line gives
 /// an estimate: the prompt as counted before sending, and the answers' `texts` counted
-/// with the same encoding (issue 13).
+/// with the same encoding (issue 13). Returns the figures, also for [`Show::tally`]
+/// without the line.
 fn log_usage<'t>(
     config: &Config,
     show: Show,
@@ -118,24 +127,40 @@ fn log_usage<'t>(
     model: Option<&str>,
     texts: impl Iterator<Item = &'t str>,
     err: &mut impl Write,
-) {
-    if !shows_usage(config) {
-        return;
+) -> Option<Spent> {
+    if !shows_usage(config) && !show.tally {
+        return None;
     }
-    let model = model.unwrap_or(&config.request.model);
-    let line = match (reported, show.prompt_tokens) {
-        (Some(usage), _) => output::usage_line(output::Tally::Reported(usage), model),
+    let model = model.unwrap_or(&config.request.model).to_string();
+    let spent = match (reported, show.prompt_tokens) {
+        (Some(usage), _) => Some(Spent {
+            usage: usage.clone(),
+            model,
+            estimated: None,
+        }),
         (None, Some((encoding, prompt_tokens))) => {
             let completion_tokens = texts.map(|t| encoding.count(t) as u64).sum::<u64>();
-            let estimate = Usage {
+            let usage = Usage {
                 prompt_tokens,
                 completion_tokens,
                 total_tokens: prompt_tokens + completion_tokens,
                 ..Usage::default()
             };
-            output::usage_line(output::Tally::Estimated(&estimate, encoding.name()), model)
+            let estimated = Some(encoding.name());
+            Some(Spent {
+                usage,
+                model,
+                estimated,
+            })
         }
-        (None, None) => output::usage_line(output::Tally::NotReported, model),
+        (None, None) => None,
     };
-    crate::log::line(err, format_args!("{line}"));
+    if shows_usage(config) {
+        let line = match &spent {
+            Some(spent) => output::usage_line(spent.tally(), &spent.model),
+            None => output::usage_line(output::Tally::NotReported, &config.request.model),
+        };
+        crate::log::line(err, format_args!("{line}"));
+    }
+    spent
 }

@@ -11,6 +11,7 @@ const PLAIN: Show = Show {
     hold_for_tools: true,
     spinner: false,
     render: None,
+    tally: false,
     prompt_tokens: None,
 };
 

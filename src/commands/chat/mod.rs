@@ -6,6 +6,7 @@
 use std::io::Write;
 
 use crate::api::request::{self, ChatRequest};
+use crate::api::response::Usage;
 use crate::cache;
 use crate::config::{Config, Facts};
 use crate::conversation::Transcript;
@@ -25,6 +26,29 @@ pub struct Answer {
     pub no_block: Option<Missing>,
     /// When the answer asks for tools: its calls (none when only its finish reason asked).
     pub calls: Option<Vec<crate::tools::Call>>,
+    /// Its tokens, when they were reported or counted (see [`Show::tally`]).
+    pub spent: Option<Spent>,
+}
+
+/// What an answer cost in tokens: as the server reported them, or as counted here when it
+/// reported none (the `--usage` line says which).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spent {
+    pub usage: Usage,
+    /// The model that answered, whose prices apply.
+    pub model: String,
+    /// The encoding the tokens were counted with, when the server reported none.
+    pub estimated: Option<&'static str>,
+}
+
+impl Spent {
+    /// The figures as the `--usage` line takes them.
+    pub fn tally(&self) -> crate::output::Tally<'_> {
+        match self.estimated {
+            Some(encoding) => crate::output::Tally::Estimated(&self.usage, encoding),
+            None => crate::output::Tally::Reported(&self.usage),
+        }
+    }
 }
 
 /// How an exchange shows its answer, decided by the command that runs it.
@@ -42,6 +66,9 @@ pub struct Show {
     pub spinner: bool,
     /// The answer rendered as markdown (`--render`).
     pub render: Option<Rendering>,
+    /// Keep the answer's tokens (counted when the server reports none) even without
+    /// `--usage`: the chat's `/usage` adds them up.
+    pub tally: bool,
     /// The prompt's tokens, counted when the usage line is shown, for an estimate if the
     /// server reports no usage (set by [`exchange`]).
     prompt_tokens: Option<(Encoding, u64)>,
@@ -59,7 +86,16 @@ impl Show {
             hold_for_tools: !facts.answer_is_terminal,
             spinner: facts.stderr_is_terminal && facts.answer_is_terminal && !config.raw,
             render: rendering(config, facts),
+            tally: false,
             prompt_tokens: None,
+        }
+    }
+
+    /// The same, keeping every answer's tokens (see [`Show::tally`]).
+    pub fn tallied(self) -> Show {
+        Show {
+            tally: true,
+            ..self
         }
     }
 }
@@ -92,17 +128,26 @@ fn rendering(config: &Config, facts: Facts) -> Option<Rendering> {
 }
 
 /// The HTTP client a run's exchanges share, made when the first one sends (a dry run needs
-/// none), so that the chat's questions reuse its connections.
+/// none), so that the chat's questions reuse its connections; and what the answers it
+/// fetched cost, tool rounds included (cached answers cost nothing).
 #[derive(Default)]
-pub struct Client(Option<Api>);
+pub struct Client {
+    api: Option<Api>,
+    spent: Vec<Spent>,
+}
 
 impl Client {
     fn api(&mut self, config: &Config) -> Result<&Api, Error> {
-        let api = match self.0.take() {
+        let api = match self.api.take() {
             Some(api) => api,
             None => Api::new(&config.http())?,
         };
-        Ok(self.0.insert(api))
+        Ok(self.api.insert(api))
+    }
+
+    /// Every fetched answer's tokens, in order (with [`Show::tally`] or `--usage`).
+    pub fn spent(&self) -> &[Spent] {
+        &self.spent
     }
 }
 
@@ -127,7 +172,7 @@ pub fn exchange(
     // Counted now, while the request is here: whether the server reports usage is known
     // only at the end (llama.cpp's server never does). Counting is quick (issue 13).
     let show = Show {
-        prompt_tokens: shows_usage(config).then(|| {
+        prompt_tokens: (shows_usage(config) || show.tally).then(|| {
             let encoding = Encoding::for_model(&config.request.model);
             (encoding, tokens::request_tokens(encoding, &request) as u64)
         }),
@@ -154,6 +199,7 @@ pub fn exchange(
     if let (Some(slot), Some((kind, payload))) = (slot, kept) {
         super::cached::store(&slot, kind, &payload, err);
     }
+    client.spent.extend(answer.spent.clone());
     Ok(answer)
 }
 

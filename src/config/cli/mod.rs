@@ -122,7 +122,8 @@ pub struct Cli {
     pub history_limit: Option<u32>,
 
     /// Chat in a loop: a line editor, answers streamed, the conversation kept (and saved
-    /// like any other). `exit`, `quit`, `bye`, `종료` or Ctrl-D end it.
+    /// like any other). Lines that start with / are commands (/model, /retry, /save …):
+    /// /help lists them. `exit`, `quit`, `bye`, `종료` or Ctrl-D end it.
     #[arg(help_heading = "Conversation", short, long, conflicts_with_all = ["raw", "dry_run", "files"])]
     pub interactive: bool,
 

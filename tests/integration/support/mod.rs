@@ -14,7 +14,9 @@ use serde_json::{Value, json};
 use tempfile::TempDir;
 
 pub use server::{Gate, Recorded, Reply, Server, Step};
-pub use terminal::{on_a_terminal, on_a_terminal_with, paints, visible, without_escapes};
+pub use terminal::{
+    at_a_terminal, on_a_terminal, on_a_terminal_with, paints, visible, without_escapes,
+};
 
 /// The key every test uses. No output of any test may contain it.
 pub const KEY: &str = "sk-test-oaichat-SECRET-7f3a9c";

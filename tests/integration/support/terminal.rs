@@ -1,5 +1,5 @@
-//! oaichat on a pseudo-terminal (util-linux `script`): what a person at a terminal sees,
-//! escape sequences and all.
+//! oaichat on a pseudo-terminal: typed at all at once (util-linux `script`), or step by
+//! step, each step waiting for what the screen shows (python3's pty module).
 
 use std::io::Write as _;
 use std::process::{Command, Stdio};
@@ -82,4 +82,60 @@ pub fn paints(screen: &str) -> bool {
         let end = params.find(|c: char| !(c.is_ascii_digit() || c == ';'));
         end.is_some_and(|end| params[end..].starts_with('m'))
     })
+}
+
+/// Drives oaichat on a pseudo-terminal step by step: for each `(shown, typed)`, waits
+/// (10 s at most) until the screen shows `shown` after the previous step's, then types
+/// `typed`. Then waits for oaichat to end (killed after 10 s, which the screen says).
+/// Returns the screen as it came, `\r\n` and all.
+pub fn at_a_terminal(server: &Server, args: &[&str], steps: &[(&str, &str)]) -> String {
+    const DRIVER: &str = r#"
+import json, os, pty, select, sys, time
+steps, argv = json.loads(sys.argv[1]), sys.argv[2:]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(argv[0], argv)
+seen, mark = b"", 0
+def read(limit):
+    global seen
+    if select.select([fd], [], [], limit)[0]:
+        try:
+            seen += os.read(fd, 4096)
+        except OSError:
+            return False
+    return True
+for shown, typed in steps:
+    end = time.time() + 10
+    while seen.find(shown.encode(), mark) < 0 and time.time() < end:
+        if not read(0.05):
+            break
+    at = seen.find(shown.encode(), mark)
+    mark = at + len(shown.encode()) if at >= 0 else len(seen)
+    os.write(fd, typed.encode())
+end = time.time() + 10
+while os.waitpid(pid, os.WNOHANG) == (0, 0):
+    if time.time() > end:
+        os.kill(pid, 9)
+        seen += b"[oaichat did not end]"
+        break
+    read(0.1)
+while read(0.05) and select.select([fd], [], [], 0)[0]:
+    pass
+sys.stdout.write(seen.decode(errors="replace"))
+"#;
+    let steps = serde_json::to_string(steps).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new("python3")
+        .args(["-c", DRIVER, &steps])
+        .arg(assert_cmd::cargo::cargo_bin!("oaichat"))
+        .args(args)
+        .env_clear()
+        .env("TERM", "xterm")
+        .env("OPENAI_API_KEY", KEY)
+        .env("OPENAI_BASE_URL", server.base_url())
+        .current_dir(dir.path())
+        .output()
+        .expect("python3 drives the pseudo-terminal");
+    assert_no_key(&output.stdout);
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
