@@ -113,17 +113,19 @@ impl Live {
 
     /// Takes the plain unfinished line off the screen, leaving the cursor where it began.
     fn erase(&mut self, out: &mut impl Write) -> io::Result<()> {
+        if !self.redraw {
+            return Ok(());
+        }
+        // The size now, not at the line's start: after a resize, the rows are counted as
+        // the terminal has rewrapped them; and the next line is shown to fit it.
+        let size = screen();
         if !self.shown.is_empty() {
-            // The width now, not at the start: after a resize, the rows are counted as the
-            // terminal has rewrapped them.
-            out.write_all(erase_sequence(&self.shown, screen().columns).as_bytes())?;
+            out.write_all(erase_sequence(&self.shown, size.columns).as_bytes())?;
             self.shown.clear();
         }
         self.end = Spot::START;
         self.full = false;
-        if self.redraw {
-            self.size = Some(screen());
-        }
+        self.size = Some(size);
         Ok(())
     }
 }
