@@ -1,5 +1,5 @@
-//! What oaichat asks of the terminal it renders to: its width, and whether it shows OSC 8
-//! hyperlinks. A leaf.
+//! What oaichat asks of the terminal it renders to: its size, its background, and whether
+//! it shows OSC 8 hyperlinks. Imports only the renderer's types.
 
 /// A terminal's size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +38,18 @@ pub fn render_width(columns: Option<&str>) -> usize {
     stdout_width()
         .or_else(|| columns?.trim().parse().ok().filter(|&c| c > 0))
         .unwrap_or(80)
+}
+
+/// The terminal's background, from `COLORFGBG` ("foreground;background" in the 16 ANSI
+/// colours, set by rxvt, Konsole and iTerm2, among others): 7 (white) and 9 to 15 (the
+/// bright colours but 8, bright black) are light. Dark when it is not set: most terminals
+/// are, and a dark theme stays readable on a light background, if dimly.
+pub fn background(colorfgbg: Option<&str>) -> crate::render::Background {
+    let bg = colorfgbg.and_then(|v| v.rsplit(';').next()?.trim().parse::<u8>().ok());
+    match bg {
+        Some(7 | 9..=15) => crate::render::Background::Light,
+        _ => crate::render::Background::Dark,
+    }
 }
 
 /// Whether the terminal shows OSC 8 hyperlinks, judged from its environment.
@@ -102,6 +114,17 @@ mod tests {
         assert!(shows_hyperlinks(env(&[("FORCE_HYPERLINK", "1")])));
         let off = [("FORCE_HYPERLINK", "0"), ("TERM", "xterm-kitty")];
         assert!(!shows_hyperlinks(env(&off)));
+    }
+
+    #[test]
+    fn colorfgbg_names_a_light_or_dark_background() {
+        use crate::render::Background::{Dark, Light};
+        assert_eq!(background(Some("0;15")), Light);
+        assert_eq!(background(Some("0;default;7")), Light);
+        assert_eq!(background(Some("15;0")), Dark);
+        assert_eq!(background(Some("7;8")), Dark);
+        assert_eq!(background(Some("junk")), Dark);
+        assert_eq!(background(None), Dark);
     }
 
     #[test]

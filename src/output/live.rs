@@ -205,6 +205,7 @@ mod tests {
             color: true,
             hyperlinks: false,
             width: 40,
+            background: crate::render::Background::Dark,
         }
     }
 

@@ -11,16 +11,18 @@ use syntect::easy::HighlightLines;
 use syntect::highlighting::{FontStyle, Theme, ThemeSet};
 use syntect::parsing::SyntaxSet;
 
+use super::Background;
 use super::styled::{Attr, Attrs, Color, Piece};
 
-/// A dark theme that reads on most terminals' default backgrounds.
-// TODO(issue 15, "bat's sense of themes"): choose by the terminal's background once the
-// CLI knows it; `Style` has no field for it yet.
-const THEME: &str = "base16-ocean.dark";
+/// A dark theme that reads on most terminals' default backgrounds, and a light one for
+/// light backgrounds (bat chooses between a dark and a light theme the same way).
+const DARK: &str = "base16-ocean.dark";
+const LIGHT: &str = "InspiredGitHub";
 
 struct Assets {
     syntaxes: SyntaxSet,
-    theme: Theme,
+    dark: Theme,
+    light: Theme,
 }
 
 static ASSETS: OnceLock<Assets> = OnceLock::new();
@@ -28,13 +30,13 @@ static ASSETS: OnceLock<Assets> = OnceLock::new();
 fn assets() -> &'static Assets {
     ASSETS.get_or_init(|| {
         let mut themes = ThemeSet::load_defaults();
+        let mut take =
+            |name| (themes.themes.remove(name)).expect("syntect's default themes include both");
         Assets {
             // The newlines variant: syntect's grammars are written for lines that end in \n.
             syntaxes: SyntaxSet::load_defaults_newlines(),
-            theme: themes
-                .themes
-                .remove(THEME)
-                .expect("syntect's default themes include base16-ocean.dark"),
+            dark: take(DARK),
+            light: take(LIGHT),
         }
     })
 }
@@ -53,14 +55,20 @@ pub(crate) struct Highlighter {
 impl Highlighter {
     /// The language is a fence's info string: a name (`rust`), an extension (`rs`), or
     /// unknown, which is shown as plain text.
-    pub(crate) fn new(lang: &str) -> Highlighter {
+    pub(crate) fn new(lang: &str, background: Background) -> Highlighter {
         let assets = assets();
         let syntax = assets
             .syntaxes
             .find_syntax_by_token(lang)
             .unwrap_or_else(|| assets.syntaxes.find_syntax_plain_text());
         Highlighter {
-            lines: HighlightLines::new(syntax, &assets.theme),
+            lines: HighlightLines::new(
+                syntax,
+                match background {
+                    Background::Dark => &assets.dark,
+                    Background::Light => &assets.light,
+                },
+            ),
         }
     }
 

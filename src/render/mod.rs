@@ -36,6 +36,16 @@ pub struct Style {
     pub hyperlinks: bool,
     /// The terminal's width in columns: prose wraps to it, rules fill it.
     pub width: usize,
+    /// The terminal's background, for the code's colour theme.
+    pub background: Background,
+}
+
+/// A terminal's background: code is highlighted with a theme made for it, as bat does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Background {
+    #[default]
+    Dark,
+    Light,
 }
 
 /// The block the next line continues, if any.
@@ -56,6 +66,7 @@ enum Block {
 pub struct Renderer {
     width: usize,
     ink: Ink,
+    background: Background,
     pending: String,
     block: Block,
     /// The indentation of each open list item, outermost first.
@@ -84,6 +95,7 @@ impl Renderer {
                 color: style.color,
                 hyperlinks: style.hyperlinks && style.color,
             },
+            background: style.background,
             pending: String::new(),
             block: Block::Prose,
             lists: Vec::new(),
@@ -228,7 +240,10 @@ impl Renderer {
     }
 
     fn open_fence(&mut self, line: &str, ch: char, len: usize, lang: &str, out: &mut String) {
-        let highlighter = self.ink.color.then(|| Highlighter::new(lang));
+        let highlighter = self
+            .ink
+            .color
+            .then(|| Highlighter::new(lang, self.background));
         self.block = Block::Code {
             ch,
             len,

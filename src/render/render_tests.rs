@@ -17,12 +17,14 @@ const COLOR: Style = Style {
     color: true,
     hyperlinks: true,
     width: 40,
+    background: Background::Dark,
 };
 
 const PLAIN: Style = Style {
     color: false,
     hyperlinks: false,
     width: 40,
+    background: Background::Dark,
 };
 
 /// Renders `chunks` as a stream of pieces of the answer.
@@ -149,7 +151,7 @@ fn measure_load_and_render_time() {
     let load = started.elapsed();
     let started = Instant::now();
     // syntect links a syntax's contexts on its first use: part of the first block's cost.
-    Highlighter::new("rust").line("fn main() {}");
+    Highlighter::new("rust", Background::Dark).line("fn main() {}");
     let first = started.elapsed();
     let _ = writeln!(err, "syntect: load {load:?}, first Rust line {first:?}");
     let prose = ["elements", "korean", "long_line", "nested_lists"];

@@ -234,3 +234,23 @@ fn the_chat_renders_its_answers_and_its_history_as_asked() {
         "Some bold words.\nuser:\nq\n\nassistant:\nSome bold words.\n\n"
     );
 }
+
+#[test]
+fn a_light_background_gets_the_light_theme() {
+    let server = Server::start(vec![answer(ANSWER), answer(ANSWER)]);
+    let code = |colorfgbg: &str| {
+        let run = Cmd::at(&server).env("COLORFGBG", colorfgbg);
+        let shown = stdout(&run.args(["--render", "always", "hi"]).run().success());
+        let line = shown
+            .lines()
+            .find(|l| l.contains("main"))
+            .map(str::to_string);
+        line.expect("the code line")
+    };
+    let (dark, light) = (code("15;0"), code("0;15"));
+    assert!(
+        dark.contains("\x1b[38;2;") && light.contains("\x1b[38;2;"),
+        "{light:?}"
+    );
+    assert_ne!(dark, light);
+}

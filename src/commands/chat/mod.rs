@@ -120,6 +120,7 @@ fn rendering(config: &Config, facts: Facts) -> Option<Rendering> {
         color,
         hyperlinks: to_terminal && crate::terminal::shows_hyperlinks(var),
         width: crate::terminal::render_width(var("COLUMNS").as_deref()),
+        background: crate::terminal::background(var("COLORFGBG").as_deref()),
     };
     Some(Rendering {
         style,
