@@ -15,6 +15,7 @@ use crate::http::{self, client::Api, client::Call};
 use crate::output::ReasoningView;
 use crate::output::live::Rendering;
 mod answer;
+mod rendering;
 use crate::tokens::{self, Encoding};
 use answer::{answer_stream, answer_whole, shows_usage};
 
@@ -85,7 +86,7 @@ impl Show {
             reasoning: ReasoningView::decide(hide, paint),
             hold_for_tools: !facts.answer_is_terminal,
             spinner: facts.stderr_is_terminal && facts.answer_is_terminal && !config.raw,
-            render: rendering(config, facts),
+            render: rendering::rendering(config, facts),
             tally: false,
             prompt_tokens: None,
         }
@@ -98,34 +99,6 @@ impl Show {
             ..self
         }
     }
-}
-
-/// Whether and how the answer is rendered: `--render`, for prose only; colour as
-/// `--color` says, where `--render always` counts as a terminal (it is asked for to be
-/// read with `less -R`); links and width as the terminal allows.
-fn rendering(config: &Config, facts: Facts) -> Option<Rendering> {
-    use crate::output::render_choice::{Answer, RenderChoice};
-    let prose = !config.raw
-        && !config.dry_run
-        && config.extract.is_none()
-        && !config.request.format.is_json();
-    let to_terminal = facts.answer_is_terminal;
-    if !config.render.renders(Answer { to_terminal, prose }) {
-        return None;
-    }
-    let forced = config.render == RenderChoice::Always;
-    let color = config.color.paints(to_terminal || forced);
-    let var = |name: &str| std::env::var(name).ok();
-    let style = crate::render::Style {
-        color,
-        hyperlinks: to_terminal && crate::terminal::shows_hyperlinks(var),
-        width: crate::terminal::render_width(var("COLUMNS").as_deref()),
-        background: crate::terminal::background(var("COLORFGBG").as_deref()),
-    };
-    Some(Rendering {
-        style,
-        redraw: to_terminal,
-    })
 }
 
 /// The HTTP client a run's exchanges share, made when the first one sends (a dry run needs
