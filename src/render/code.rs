@@ -94,6 +94,14 @@ impl Highlighter {
                 Piece::styled(text, attrs, Some(Color::Rgb(c.r, c.g, c.b)))
             })
             .filter(|p| !p.text.is_empty())
-            .collect()
+            .fold(Vec::new(), |mut pieces: Vec<Piece>, piece| {
+                // Spaces look the same in any colour: they join the piece before them, which
+                // saves a colour change for every gap between tokens.
+                match pieces.last_mut() {
+                    Some(last) if piece.text.trim().is_empty() => last.text.push_str(&piece.text),
+                    _ => pieces.push(piece),
+                }
+                pieces
+            })
     }
 }

@@ -98,29 +98,47 @@ pub(crate) struct Ink {
     pub(crate) hyperlinks: bool,
 }
 
-/// Writes one terminal line (without its newline) into `out`. Each styled run is closed by
-/// its own reset, so the line as a whole ends reset; a link's OSC 8 is opened and closed on
-/// the same line, so a wrapped link cannot swallow the lines after it.
+/// Writes one terminal line (without its newline) into `out`. A styled run is reset before
+/// anything unstyled, a link or the line's end, so the line as a whole ends reset; a link's
+/// OSC 8 is opened and closed on the same line, so a wrapped link cannot swallow the lines
+/// after it.
 pub(crate) fn line(out: &mut String, pieces: &[Piece], ink: Ink) {
+    // The attributes of the style left open, if one is.
+    let mut open: Option<Attrs> = None;
     // Wrapping cuts runs into words: neighbours in one style are written as one run.
     for run in pieces.chunk_by(|a, b| a.attrs == b.attrs && a.color == b.color && a.link == b.link)
     {
         let first = &run[0];
         let link = first.link.as_deref().filter(|_| ink.hyperlinks);
-        if let Some(url) = link {
-            out.push_str(&format!("\x1b]8;;{url}\x1b\\"));
-        }
-        let sgr = if ink.color { sgr(first) } else { None };
-        if let Some(sgr) = &sgr {
-            out.push_str(sgr);
+        // Highlighted code changes colour token by token: a new colour over the same
+        // attributes replaces the old one without a reset between (fewer bytes to the
+        // terminal, which a slow link feels).
+        let recolour =
+            (first.color).filter(|_| ink.color && link.is_none() && open == Some(first.attrs));
+        if let Some(color) = recolour {
+            out.push_str(&format!("\x1b[{}m", color_code(color)));
+        } else {
+            if open.take().is_some() {
+                out.push_str(RESET);
+            }
+            if let Some(url) = link {
+                out.push_str(&format!("\x1b]8;;{url}\x1b\\"));
+            }
+            if let Some(sgr) = sgr(first).filter(|_| ink.color) {
+                out.push_str(&sgr);
+                open = Some(first.attrs);
+            }
         }
         run.iter().for_each(|p| out.push_str(&p.text));
-        if sgr.is_some() {
-            out.push_str(RESET);
-        }
         if link.is_some() {
+            if open.take().is_some() {
+                out.push_str(RESET);
+            }
             out.push_str("\x1b]8;;\x1b\\");
         }
+    }
+    if open.is_some() {
+        out.push_str(RESET);
     }
 }
 
