@@ -1,0 +1,10 @@
+//! The Responses API (`POST /responses`): the wire for models served only there (o3-pro,
+//! the codex and deep-research models, issue 16). A chat request is mapped to it, and its
+//! answers, whole or streamed, are read into the chat shapes the printers already know,
+//! so every flag behaves the same on either API.
+
+mod check;
+pub mod request;
+
+pub use check::{Unsupported, unsupported};
+pub use request::{ResponsesRequest, from_chat};
