@@ -5,6 +5,8 @@
 
 mod check;
 pub mod request;
+pub mod response;
 
 pub use check::{Unsupported, unsupported};
 pub use request::{ResponsesRequest, from_chat};
+pub use response::{Failure, Response};
