@@ -4,9 +4,11 @@
 //! so every flag behaves the same on either API.
 
 mod check;
+mod choice;
 pub mod request;
 pub mod response;
 
 pub use check::{Unsupported, unsupported};
+pub use choice::{ApiChoice, Wire, says_responses_only};
 pub use request::{ResponsesRequest, from_chat};
 pub use response::{Failure, Response};
