@@ -5,6 +5,7 @@
 
 mod check;
 mod choice;
+pub mod event;
 pub mod request;
 pub mod response;
 
