@@ -221,3 +221,51 @@ fn dry_run_shows_the_responses_body_and_where_it_would_go() {
     let url = format!("{}/responses", server.base_url());
     assert!(stderr(&assert).contains(&format!("dry run: POST {url} not sent")));
 }
+
+#[test]
+fn tool_calls_and_their_results_travel_as_function_call_items() {
+    let mut asking = response_body("");
+    asking["output"] = json!([{"type": "function_call", "id": "fc_1", "call_id": "call_1",
+        "name": "get_weather", "arguments": "{\"city\":\"Seoul\"}", "status": "completed"}]);
+    let server = Server::start(vec![Reply::json(200, &asking), responses_answer("21 C.")]);
+    let dir = tempfile::tempdir().unwrap();
+    let history = dir.path().join("t.jsonl");
+    let h = history.to_str().unwrap().to_string();
+    let weather = crate::tools::WEATHER;
+    Cmd::at(&server)
+        .args([
+            "-m",
+            "o3-pro",
+            "--history",
+            &h,
+            "--tools",
+            weather,
+            "Seoul?",
+        ])
+        .run()
+        .code(10)
+        .stdout(
+            "{\"id\":\"call_1\",\"name\":\"get_weather\",\"arguments\":{\"city\":\"Seoul\"}}\n",
+        );
+    Cmd::at(&server)
+        .args(["-m", "o3-pro", "--history", &h, "--tools", weather])
+        .args(["--tool-result", "call_1=21 C"])
+        .run()
+        .success()
+        .stdout("21 C.\n");
+    let requests = server.requests();
+    assert_eq!(
+        requests[0].json()["tools"],
+        json!([{"type": "function", "name": "get_weather", "description": "Weather in a city",
+                "parameters": {"type": "object", "properties": {"city": {"type": "string"}},
+                               "required": ["city"]},
+                "strict": false}])
+    );
+    assert_eq!(
+        requests[1].json()["input"],
+        json!([{"type": "message", "role": "user", "content": "Seoul?"},
+               {"type": "function_call", "call_id": "call_1", "name": "get_weather",
+                "arguments": "{\"city\":\"Seoul\"}"},
+               {"type": "function_call_output", "call_id": "call_1", "output": "21 C"}])
+    );
+}
