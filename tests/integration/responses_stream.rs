@@ -147,3 +147,60 @@ fn raw_prints_each_event_as_one_json_line() {
         ]
     );
 }
+
+#[test]
+fn a_stream_that_stalls_ends_with_the_idle_timeout_and_keeps_its_text() {
+    let (_gate, never) = Gate::new();
+    let server = Server::start(vec![Reply::stream(vec![
+        Step::Write(text_delta("so far").into_bytes()),
+        never,
+    ])]);
+    let assert = Cmd::at(&server)
+        .args(["-m", "o3-pro", "--stream", "--idle-timeout", "0.5", "hi"])
+        .run()
+        .code(7)
+        .stdout("so far\n");
+    assert!(stderr(&assert).contains("silent for 0.5s: raise --idle-timeout"));
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[test]
+fn a_streamed_function_call_is_assembled_from_its_item_and_argument_deltas() {
+    let added = event(
+        json!({"type": "response.output_item.added", "output_index": 0,
+        "sequence_number": 1, "item": {"type": "function_call", "id": "fc_1",
+        "call_id": "call_1", "name": "get_weather", "arguments": "",
+        "status": "in_progress"}}),
+    );
+    let piece = |delta: &str| {
+        event(
+            json!({"type": "response.function_call_arguments.delta", "item_id": "fc_1",
+            "output_index": 0, "delta": delta, "sequence_number": 2}),
+        )
+    };
+    let mut done = response_body("");
+    done["output"] = json!([{"type": "function_call", "id": "fc_1", "call_id": "call_1",
+        "name": "get_weather", "arguments": "{\"city\":\"Seoul\"}", "status": "completed"}]);
+    let finished = event(json!({"type": "response.completed", "sequence_number": 4,
+        "response": done}));
+    let server = Server::start(vec![stream_of(&[
+        added,
+        piece("{\"city\":"),
+        piece("\"Seoul\"}"),
+        finished,
+    ])]);
+    Cmd::at(&server)
+        .args([
+            "-m",
+            "o3-pro",
+            "--stream",
+            "--tools",
+            crate::tools::WEATHER,
+            "Seoul?",
+        ])
+        .run()
+        .code(10)
+        .stdout(
+            "{\"id\":\"call_1\",\"name\":\"get_weather\",\"arguments\":{\"city\":\"Seoul\"}}\n",
+        );
+}
