@@ -90,6 +90,7 @@ fn chunk_parsing(c: &mut Criterion) {
                 extract: None,
                 hold: false,
                 render: None,
+                wire: oaichat::api::responses::Wire::Chat,
             };
             let (mut out, mut err) = (std::io::sink(), std::io::sink());
             let read_error = |e: &std::io::Error| Error::local(Task::ReadInput, e.to_string());

@@ -59,6 +59,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --tool-result 'Answer the calls the conversation''s last answer asked for (with --history or -c), one per call: VALUE is the result''s text (JSON or not), @FILE or @- for stdin. The model''s next answer follows'
             cand --color 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given'
             cand --render 'Render the answer as markdown: auto (when stdout is a terminal), always (also into a pipe, for `less -R`) or never. Never with --raw, --json, --schema, -x'
+            cand --api 'The API to send to: chat (Chat Completions), responses (the Responses API), or auto (responses for the models served only there, such as o3-pro, and after a chat endpoint''s 404 that says so)'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'
             cand --idle-timeout 'With --stream, give up when the server is silent this long [default: 120]'

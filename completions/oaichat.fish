@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_oaichat_global_optspecs
-    string join \n user= assistant= f/file= image= image-detail= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= o/option= stop= seed= frequency-penalty= presence-penalty= json schema= n= history= c/continue history-limit= i/interactive each jsonl P/parallel= resume= usage dry-run stream O/output= raw x/extract extract-last cache no-cache cache-ttl= tools= tool-choice= no-parallel-tool-calls tool-cmd= tool-timeout= max-tool-rounds= y/yes tool-result= hide-reasoning color= render= timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http H/header= mcp= env-file= config= p/profile= no-config r/role= v/verbose V/version h/help
+    string join \n user= assistant= f/file= image= image-detail= no-stdin m/model= s/system= system-file= t/temperature= top-p= max-tokens= max-completion-tokens= reasoning-effort= o/option= stop= seed= frequency-penalty= presence-penalty= json schema= n= history= c/continue history-limit= i/interactive each jsonl P/parallel= resume= usage dry-run stream O/output= raw x/extract extract-last cache no-cache cache-ttl= tools= tool-choice= no-parallel-tool-calls tool-cmd= tool-timeout= max-tool-rounds= y/yes tool-result= hide-reasoning color= render= api= timeout= connect-timeout= idle-timeout= max-retries= base-url= ca-cert= allow-insecure-http H/header= mcp= env-file= config= p/profile= no-config r/role= v/verbose V/version h/help
 end
 
 function __fish_oaichat_needs_command
@@ -67,6 +67,9 @@ never\t''"
 complete -c oaichat -n "__fish_oaichat_needs_command" -l render -d 'Render the answer as markdown: auto (when stdout is a terminal), always (also into a pipe, for `less -R`) or never. Never with --raw, --json, --schema, -x' -r -f -a "auto\t'Rendered when stdout is a terminal'
 always\t'Rendered wherever it goes (for `less -R`)'
 never\t'Never: the answer\'s text as the model wrote it'"
+complete -c oaichat -n "__fish_oaichat_needs_command" -l api -d 'The API to send to: chat (Chat Completions), responses (the Responses API), or auto (responses for the models served only there, such as o3-pro, and after a chat endpoint\'s 404 that says so)' -r -f -a "auto\t'The Responses API for the models served only there, else Chat Completions; and a second try at the Responses API when the chat endpoint says a model lives there'
+chat\t'Always `POST /chat/completions`'
+responses\t'Always `POST /responses`'"
 complete -c oaichat -n "__fish_oaichat_needs_command" -l timeout -d 'Give up on a whole answer after this many seconds [default: 600]' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l connect-timeout -d 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]' -r
 complete -c oaichat -n "__fish_oaichat_needs_command" -l idle-timeout -d 'With --stream, give up when the server is silent this long [default: 120]' -r

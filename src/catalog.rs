@@ -89,17 +89,46 @@ static MODELS: &[Model] = &[
     model("o4-mini", true, 200_000, (1.10, 0.275, 4.40)),
 ];
 
+/// Models OpenAI serves only at `POST /v1/responses` (issue 16): at the chat endpoint they
+/// answer 404. Prefixes, as in [`MODELS`]: dated variants (`o3-pro-2025-06-10`) match.
+/// A model missing here still works in `--api auto`, after that 404 (see
+/// `commands::chat`).
+static RESPONSES_ONLY: &[&str] = &[
+    "o1-pro",
+    "o3-pro",
+    "o3-deep-research",
+    "o4-mini-deep-research",
+    "gpt-5-pro",
+    "gpt-5-codex",
+    "codex-mini",
+    "computer-use-preview",
+];
+
 /// The table entry for a model id: the longest prefix that matches whole words, so that
 /// `gpt-4o-mini-2024-07-18` is gpt-4o-mini and `gpt-4o` is not gpt-4.
 pub fn lookup(model: &str) -> Option<&'static Model> {
-    let id = model.rsplit('/').next().unwrap_or(model); // "openai/gpt-4o" on gateways
+    let id = bare(model);
     MODELS
         .iter()
-        .filter(|m| {
-            id.strip_prefix(m.prefix)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
-        })
+        .filter(|m| is_of(id, m.prefix))
         .max_by_key(|m| m.prefix.len())
+}
+
+/// Whether the model is served only by the Responses API.
+pub fn responses_only(model: &str) -> bool {
+    let id = bare(model);
+    RESPONSES_ONLY.iter().any(|prefix| is_of(id, prefix))
+}
+
+/// The id without a gateway's provider (`openai/gpt-4o`).
+fn bare(model: &str) -> &str {
+    model.rsplit('/').next().unwrap_or(model)
+}
+
+/// Whether `id` is `prefix` or a variant of it: the prefix ends at a whole word.
+fn is_of(id: &str, prefix: &str) -> bool {
+    id.strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
 }
 
 /// Reasoning models take `max_completion_tokens` instead of `max_tokens`, only
@@ -165,6 +194,34 @@ mod tests {
         assert_eq!(prefix("openai/gpt-5"), Some("gpt-5"));
         assert_eq!(prefix("o10"), None);
         assert_eq!(prefix("llama3.2"), None);
+    }
+
+    #[test]
+    fn responses_only_models_and_their_dated_variants_are_known() {
+        for id in [
+            "o3-pro",
+            "o3-pro-2025-06-10",
+            "o1-pro",
+            "openai/o3-deep-research",
+            "o4-mini-deep-research-2025-06-26",
+            "gpt-5-pro",
+            "gpt-5-codex",
+            "codex-mini-latest",
+            "computer-use-preview-2025-03-11",
+        ] {
+            assert!(responses_only(id), "{id}");
+        }
+        for id in [
+            "o3",
+            "o3-mini",
+            "gpt-5",
+            "gpt-5-mini",
+            "o1",
+            "gpt-4o",
+            "o3-professional",
+        ] {
+            assert!(!responses_only(id), "{id}");
+        }
     }
 
     #[test]

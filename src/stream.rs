@@ -8,7 +8,9 @@
 
 use std::io::{self, Read, Write};
 
-use crate::api::response::{Chunk, Usage, error_value_detail};
+use crate::api::response::{Chunk, ChunkChoice, Usage, error_value_detail};
+use crate::api::responses::Wire;
+use crate::api::responses::event::{self, Step, StreamEvent};
 use crate::api::sse::{Decoder, Event};
 use crate::error::{BadResponse, Error};
 use crate::output::extract::Which;
@@ -42,6 +44,8 @@ pub struct Mode {
     pub hold: bool,
     /// At a terminal: the answer rendered as markdown (never with `raw`).
     pub render: Option<crate::output::live::Rendering>,
+    /// Which API's events these are: chat chunks, or the Responses API's typed events.
+    pub wire: Wire,
 }
 
 /// Reads the stream from `body` to `[DONE]`, printing as it goes: the answer to `out`, the
@@ -79,6 +83,7 @@ pub fn consume_from<E: Into<Error>>(
         usage: None,
         model: None,
         raw: mode.raw,
+        wire: mode.wire,
     };
     match state.run(&mut read, out, err) {
         Ok(()) => Ok(Finished {
@@ -100,6 +105,7 @@ struct State {
     usage: Option<Usage>,
     model: Option<String>,
     raw: bool,
+    wire: Wire,
 }
 
 impl State {
@@ -124,11 +130,11 @@ impl State {
             }
             let mut done = false;
             for event in events.drain(..) {
-                if event.is_done() {
+                // A Responses stream ends with its final event (a server may add [DONE]).
+                if event.is_done() || self.on_event(&event, out, err)? {
                     done = true;
                     break;
                 }
-                self.on_event(&event, out, err)?;
             }
             // Everything this read brought is decoded: show it now, in one write.
             out.flush().map_err(Error::Write)?;
@@ -136,24 +142,26 @@ impl State {
                 return Ok(());
             }
             if n == 0 {
-                return Err(BadResponse::StreamUnfinished.into());
+                return Err(match self.wire {
+                    Wire::Chat => BadResponse::StreamUnfinished,
+                    Wire::Responses => BadResponse::ResponseUnfinished,
+                }
+                .into());
             }
         }
     }
 
+    /// Handles one event; true when it was the last (a Responses stream's end).
     fn on_event(
         &mut self,
         event: &Event,
         out: &mut impl Write,
         err: &mut impl Write,
-    ) -> Result<(), Error> {
-        let not_json = || {
-            let excerpt: String = String::from_utf8_lossy(&event.data)
-                .chars()
-                .take(200)
-                .collect();
-            Error::from(BadResponse::NotAChunk(excerpt))
-        };
+    ) -> Result<bool, Error> {
+        if self.wire == Wire::Responses {
+            return self.on_response_event(event, out, err);
+        }
+        let not_json = || not_a_chunk(event);
         if event.event.as_deref() == Some("error") {
             // Some servers send `event: error` with the error object itself as data.
             let value: serde_json::Value =
@@ -182,8 +190,70 @@ impl State {
         self.text
             .on_choices(out, err, &chunk.choices)
             .map_err(Error::Write)?;
-        Ok(())
+        Ok(false)
     }
+
+    /// A Responses API event (issue 16), shown as the chat chunk it amounts to; true at
+    /// the end of the answer.
+    fn on_response_event(
+        &mut self,
+        event: &Event,
+        out: &mut impl Write,
+        err: &mut impl Write,
+    ) -> Result<bool, Error> {
+        let parsed: StreamEvent =
+            serde_json::from_slice(&event.data).map_err(|_| not_a_chunk(event))?;
+        if self.raw {
+            write_raw(out, &event.data).map_err(Error::Write)?;
+        }
+        let choice = match event::step(parsed) {
+            Step::Nothing => return Ok(false),
+            Step::Failed(f) => {
+                return Err(Error::Failed {
+                    detail: f.detail,
+                    kind: f.kind,
+                });
+            }
+            Step::Error(f) => {
+                return Err(Error::StreamError {
+                    detail: f.detail,
+                    kind: f.kind,
+                });
+            }
+            Step::Delta(delta) => ChunkChoice {
+                index: 0,
+                delta: Some(delta),
+                finish_reason: None,
+            },
+            Step::End {
+                finish_reason,
+                usage,
+                model,
+            } => {
+                (self.usage, self.model) = (usage, model);
+                ChunkChoice {
+                    index: 0,
+                    delta: None,
+                    finish_reason: Some(finish_reason),
+                }
+            }
+        };
+        let end = choice.finish_reason.is_some();
+        let choices = std::slice::from_ref(&choice);
+        self.text
+            .on_choices(out, err, choices)
+            .map_err(Error::Write)?;
+        Ok(end)
+    }
+}
+
+/// An event whose data is not the JSON it should be, shown by its start.
+fn not_a_chunk(event: &Event) -> Error {
+    let excerpt: String = String::from_utf8_lossy(&event.data)
+        .chars()
+        .take(200)
+        .collect();
+    Error::from(BadResponse::NotAChunk(excerpt))
 }
 
 fn stream_error(value: &serde_json::Value) -> Error {

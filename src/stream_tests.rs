@@ -17,6 +17,7 @@ const TEXT: Mode = Mode {
     extract: None,
     hold: false,
     render: None,
+    wire: crate::api::responses::Wire::Chat,
 };
 
 /// A body that hands out its reads as scripted, errors included.
@@ -178,6 +179,7 @@ fn raw_prints_each_chunk_as_one_line_and_no_text() {
         extract: None,
         hold: false,
         render: None,
+        wire: crate::api::responses::Wire::Chat,
     };
     let (out, result) = run(&mut Cursor::new(body.into_bytes()), raw);
     // The first chunk byte for byte; the one split over two data lines re-serialized.

@@ -4,4 +4,5 @@ pub mod fastchunk;
 pub mod message;
 pub mod request;
 pub mod response;
+pub mod responses;
 pub mod sse;

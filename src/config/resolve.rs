@@ -122,6 +122,7 @@ impl Config {
             hide_reasoning: cli.hide_reasoning,
             color: super::color::color(cli, env, &layers),
             render: (layers.pick("render", cli.render, None, |l| l.render)).unwrap_or_default(),
+            api: (layers.pick("api", cli.api, None, |l| l.api)).unwrap_or_default(),
             verbose: cli.verbose,
             cache,
             timeout: timeouts.0,

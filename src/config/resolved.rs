@@ -64,6 +64,8 @@ pub struct Config {
     pub color: crate::output::color::ColorChoice,
     /// `--render`, after the config file.
     pub render: crate::output::render_choice::RenderChoice,
+    /// `--api`, after the profile and the config file.
+    pub api: crate::api::responses::ApiChoice,
     pub verbose: bool,
     /// `--cache`: where answers are kept and how long they serve; None when off.
     pub cache: Option<crate::cache::Settings>,
@@ -95,6 +97,12 @@ impl Config {
             Some(name) => self.endpoint(&format!("/deployments/{name}/chat/completions")),
             None => self.endpoint("/chat/completions"),
         }
+    }
+
+    /// `POST` target for the Responses API (issue 16). An Azure deployment's resource
+    /// takes it at the same base, without the deployment's path.
+    pub fn responses_url(&self) -> String {
+        self.endpoint("/responses")
     }
 
     /// Where the key came from, in words, unless it is the familiar `OPENAI_API_KEY`.

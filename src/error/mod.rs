@@ -56,6 +56,13 @@ pub enum Error {
         detail: String,
         kind: Option<String>,
     },
+    /// A Responses API answer whose status is `failed` (issue 16), or a stream's `error`
+    /// event; the exit code follows its kind, as a stream error's does.
+    #[error("the response failed: {detail}")]
+    Failed {
+        detail: String,
+        kind: Option<String>,
+    },
     /// The HTTP layer's other failures: its settings, the network, a body cut off or too
     /// large. Their exit codes are decided in [`Error::exit_code`].
     #[error(transparent)]
@@ -241,7 +248,9 @@ impl Error {
             }
             Error::Write(_) | Error::Save { .. } | Error::Local { .. } => code::UNEXPECTED,
             Error::Api(failure) => status_exit_code(failure.status),
-            Error::StreamError { kind, .. } => stream_error_exit_code(kind.as_deref()),
+            Error::StreamError { kind, .. } | Error::Failed { kind, .. } => {
+                stream_error_exit_code(kind.as_deref())
+            }
             Error::Http(http) => http_exit_code(http),
             Error::BadResponse(_) => code::BAD_RESPONSE,
             Error::Declined(_) => code::DECLINED,

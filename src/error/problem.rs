@@ -73,6 +73,16 @@ pub enum Problem {
         window: usize,
     },
 
+    #[error(
+        "{flag} has no equivalent in the Responses API ({reason}), where the request for \
+         {model} goes: drop {flag}, or send it with --api chat to a server that takes it"
+    )]
+    NoResponsesField {
+        flag: &'static str,
+        reason: &'static str,
+        model: String,
+    },
+
     // Where requests go.
     #[error("base URL `{raw}` is not a URL ({cause}): give one like https://api.openai.com/v1")]
     BaseUrlNotUrl {

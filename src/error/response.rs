@@ -28,6 +28,8 @@ pub enum BadResponse {
     StreamNoChoices,
     #[error("the stream ended before [DONE]: the answer may be incomplete")]
     StreamUnfinished,
+    #[error("the stream ended before response.completed: the answer may be incomplete")]
+    ResponseUnfinished,
     #[error("the stream sent data that is not a JSON chunk: {0}")]
     NotAChunk(String),
     #[error(
@@ -89,6 +91,8 @@ impl BadResponse {
 pub enum Expected {
     Json,
     ChatCompletion,
+    /// A Responses API `Response` object.
+    Response,
     ModelList,
     Batch,
     BatchList,
@@ -100,6 +104,7 @@ impl fmt::Display for Expected {
         f.write_str(match self {
             Expected::Json => "JSON",
             Expected::ChatCompletion => "a chat completion",
+            Expected::Response => "a Responses API response",
             Expected::ModelList => "a model list",
             Expected::Batch => "a batch",
             Expected::BatchList => "a batch list",

@@ -43,6 +43,8 @@ mod reasoning;
 mod reasoning_text;
 mod render;
 mod request;
+mod responses;
+mod responses_stream;
 mod resume;
 mod retries;
 mod roles;

@@ -5,6 +5,7 @@ use std::io::Write;
 
 use super::{Answer, Show, Spent};
 use crate::api::response::{self, ChatResponse, Usage};
+use crate::api::responses::{self, Wire};
 use crate::config::Config;
 use crate::error::{BadResponse, Error, Expected, Missing};
 use crate::output::{self, extract};
@@ -12,17 +13,18 @@ use crate::stream;
 
 pub(super) fn answer_whole(
     config: &Config,
+    wire: Wire,
     show: Show,
     body: &[u8],
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<Answer, Error> {
     crate::spinner::stop();
-    let parsed: Result<ChatResponse, _> = serde_json::from_slice(body);
+    let parsed = parse_whole(wire, body);
     if config.raw {
         output::write_raw(out, body).map_err(Error::Write)?;
     }
-    let parsed = parsed.map_err(|e| response::not_a(Expected::ChatCompletion, e, body))?;
+    let parsed = parsed?;
     let mut extracted = Vec::new();
     if !config.raw {
         output::show_reasoning(err, show.reasoning, &parsed);
@@ -43,8 +45,25 @@ pub(super) fn answer_whole(
     })
 }
 
+/// A whole answer: a chat completion, or a Responses API `Response` read as one.
+fn parse_whole(wire: Wire, body: &[u8]) -> Result<ChatResponse, Error> {
+    match wire {
+        Wire::Chat => serde_json::from_slice(body)
+            .map_err(|e| response::not_a(Expected::ChatCompletion, e, body).into()),
+        Wire::Responses => {
+            let parsed: responses::Response = serde_json::from_slice(body)
+                .map_err(|e| response::not_a(Expected::Response, e, body))?;
+            (parsed.to_chat()).map_err(|f| Error::Failed {
+                detail: f.detail,
+                kind: f.kind,
+            })
+        }
+    }
+}
+
 pub(super) fn answer_stream<E: Into<Error>>(
     config: &Config,
+    wire: Wire,
     read: impl FnMut(&mut [u8]) -> Result<usize, E>,
     show: Show,
     out: &mut impl Write,
@@ -63,6 +82,7 @@ pub(super) fn answer_stream<E: Into<Error>>(
         extract: config.extract,
         hold: show.hold_for_tools && offers_tools(config),
         render: show.render,
+        wire,
     };
     let finished = stream::consume_from(read, out, err, mode)?;
     if finished.endings.is_empty() {

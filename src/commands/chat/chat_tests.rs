@@ -67,8 +67,9 @@ fn a_prompt_over_a_known_models_window_is_refused_before_sending() {
 fn a_whole_answer_is_printed_as_text_or_raw_and_its_text_kept() {
     let body = br#"{"model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"hi"},"finish_reason":"stop"}]}"#;
     let mut out = Vec::new();
-    let answer = answer_whole(
+    let answer = answer::answer_whole(
         &Config::for_test(&[]),
+        Wire::Chat,
         PLAIN,
         body,
         &mut out,
@@ -80,8 +81,9 @@ fn a_whole_answer_is_printed_as_text_or_raw_and_its_text_kept() {
         ("hi\n".into(), Some("hi"))
     );
     let mut out = Vec::new();
-    answer_whole(
+    answer::answer_whole(
         &Config::for_test(&["--raw"]),
+        Wire::Chat,
         PLAIN,
         body,
         &mut out,
@@ -95,7 +97,15 @@ fn a_whole_answer_is_printed_as_text_or_raw_and_its_text_kept() {
 fn a_whole_answers_reasoning_goes_to_stderr_before_it_and_is_not_kept() {
     let body = br#"{"choices":[{"index":0,"message":{"content":"<think>Hmm.</think>\n\nhi"},"finish_reason":"stop"}]}"#;
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let answer = answer_whole(&Config::for_test(&[]), PLAIN, body, &mut out, &mut err).unwrap();
+    let answer = answer::answer_whole(
+        &Config::for_test(&[]),
+        Wire::Chat,
+        PLAIN,
+        body,
+        &mut out,
+        &mut err,
+    )
+    .unwrap();
     assert_eq!(
         (text(out), text(err), answer.text.as_deref()),
         ("hi\n".into(), "Hmm.\n\n".into(), Some("hi"))
@@ -105,8 +115,9 @@ fn a_whole_answers_reasoning_goes_to_stderr_before_it_and_is_not_kept() {
 #[test]
 fn a_body_that_is_not_an_answer_is_a_bad_response() {
     let shown = |body: &[u8]| {
-        let err = answer_whole(
+        let err = answer::answer_whole(
             &Config::for_test(&[]),
+            Wire::Chat,
             PLAIN,
             body,
             &mut Vec::new(),
@@ -134,7 +145,8 @@ fn a_dry_run_prints_the_body_and_sends_nothing() {
     let request = request::build(&config.request, [], "hi");
     let body = serde_json::to_vec(&request).unwrap();
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let answer = dry_run(&config, &request, &body, &mut out, &mut err).unwrap();
+    let route = Route::new(&config, Wire::Chat);
+    let answer = dry_run(&config, &route, &request, &body, &mut out, &mut err).unwrap();
     assert_eq!(answer.text, None);
     let printed: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(

@@ -7,17 +7,19 @@ use std::io::Write;
 
 use crate::api::request::{self, ChatRequest};
 use crate::api::response::Usage;
-use crate::cache;
+use crate::api::responses::{self, ApiChoice, Wire};
 use crate::config::{Config, Facts};
 use crate::conversation::Transcript;
-use crate::error::{Error, Missing, Problem, Target, Task};
-use crate::http::{self, client::Api, client::Call};
+use crate::error::{ApiFailure, Error, Missing, Problem, Task};
+use crate::http::client::Api;
 use crate::output::ReasoningView;
 use crate::output::live::Rendering;
 mod answer;
 mod rendering;
+mod send;
 use crate::tokens::{self, Encoding};
-use answer::{answer_stream, answer_whole, shows_usage};
+use answer::shows_usage;
+use send::Route;
 
 /// What the conversation keeps of an answer: choice 0's text, when it had one.
 #[derive(Debug, Default)]
@@ -138,10 +140,10 @@ pub fn exchange(
 ) -> Result<Answer, Error> {
     let mut request = request::build_after(&config.request, transcript.context(), prompt);
     fit(config, &mut request, err)?;
-    let body = request::encode(&request, &config.request.extra)
-        .map_err(|e| Error::local(Task::EncodeRequest, e))?;
+    let route = Route::new(config, config.api.wire_for(&config.request.model));
+    let body = encode(config, route.wire, &request)?;
     if config.dry_run {
-        return dry_run(config, &request, &body, out, err);
+        return dry_run(config, &route, &request, &body, out, err);
     }
     // Counted now, while the request is here: whether the server reports usage is known
     // only at the end (llama.cpp's server never does). Counting is quick (issue 13).
@@ -152,160 +154,54 @@ pub fn exchange(
         }),
         ..show
     };
-    drop(request); // borrows the prompt; the body is what goes out
-
-    let slot = super::cached::slot(config, &config.chat_url(), &body);
-    if let Some(entry) = slot
-        .as_ref()
-        .and_then(|s| super::cached::lookup(config, s, err))
-    {
-        return replay(config, entry, show, out, err);
+    match send::send(config, client, &route, body, show, out, err) {
+        Err(Error::Api(failure)) if falls_back(config, &route, &failure) => {
+            let route = Route::new(config, Wire::Responses);
+            if config.verbose {
+                let model = &config.request.model;
+                crate::log::line(
+                    err,
+                    format_args!(
+                        "{model} is served only by the Responses API: asking {} instead",
+                        route.url
+                    ),
+                );
+            }
+            let body = encode(config, route.wire, &request)?;
+            send::send(config, client, &route, body, show, out, err)
+        }
+        answered => answered,
     }
-    log_request(config, body.len(), err);
-    // Until the first thing printed (the stream printer stops it), or the exchange ends.
-    let _spinning = crate::spinner::start(show.spinner);
-    let record = slot.is_some();
-    let (answer, kept) = match config.request.stream {
-        false => fetch_whole(config, client, body, show, out, err)?,
-        true => fetch_stream(config, client, body, show, record, out, err)?,
+}
+
+/// With `--api auto`, a chat request whose 404 says the model lives at the Responses API
+/// is asked there once (issue 16): a model missing from the catalog's table still works.
+fn falls_back(config: &Config, route: &Route, failure: &ApiFailure) -> bool {
+    config.api == ApiChoice::Auto
+        && route.wire == Wire::Chat
+        && failure.status == 404
+        && responses::says_responses_only(&failure.detail)
+}
+
+/// The request's body for its API, with the `-o` fields over it. The Responses API has no
+/// field for some flags: they are refused, before anything is sent.
+fn encode(config: &Config, wire: Wire, request: &ChatRequest<'_>) -> Result<Vec<u8>, Error> {
+    let (settings, extra) = (&config.request, &config.request.extra);
+    let body = match wire {
+        Wire::Chat => request::encode(request, extra),
+        Wire::Responses => {
+            if let Some(flag) = responses::unsupported(&settings.params) {
+                return Err(Problem::NoResponsesField {
+                    flag: flag.flag(),
+                    reason: flag.reason(),
+                    model: settings.model.clone(),
+                }
+                .into());
+            }
+            request::encode(&responses::from_chat(request, &settings.tools.defs), extra)
+        }
     };
-    // Only here when the answer was well formed and passed its checks.
-    if let (Some(slot), Some((kind, payload))) = (slot, kept) {
-        super::cached::store(&slot, kind, &payload, err);
-    }
-    client.spent.extend(answer.spent.clone());
-    Ok(answer)
-}
-
-/// What of an answer `--cache` may keep: how it came and its bytes (an HTTP 200 only).
-type Kept = Option<(cache::Kind, Vec<u8>)>;
-
-/// Sends a request for a whole answer and prints it.
-fn fetch_whole(
-    config: &Config,
-    client: &mut Client,
-    body: Vec<u8>,
-    show: Show,
-    out: &mut impl Write,
-    err: &mut impl Write,
-) -> Result<(Answer, Kept), Error> {
-    // Read whole within each attempt: a body cut off is retried, as nothing is shown.
-    let url = config.chat_url();
-    let call = Call::new(&url, Target::Chat, config.answer_wait());
-    let fetched = client.api(config)?.fetch_chat(body, err, call)?;
-    log_status(
-        config,
-        fetched.status,
-        fetched.elapsed,
-        &fetched.request_id,
-        err,
-    );
-    let answer = answer_whole(config, show, &fetched.body, out, err)?;
-    let ok = fetched.status == reqwest::StatusCode::OK;
-    Ok((answer, ok.then_some((cache::Kind::Whole, fetched.body))))
-}
-
-/// Sends a streamed request and prints the answer as it comes; `record` keeps the event
-/// stream's bytes for the cache.
-fn fetch_stream(
-    config: &Config,
-    client: &mut Client,
-    body: Vec<u8>,
-    show: Show,
-    record: bool,
-    out: &mut impl Write,
-    err: &mut impl Write,
-) -> Result<(Answer, Kept), Error> {
-    let url = config.chat_url();
-    let call = Call::new(&url, Target::Chat, config.stream_wait());
-    let sent = client.api(config)?.post_chat(body, err, call)?;
-    let is_event_stream = sent
-        .response
-        .headers()
-        .get(reqwest::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/event-stream"));
-    let status = sent.response.status();
-    log_status(config, status, sent.elapsed, &sent.request_id, err);
-    let record = record && status == reqwest::StatusCode::OK;
-    if !is_event_stream {
-        // A server that ignores `stream: true` and answers with plain JSON still gets read.
-        let body = http::client::read_limited(sent.response, http::client::BODY_LIMIT)?;
-        let answer = answer_whole(config, show, &body, out, err)?;
-        return Ok((answer, record.then_some((cache::Kind::Whole, body))));
-    }
-    let (mut response, mut recorded) = (sent.response, Vec::new());
-    let read = |buf: &mut [u8]| {
-        let read = response.read(buf);
-        if let (true, Ok(n)) = (record, &read) {
-            recorded.extend_from_slice(&buf[..*n]);
-        }
-        read
-    };
-    let answer = answer_stream(config, read, show, out, err)?;
-    Ok((answer, record.then_some((cache::Kind::Stream, recorded))))
-}
-
-/// A cached answer, printed as a fresh one would be: a stream goes through the same
-/// reader, so `--stream` and `--raw --stream` print the same bytes.
-fn replay(
-    config: &Config,
-    entry: cache::Entry,
-    show: Show,
-    out: &mut impl Write,
-    err: &mut impl Write,
-) -> Result<Answer, Error> {
-    match entry.kind {
-        cache::Kind::Whole => answer_whole(config, show, &entry.payload, out, err),
-        cache::Kind::Stream => {
-            let mut rest = &entry.payload[..];
-            let read = |buf: &mut [u8]| {
-                let n = buf.len().min(rest.len());
-                buf[..n].copy_from_slice(&rest[..n]);
-                rest = &rest[n..];
-                Ok::<_, Error>(n)
-            };
-            answer_stream(config, read, show, out, err)
-        }
-    }
-}
-
-/// With `-v`: where the request goes, its size and model (never the key).
-fn log_request(config: &Config, bytes: usize, err: &mut impl Write) {
-    if config.verbose {
-        let (url, model) = (config.chat_url(), &config.request.model);
-        crate::log::line(
-            err,
-            format_args!("POST {url} ({bytes} bytes, model {model})"),
-        );
-        crate::log::line(err, format_args!("authorization: Bearer (redacted)"));
-        for header in &config.headers {
-            crate::log::line(err, format_args!("{}: {}", header.name, header.shown()));
-        }
-    }
-}
-
-/// With `-v`: the status, how long it took, and the request id.
-fn log_status(
-    config: &Config,
-    status: reqwest::StatusCode,
-    elapsed: std::time::Duration,
-    request_id: &Option<String>,
-    err: &mut impl Write,
-) {
-    if config.verbose {
-        let id = request_id
-            .as_deref()
-            .map(|id| format!(", x-request-id {id}"));
-        crate::log::line(
-            err,
-            format_args!(
-                "{status} in {} ms{}",
-                elapsed.as_millis(),
-                id.unwrap_or_default()
-            ),
-        );
-    }
+    body.map_err(|e| Error::local(Task::EncodeRequest, e))
 }
 
 /// Applies `--history-limit`, then refuses a request that cannot fit the model's context
@@ -351,6 +247,7 @@ fn fit(config: &Config, request: &mut ChatRequest<'_>, err: &mut impl Write) -> 
 /// `--dry-run`: the exact body on stdout (pretty-printed), the token count on stderr.
 fn dry_run(
     config: &Config,
+    route: &Route,
     request: &ChatRequest<'_>,
     body: &[u8],
     out: &mut impl Write,
@@ -366,7 +263,7 @@ fn dry_run(
         err,
         format_args!(
             "dry run: POST {} not sent; prompt {} tokens ({})",
-            config.chat_url(),
+            route.url,
             tokens::request_tokens(encoding, request),
             encoding.name()
         ),

@@ -83,6 +83,7 @@ fn tool_rows(config: &Config) -> Vec<Row> {
     let servers: Vec<&str> = config.mcp.iter().map(|s| s.name.as_str()).collect();
     let color = format!("{:?}", config.color).to_lowercase();
     let render = format!("{:?}", config.render).to_lowercase();
+    let api = format!("{:?}", config.api).to_lowercase();
     vec![
         (
             "tools",
@@ -96,6 +97,7 @@ fn tool_rows(config: &Config) -> Vec<Row> {
         ),
         ("color", color, None),
         ("render", render, from("render")),
+        ("api", api, from("api")),
     ]
 }
 

@@ -211,6 +211,12 @@ pub struct Cli {
     #[arg(help_heading = "Output", long, value_name = "WHEN")]
     pub render: Option<crate::output::render_choice::RenderChoice>,
 
+    /// The API to send to: chat (Chat Completions), responses (the Responses API), or auto
+    /// (responses for the models served only there, such as o3-pro, and after a chat
+    /// endpoint's 404 that says so).
+    #[arg(help_heading = "Connection", long, value_name = "API")]
+    pub api: Option<crate::api::responses::ApiChoice>,
+
     /// Give up on a whole answer after this many seconds [default: 600].
     #[arg(help_heading = "Connection", long, global = true, value_name = "SECONDS", value_parser = seconds, allow_negative_numbers = true)]
     pub timeout: Option<f64>,

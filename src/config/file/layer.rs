@@ -59,6 +59,8 @@ pub struct Layer {
     pub color: Option<crate::output::color::ColorChoice>,
     /// As `--render`: auto, always or never.
     pub render: Option<crate::output::render_choice::RenderChoice>,
+    /// As `--api`: chat, responses or auto.
+    pub api: Option<crate::api::responses::ApiChoice>,
     /// As `--cache`: answer requests seen before from the cache.
     pub cache: Option<bool>,
     /// As `--cache-ttl`: `90s`, `10m`, `2h`, `7d`.

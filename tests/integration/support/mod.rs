@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: the command, the server, canned API bodies.
 
 pub mod mcp;
+pub mod responses;
 pub mod server;
 pub mod terminal;
 pub mod tls;
@@ -13,6 +14,7 @@ use assert_cmd::assert::Assert;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
+pub use responses::*;
 pub use server::{Gate, Recorded, Reply, Server, Step};
 pub use terminal::{
     at_a_terminal, on_a_terminal, on_a_terminal_with, paints, visible, without_escapes,
@@ -239,9 +241,12 @@ pub fn question(request: &Recorded) -> String {
 }
 
 /// Answers "re: QUESTION" after the delay named in it (`sleep=MS`), and fails questions
-/// containing "fail" with a 400.
+/// containing "fail" with a 400; at `/v1/responses` as the Responses API does.
 pub fn echo_server() -> Server {
     Server::handle(|request| {
+        if request.path.ends_with("/responses") {
+            return responses_answer(&format!("re: {}", responses_question(request)));
+        }
         let q = question(request);
         if q.contains("fail") {
             return Reply::json(

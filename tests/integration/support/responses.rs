@@ -1,0 +1,91 @@
+//! The local server's side of the Responses API (`POST /v1/responses`): bodies and events
+//! shaped as the OpenAPI spec's `Response` and `ResponseStreamEvent`.
+
+use serde_json::{Value, json};
+
+use super::server::{Recorded, Reply};
+
+/// A completed `Response` whose message says `text`, after a reasoning item.
+pub fn response_body(text: &str) -> Value {
+    json!({
+        "id": "resp_test", "object": "response", "created_at": 1741476542,
+        "status": "completed", "completed_at": 1741476543, "error": null,
+        "incomplete_details": null, "instructions": null, "max_output_tokens": null,
+        "model": "o3-pro-2025-06-10",
+        "output": [
+            {"type": "reasoning", "id": "rs_test", "summary": []},
+            {"type": "message", "id": "msg_test", "status": "completed", "role": "assistant",
+             "content": [{"type": "output_text", "text": text, "annotations": [],
+                          "logprobs": []}]}
+        ],
+        "parallel_tool_calls": true, "store": false, "temperature": 1.0, "top_p": 1.0,
+        "tool_choice": "auto", "tools": [], "truncation": "disabled",
+        "usage": {"input_tokens": 36, "input_tokens_details": {"cached_tokens": 0,
+                  "cache_write_tokens": 0}, "output_tokens": 87,
+                  "output_tokens_details": {"reasoning_tokens": 64}, "total_tokens": 123},
+        "metadata": {}
+    })
+}
+
+/// A 200 reply carrying one `Response` that says `text`.
+pub fn responses_answer(text: &str) -> Reply {
+    Reply::json(200, &response_body(text))
+}
+
+/// One SSE event as the Responses API frames it: its type named in `event:` too.
+pub fn event(value: Value) -> String {
+    let kind = value["type"]
+        .as_str()
+        .expect("an event has a type")
+        .to_string();
+    format!("event: {kind}\ndata: {value}\n\n")
+}
+
+/// `response.output_text.delta`.
+pub fn text_delta(delta: &str) -> String {
+    event(
+        json!({"type": "response.output_text.delta", "item_id": "msg_test",
+        "output_index": 1, "content_index": 0, "delta": delta, "sequence_number": 5,
+        "logprobs": []}),
+    )
+}
+
+/// `response.reasoning_summary_text.delta`.
+pub fn summary_delta(delta: &str) -> String {
+    event(
+        json!({"type": "response.reasoning_summary_text.delta", "item_id": "rs_test",
+        "output_index": 0, "summary_index": 0, "delta": delta, "sequence_number": 3}),
+    )
+}
+
+/// `response.created`, which carries nothing to show.
+pub fn created() -> String {
+    event(json!({"type": "response.created", "sequence_number": 0,
+        "response": {"id": "resp_test", "object": "response", "status": "in_progress",
+                     "output": [], "model": "o3-pro-2025-06-10"}}))
+}
+
+/// `response.completed`, with the whole response saying `text`.
+pub fn completed(text: &str) -> String {
+    event(json!({"type": "response.completed", "sequence_number": 9,
+        "response": response_body(text)}))
+}
+
+/// `response.incomplete` at the token limit, the response saying `text` so far.
+pub fn incomplete(text: &str) -> String {
+    let mut response = response_body(text);
+    response["status"] = json!("incomplete");
+    response["incomplete_details"] = json!({"reason": "max_output_tokens"});
+    event(json!({"type": "response.incomplete", "sequence_number": 9, "response": response}))
+}
+
+/// The last user text of a recorded Responses request.
+pub fn responses_question(request: &Recorded) -> String {
+    let body = request.json();
+    let input = body["input"].as_array().cloned().unwrap_or_default();
+    let last = input.last().cloned().unwrap_or_default();
+    match &last["content"] {
+        Value::String(text) => text.clone(),
+        parts => parts[0]["text"].as_str().unwrap_or_default().to_string(),
+    }
+}
