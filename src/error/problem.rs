@@ -82,6 +82,12 @@ pub enum Problem {
         reason: &'static str,
         model: String,
     },
+    #[error(
+        "{model} is served only by the Responses API, and --each/--jsonl send to the chat \
+         endpoint only (for now): ask one-shot in a shell loop, or give --api chat for a \
+         server that serves {model} there"
+    )]
+    LineModeResponses { model: String },
 
     // Where requests go.
     #[error("base URL `{raw}` is not a URL ({cause}): give one like https://api.openai.com/v1")]

@@ -161,6 +161,12 @@ pub fn lines(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(), Error> {
+    // Refused before any input is read: every request would be answered with a 404.
+    let model = &config.request.model;
+    if config.api.wire_for(model) == crate::api::responses::Wire::Responses {
+        let model = model.clone();
+        return Err(crate::error::Problem::LineModeResponses { model }.into());
+    }
     let options = Options {
         kind: lines.kind,
         parallel: lines.parallel,
