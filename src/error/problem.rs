@@ -88,6 +88,15 @@ pub enum Problem {
          server that serves {model} there"
     )]
     LineModeResponses { model: String },
+    #[error(
+        "--max-tokens {given} is below the Responses API's minimum of {minimum} output \
+         tokens, where the request for {model} goes: give at least {minimum}"
+    )]
+    TooFewTokens {
+        given: u32,
+        minimum: u32,
+        model: String,
+    },
 
     // Where requests go.
     #[error("base URL `{raw}` is not a URL ({cause}): give one like https://api.openai.com/v1")]

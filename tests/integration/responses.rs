@@ -291,3 +291,18 @@ fn line_mode_refuses_a_responses_only_model_before_sending() {
     let run = Cmd::at(&server).args(["-m", "o3-pro", "--api", "chat", "--each"]);
     run.stdin("a\n").run().success().stdout("ok\n");
 }
+
+#[test]
+fn a_token_limit_under_the_responses_minimum_is_refused_before_sending() {
+    let server = Server::start(vec![responses_answer("Hello.")]);
+    let run = Cmd::at(&server).args(["-m", "o3-pro", "--max-tokens", "8", "hi"]);
+    let err = stderr(&run.run().code(2).stdout(""));
+    assert!(
+        err.contains("--max-tokens 8 is below the Responses API's minimum of 16"),
+        "{err}"
+    );
+    assert!(server.requests().is_empty());
+    let run = Cmd::at(&server).args(["-m", "o3-pro", "--max-tokens", "16", "hi"]);
+    run.run().success().stdout("Hello.\n");
+    assert_eq!(server.request().json()["max_output_tokens"], 16);
+}

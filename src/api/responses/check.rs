@@ -18,6 +18,16 @@ pub fn unsupported(params: &Params) -> Option<Unsupported> {
         .find_map(|(set, flag)| set.then_some(flag))
 }
 
+/// The fewest output tokens the Responses API takes (`max_output_tokens`' `minimum` in the
+/// spec).
+pub const MIN_OUTPUT_TOKENS: u32 = 16;
+
+/// The token limit asked for, when it is below [`MIN_OUTPUT_TOKENS`]: the API would answer
+/// 400, after the request was paid for in time.
+pub fn too_few_tokens(params: &Params) -> Option<u32> {
+    (params.max_completion_tokens.or(params.max_tokens)).filter(|&n| n < MIN_OUTPUT_TOKENS)
+}
+
 /// A flag without a Responses equivalent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unsupported {
@@ -54,6 +64,17 @@ impl Unsupported {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_limit_under_sixteen_tokens_is_named() {
+        let limit = |max_tokens| Params {
+            max_tokens,
+            ..Params::default()
+        };
+        assert_eq!(too_few_tokens(&limit(Some(8))), Some(8));
+        assert_eq!(too_few_tokens(&limit(Some(16))), None);
+        assert_eq!(too_few_tokens(&limit(None)), None);
+    }
 
     #[test]
     fn each_flag_without_an_equivalent_is_named_and_one_answer_is_fine() {

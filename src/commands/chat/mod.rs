@@ -198,6 +198,15 @@ fn encode(config: &Config, wire: Wire, request: &ChatRequest<'_>) -> Result<Vec<
                 }
                 .into());
             }
+            if let Some(given) = responses::too_few_tokens(&settings.params) {
+                let (minimum, model) = (responses::MIN_OUTPUT_TOKENS, settings.model.clone());
+                return Err(Problem::TooFewTokens {
+                    given,
+                    minimum,
+                    model,
+                }
+                .into());
+            }
             request::encode(&responses::from_chat(request, &settings.tools.defs), extra)
         }
     };
