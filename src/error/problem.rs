@@ -89,6 +89,12 @@ pub enum Problem {
     )]
     LineModeResponses { model: String },
     #[error(
+        "{model} is served only by the Responses API, and batch create builds /v1/chat/completions \
+         requests only (for now): ask one-shot, or give --api chat for a server that serves \
+         {model} there"
+    )]
+    BatchResponses { model: String },
+    #[error(
         "--max-tokens {given} is below the Responses API's minimum of {minimum} output \
          tokens, where the request for {model} goes: give at least {minimum}"
     )]

@@ -14,6 +14,12 @@ use crate::error::{Error, Input, Problem};
 /// its id as `custom_id`. Lines are read as line mode reads them; every problem is an error
 /// naming its line, and nothing is uploaded.
 pub fn input_file(config: &Config, path: &Path, kind: Kind) -> Result<Vec<u8>, Error> {
+    // The batch's endpoint is the chat one: such a model would fail every request in it.
+    let model = &config.request.model;
+    if config.api.wire_for(model) == crate::api::responses::Wire::Responses {
+        let model = model.clone();
+        return Err(Problem::BatchResponses { model }.into());
+    }
     let file = File::open(path).map_err(|e| Error::read(Input::File(path.to_path_buf()), e))?;
     let template = each::Template::new(config, Vec::new(), None);
     let mut lines = Lines::new(path);

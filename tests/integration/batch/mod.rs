@@ -75,6 +75,11 @@ fn invalid_input_is_refused_with_its_line_before_any_upload() {
         ("{\"nothing\":1}\n", &[], "line 1: needs \"prompt\""),
         ("\n\n", &[], "has no requests"),
         (&many, &["--each"], "more than 50000 requests"),
+        (
+            "{\"prompt\":\"a\"}\n",
+            &["-m", "o3-pro"],
+            "o3-pro is served only by the Responses API",
+        ),
     ];
     for (input, extra, words) in cases {
         let cmd = Cmd::at(&server);
