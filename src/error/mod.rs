@@ -247,7 +247,7 @@ impl Error {
                 read_exit_code(source.kind())
             }
             Error::Write(_) | Error::Save { .. } | Error::Local { .. } => code::UNEXPECTED,
-            Error::Api(failure) => status_exit_code(failure.status),
+            Error::Api(failure) => failure_exit_code(failure),
             Error::StreamError { kind, .. } | Error::Failed { kind, .. } => {
                 stream_error_exit_code(kind.as_deref())
             }
@@ -312,7 +312,7 @@ fn http_exit_code(err: &crate::http::Error) -> u8 {
     match err {
         Http::Setting(_) => code::USAGE,
         Http::TooLarge { .. } | Http::CutOff { .. } => code::BAD_RESPONSE,
-        Http::Status(failure) => status_exit_code(failure.status),
+        Http::Status(failure) => failure_exit_code(failure),
         Http::Cancelled => code::INTERRUPTED,
         Http::Runtime(_)
         | Http::Client(_)
@@ -337,6 +337,16 @@ fn mcp_exit_code(err: &crate::mcp::McpError) -> u8 {
         | Mcp::Gone { .. }
         | Mcp::Arguments { .. }
         | Mcp::UnknownTool(_) => code::SERVER,
+    }
+}
+
+/// A refused key is an authentication failure whatever the status says (LiteLLM answers
+/// some with a 400); anything else goes by its status.
+fn failure_exit_code(failure: &ApiFailure) -> u8 {
+    if failure.refuses_key() {
+        code::AUTH
+    } else {
+        status_exit_code(failure.status)
     }
 }
 

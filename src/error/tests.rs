@@ -23,6 +23,24 @@ fn statuses_map_to_documented_codes() {
 }
 
 #[test]
+fn a_key_refused_with_a_400_exits_as_authentication() {
+    let litellm = |kind: &str| {
+        Error::Api(ApiFailure {
+            status: 400,
+            detail: "No connected db.".into(),
+            request_id: None,
+            wait_refused: None,
+            target: Target::Chat,
+            key_from: None,
+            kind: Some(kind.into()),
+        })
+        .exit_code()
+    };
+    assert_eq!(litellm("no_db_connection"), code::AUTH);
+    assert_eq!(litellm("invalid_request_error"), code::INVALID_REQUEST);
+}
+
+#[test]
 fn codes_are_distinct() {
     let mut all = [
         code::OK,
@@ -129,6 +147,7 @@ fn api_failure_shows_detail_request_id_and_hint() {
         wait_refused: None,
         target: Target::Chat,
         key_from: None,
+        kind: None,
     });
     assert_eq!(
         err.to_string(),
@@ -147,6 +166,7 @@ fn a_404_hint_fits_what_was_asked_for() {
             wait_refused: None,
             target,
             key_from: None,
+            kind: None,
         })
         .to_string()
     };
@@ -174,6 +194,7 @@ fn http_failures_keep_their_message_and_get_their_exit_code() {
             wait_refused: None,
             target: Target::Models,
             key_from: None,
+            kind: None,
         }))
     };
     let cases = [

@@ -347,6 +347,7 @@ mod tests {
             wait_refused: None,
             target: Target::Chat,
             key_from: None,
+            kind: None,
         }));
         let wait = Duration::from_secs(120);
         let Error::Status(failure) = status.with_wait_refused(wait) else {

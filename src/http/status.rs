@@ -20,6 +20,21 @@ pub struct ApiFailure {
     pub target: Target,
     /// Where the key came from, when not `OPENAI_API_KEY`: a 401's hint names it.
     pub key_from: Option<String>,
+    /// The error body's `type`, when it has one.
+    pub kind: Option<String>,
+}
+
+/// LiteLLM's proxy looks up every key but its master key in its database; without one it
+/// answers any other key with a 400 of this type instead of a 401.
+const LITELLM_NO_DATABASE: &str = "no_db_connection";
+
+impl ApiFailure {
+    /// Whether the server refused the key: a 401 or 403, or the 400 by which a LiteLLM
+    /// proxy without a database refuses a key that is not its master key.
+    pub fn refuses_key(&self) -> bool {
+        matches!(self.status, 401 | 403)
+            || (self.status == 400 && self.kind.as_deref() == Some(LITELLM_NO_DATABASE))
+    }
 }
 
 /// What a request was for. A 404 from the chat endpoint means a model or a URL, from the
@@ -50,6 +65,13 @@ impl fmt::Display for ApiFailure {
         } else if self.status == 401 {
             let key = self.key_from.as_deref().unwrap_or("OPENAI_API_KEY");
             write!(f, "; check {key}")?;
+        } else if self.refuses_key() && self.status == 400 {
+            let key = self.key_from.as_deref().unwrap_or("OPENAI_API_KEY");
+            write!(
+                f,
+                "; this LiteLLM proxy has no database, so only its master key is \
+                 accepted: check {key}"
+            )?;
         } else if let Some(hint) = status_hint(self.status, self.target) {
             write!(f, "; {hint}")?;
         }
@@ -95,6 +117,7 @@ mod tests {
             wait_refused: None,
             target: Target::Chat,
             key_from: None,
+            kind: None,
         }
     }
 
@@ -117,6 +140,24 @@ mod tests {
             "HTTP 429 Too Many Requests: Slow down; wait and retry, or check your plan and \
              billing"
         );
+    }
+
+    #[test]
+    fn litellms_400_for_a_key_it_cannot_check_is_a_refused_key() {
+        let no_database = ApiFailure {
+            detail: "No connected db. (type no_db_connection, code 400)".into(),
+            kind: Some(LITELLM_NO_DATABASE.into()),
+            ..failure(400)
+        };
+        assert!(no_database.refuses_key());
+        assert_eq!(
+            no_database.to_string(),
+            "HTTP 400 Bad Request: No connected db. (type no_db_connection, code 400); this \
+             LiteLLM proxy has no database, so only its master key is accepted: check \
+             OPENAI_API_KEY"
+        );
+        assert!(!failure(400).refuses_key());
+        assert!(failure(403).refuses_key());
     }
 
     #[test]

@@ -20,13 +20,22 @@ pub struct ErrorDetail {
 const EXCERPT_CHARS: usize = 200;
 
 /// Reads an error body: OpenAI's `{"error": {message, type, param, code}}`, or the shapes
-/// other servers use (`{"error": "text"}`, `{"detail": …}`, `{"message": …}`), the title
-/// or text of an HTML page (a proxy's), else the start of the body.
+/// other servers use (`{"error": "text"}`, `{"detail": …}`, `{"message": …}`), the same
+/// framed as a server-sent event (LiteLLM's failed streams answer `data: {"error": …}`),
+/// the title or text of an HTML page (a proxy's), else the start of the body.
 pub fn error_detail(body: &[u8]) -> ErrorDetail {
-    match serde_json::from_slice::<Value>(body) {
+    let json = event_data(body).unwrap_or(body);
+    match serde_json::from_slice::<Value>(json) {
         Ok(value) => error_value_detail(&value).unwrap_or_else(|| excerpt(body)),
         Err(_) => excerpt(body),
     }
+}
+
+/// The first event's data, when the body is server-sent events.
+fn event_data(body: &[u8]) -> Option<&[u8]> {
+    let text = std::str::from_utf8(body).ok()?;
+    let data = text.trim_start().strip_prefix("data:")?;
+    Some(data.lines().next()?.trim().as_bytes())
 }
 
 /// Reads an error JSON value (a whole body, or the `error` of a stream chunk). A `Value`
@@ -185,6 +194,17 @@ mod tests {
         assert_eq!(error_detail(b"").text, "(empty body)");
         let long = "a".repeat(300);
         assert_eq!(error_detail(long.as_bytes()).text.chars().count(), 201);
+    }
+
+    #[test]
+    fn an_error_framed_as_an_event_is_read_as_its_json() {
+        let body = b"data: {\"error\": {\"message\": \"Error processing stream start\", \
+                     \"type\": \"internal_server_error\", \"code\": \"500\"}}\n\ndata: [DONE]\n\n";
+        assert_eq!(
+            error_detail(body).text,
+            "Error processing stream start (type internal_server_error, code 500)"
+        );
+        assert_eq!(error_detail(b"data: not json\n\n").text, "data: not json");
     }
 
     #[test]

@@ -124,9 +124,10 @@ fn line_result(config: &Config, line: OutputLine) -> Result<each::Answered, Erro
     } = line.response;
     let status = status_code.unwrap_or(0);
     if !(200..300).contains(&status) {
-        let detail = error_value_detail(&body)
-            .map(|d| d.text)
-            .unwrap_or_else(|| body.to_string());
+        let (detail, kind) = match error_value_detail(&body) {
+            Some(detail) => (detail.text, detail.kind),
+            None => (body.to_string(), None),
+        };
         return Err(Error::Api(crate::error::ApiFailure {
             status: u16::try_from(status).unwrap_or(0),
             detail,
@@ -134,6 +135,7 @@ fn line_result(config: &Config, line: OutputLine) -> Result<each::Answered, Erro
             wait_refused: None,
             target: crate::error::Target::Chat,
             key_from: None,
+            kind,
         }));
     }
     each::answered(config, body)

@@ -65,6 +65,7 @@ pub(super) fn check(
         wait_refused: None,
         target,
         key_from: None,
+        kind: detail.kind,
     }));
     Err((
         error,
