@@ -87,7 +87,14 @@ fn one_line(message: &str, kind: Option<String>, code: Option<String>) -> ErrorD
 /// blanked; and whether anything was left out (said with `…`, plus how to see the rest).
 fn first_line(text: &str) -> (String, bool) {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let first = lines.next().unwrap_or_default();
+    let mut first = lines.next().unwrap_or_default().to_string();
+    // A heading such as pydantic's "1 validation error:" (llama-cpp-python's server) says
+    // nothing alone: the line after it is the reason.
+    if first.ends_with(':')
+        && let Some(next) = lines.next()
+    {
+        first = format!("{first} {next}");
+    }
     let more = lines.count();
     let mut shown: String = first
         .chars()
@@ -236,5 +243,12 @@ mod tests {
             "boom (and 1 more line: -v shows it) (type server_error)"
         );
         assert_eq!(error_detail(b"short").whole, None);
+        let pydantic = "1 validation error:\n  {'loc': ('body', 'response_format', 'type'), \
+                        'msg': \"Input should be 'text' or 'json_object'\"}\n\n  File \"app.py\"\n";
+        assert_eq!(
+            error_detail(pydantic.as_bytes()).text,
+            "1 validation error: {'loc': ('body', 'response_format', 'type'), 'msg': \"Input \
+             should be 'text' or 'json_object'\"} (and 1 more line: -v shows it)"
+        );
     }
 }
