@@ -171,6 +171,7 @@ fn a_404_hint_fits_what_was_asked_for() {
         .to_string()
     };
     assert!(not_found(Target::Chat).ends_with("check --model and OPENAI_BASE_URL"));
+    assert!(not_found(Target::Responses).ends_with("needs --api chat"));
     let batch = not_found(Target::Batches);
     assert!(
         batch.ends_with("check the batch id and OPENAI_BASE_URL"),

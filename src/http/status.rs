@@ -43,6 +43,8 @@ impl ApiFailure {
 pub enum Target {
     #[default]
     Chat,
+    /// The Responses API (`/v1/responses`), which many compatible servers do not offer.
+    Responses,
     Models,
     Batches,
     Files,
@@ -95,6 +97,10 @@ fn status_hint(status: u16, target: Target) -> Option<&'static str> {
         (403, Target::Chat) => Some("the key has no access to this model or project"),
         (403, _) => Some("the key has no access to this project"),
         (404, Target::Chat) => Some("check --model and OPENAI_BASE_URL"),
+        (404, Target::Responses) => Some(
+            "check --model and OPENAI_BASE_URL; a server without the Responses API \
+             (/v1/responses) needs --api chat",
+        ),
         (404, Target::Models) => Some("check OPENAI_BASE_URL (it usually ends in /v1)"),
         (404, Target::Batches) => Some("check the batch id and OPENAI_BASE_URL"),
         (404, Target::Files) => {

@@ -193,3 +193,27 @@ fn a_real_model_behind_the_proxy_streams_and_counts() {
         stderr(&assert)
     );
 }
+
+#[test]
+fn a_stream_the_proxy_fails_to_start_is_one_line_from_its_event() {
+    // LiteLLM 1.106 cannot stream a mock model through its Responses bridge: it answers a
+    // 500 whose body is the error framed as an event.
+    let assert = Cmd::litellm()
+        .args([
+            "-m",
+            "mock",
+            "--api",
+            "responses",
+            "--stream",
+            "--max-retries",
+            "0",
+            "hi",
+        ])
+        .run()
+        .code(6);
+    assert_eq!(
+        stderr(&assert),
+        "oaichat: error: HTTP 500 Internal Server Error: Error processing stream start \
+         (type internal_server_error, code 500)\n"
+    );
+}

@@ -257,3 +257,17 @@ fn reasoning_effort_is_ignored_by_a_server_without_reasoning() {
         .success();
     assert!(!stdout(&assert).trim().is_empty());
 }
+
+#[test]
+fn the_responses_api_at_a_server_without_it_is_a_404_that_names_the_fix() {
+    let assert = Cmd::llama()
+        .args(["--api", "responses", "Say hello."])
+        .run()
+        .code(5);
+    let err = stderr(&assert);
+    assert!(
+        err.starts_with("oaichat: error: HTTP 404 Not Found"),
+        "{err}"
+    );
+    assert!(err.trim_end().ends_with("needs --api chat"), "{err}");
+}

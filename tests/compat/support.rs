@@ -40,7 +40,7 @@ pub fn servers() -> &'static Servers {
 }
 
 fn root() -> PathBuf {
-    match std::env::var_os("OAICHAT_COMPAT_DIR") {
+    match std::env::var_os("OAICHAT_COMPAT_DIR").filter(|dir| !dir.is_empty()) {
         Some(dir) => PathBuf::from(dir),
         None => Path::new(env!("CARGO_TARGET_TMPDIR")).join("compat"),
     }

@@ -26,6 +26,14 @@ impl Route {
         };
         Route { wire, url }
     }
+
+    /// What the request is for, so that a failure's hint fits the endpoint.
+    fn target(&self) -> Target {
+        match self.wire {
+            Wire::Chat => Target::Chat,
+            Wire::Responses => Target::Responses,
+        }
+    }
 }
 
 /// What of an answer `--cache` may keep: how it came and its bytes (an HTTP 200 only).
@@ -76,7 +84,7 @@ fn fetch_whole(
     err: &mut impl Write,
 ) -> Result<(Answer, Kept), Error> {
     // Read whole within each attempt: a body cut off is retried, as nothing is shown.
-    let call = Call::new(&route.url, Target::Chat, config.answer_wait());
+    let call = Call::new(&route.url, route.target(), config.answer_wait());
     let fetched = client.api(config)?.fetch_chat(body, err, call)?;
     log_status(
         config,
@@ -101,7 +109,7 @@ fn fetch_stream(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(Answer, Kept), Error> {
-    let call = Call::new(&route.url, Target::Chat, config.stream_wait());
+    let call = Call::new(&route.url, route.target(), config.stream_wait());
     let sent = client.api(config)?.post_chat(body, err, call)?;
     let is_event_stream = sent
         .response
