@@ -95,10 +95,12 @@ pub enum Problem {
     )]
     BatchResponses { model: String },
     #[error(
-        "--max-tokens {given} is below the Responses API's minimum of {minimum} output \
+        "{setting} {given} is below the Responses API's minimum of {minimum} output \
          tokens, where the request for {model} goes: give at least {minimum}"
     )]
     TooFewTokens {
+        /// The flag, or a `--jsonl` record's field.
+        setting: &'static str,
         given: u32,
         minimum: u32,
         model: String,
