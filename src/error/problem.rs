@@ -83,12 +83,6 @@ pub enum Problem {
         model: String,
     },
     #[error(
-        "{model} is served only by the Responses API, and --each/--jsonl send to the chat \
-         endpoint only (for now): ask one-shot in a shell loop, or give --api chat for a \
-         server that serves {model} there"
-    )]
-    LineModeResponses { model: String },
-    #[error(
         "{model} is served only by the Responses API, and batch create builds /v1/chat/completions \
          requests only (for now): ask one-shot, or give --api chat for a server that serves \
          {model} there"
@@ -344,6 +338,14 @@ pub enum Refusal {
     Problem(Box<Problem>),
     #[error("cannot encode the request ({0})")]
     Encode(#[source] serde_json::Error),
+    /// A parameter the Responses request is made from is not of its chat type.
+    #[error("{0}: write the field as the Chat Completions API takes it")]
+    Field(#[source] serde_json::Error),
+    #[error(
+        "\"messages\" for the Responses API must be {{\"role\", \"content\": \"text\"}} \
+         messages ({0}); images go with a \"prompt\" record and -i"
+    )]
+    Messages(#[source] serde_json::Error),
 }
 
 impl From<Problem> for Refusal {

@@ -271,28 +271,6 @@ fn tool_calls_and_their_results_travel_as_function_call_items() {
 }
 
 #[test]
-fn line_mode_refuses_a_responses_only_model_before_sending() {
-    let server = Server::start(vec![]);
-    for mode in ["--each", "--jsonl"] {
-        let run = Cmd::at(&server)
-            .args(["-m", "o3-pro", mode])
-            .stdin("a\n")
-            .run();
-        let err = stderr(&run.code(2).stdout(""));
-        assert!(
-            err.contains("o3-pro is served only by the Responses API"),
-            "{err}"
-        );
-        assert!(err.contains("--api chat"), "{err}");
-    }
-    assert!(server.requests().is_empty());
-    // --api chat sends it to the chat endpoint, as asked.
-    let server = Server::start(vec![answer("ok")]);
-    let run = Cmd::at(&server).args(["-m", "o3-pro", "--api", "chat", "--each"]);
-    run.stdin("a\n").run().success().stdout("ok\n");
-}
-
-#[test]
 fn a_token_limit_under_the_responses_minimum_is_refused_before_sending() {
     let server = Server::start(vec![responses_answer("Hello.")]);
     let run = Cmd::at(&server).args(["-m", "o3-pro", "--max-tokens", "8", "hi"]);

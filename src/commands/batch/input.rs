@@ -66,7 +66,7 @@ impl<'a> Lines<'a> {
     fn add(&mut self, job: each::Job) -> Result<(), Error> {
         let file = self.path.to_path_buf();
         let body = match job.work {
-            Work::Send(body) => body,
+            Work::Send(request) => request.body,
             Work::Refuse(why) => {
                 let line = job.line;
                 return Err(Problem::BatchRefused { file, line, why }.into());

@@ -136,7 +136,7 @@ fn line_result(config: &Config, line: OutputLine) -> Result<each::Answered, Erro
             key_from: None,
         }));
     }
-    each::answered(config, body)
+    each::answered(config, crate::api::responses::Wire::Chat, body)
 }
 
 /// Writes the outcomes in line mode's formats, with line mode's summary on stderr; Err

@@ -61,7 +61,7 @@ fn parse_whole(wire: Wire, body: &[u8]) -> Result<ChatResponse, Error> {
 /// and mapped to one (a failed response is the answer's error). `body` is quoted in the
 /// error when the JSON is not of that shape. The one-shot answer, line mode's and a
 /// batch's results are all read here.
-pub(super) fn read_whole<'de>(
+pub(crate) fn read_whole<'de>(
     wire: Wire,
     json: impl serde::Deserializer<'de, Error = serde_json::Error>,
     body: Option<&[u8]>,

@@ -18,8 +18,9 @@ mod answer;
 mod rendering;
 mod send;
 use crate::tokens::{self, Encoding};
+pub(crate) use answer::read_whole;
 use answer::shows_usage;
-use send::Route;
+pub(crate) use send::{Route, fetch};
 
 /// What the conversation keeps of an answer: choice 0's text, when it had one.
 #[derive(Debug, Default)]

@@ -92,7 +92,7 @@ fn fetch_whole(
 /// Posts `body` by `route` and reads the whole answer, within each attempt: a body cut off
 /// is asked again, as nothing of it was shown. `gate` is the rate-limit state that line
 /// mode's workers share. The one-shot answer and line mode's both come this way.
-pub(super) fn fetch(
+pub(crate) fn fetch(
     config: &Config,
     api: &Api,
     route: &Route,
