@@ -83,12 +83,6 @@ pub enum Problem {
         model: String,
     },
     #[error(
-        "{model} is served only by the Responses API, and batch create builds /v1/chat/completions \
-         requests only (for now): ask one-shot, or give --api chat for a server that serves \
-         {model} there"
-    )]
-    BatchResponses { model: String },
-    #[error(
         "{setting} {given} is below the Responses API's minimum of {minimum} output \
          tokens, where the request for {model} goes: give at least {minimum}"
     )]
@@ -298,6 +292,21 @@ pub enum Problem {
         .file.display()
     )]
     TooManyRequests { file: PathBuf, most: usize },
+    #[error(
+        "{} line {line}: {model} is asked at {endpoint}, but line {first} ({first_model}) at \
+         {first_endpoint}, and a batch has one endpoint: put each endpoint's models in a file \
+         of their own, or give --api responses to send every line to /v1/responses",
+        .file.display()
+    )]
+    BatchEndpoints {
+        file: PathBuf,
+        line: usize,
+        model: String,
+        endpoint: &'static str,
+        first: usize,
+        first_model: String,
+        first_endpoint: &'static str,
+    },
     #[error("{} has no requests", .0.display())]
     NoRequests(PathBuf),
     #[error(
