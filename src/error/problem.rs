@@ -348,8 +348,12 @@ pub enum Refusal {
     #[error("cannot encode the request ({0})")]
     Encode(#[source] serde_json::Error),
     /// A parameter the Responses request is made from is not of its chat type.
-    #[error("{0}: write the field as the Chat Completions API takes it")]
-    Field(#[source] serde_json::Error),
+    #[error("\"{field}\" is not as the Chat Completions API takes it ({cause})")]
+    Field {
+        field: &'static str,
+        #[source]
+        cause: serde_json::Error,
+    },
     #[error(
         "\"messages\" for the Responses API must be {{\"role\", \"content\": \"text\"}} \
          messages ({0}); images go with a \"prompt\" record and -i"

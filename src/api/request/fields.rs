@@ -5,37 +5,16 @@
 //! reaching a server that answers 400 for them.
 
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::{Params, ReasoningEffort};
+use super::Params;
 
-/// The fields of `CreateChatCompletionRequest` that [`Params`] carries.
-pub const PARAM_FIELDS: [&str; 10] = [
-    "temperature",
-    "top_p",
-    "max_tokens",
-    "max_completion_tokens",
-    "reasoning_effort",
-    "n",
-    "stop",
-    "seed",
-    "frequency_penalty",
-    "presence_penalty",
-];
-
-/// Those fields as the spec types them; `null` is unset.
-#[derive(Deserialize)]
-struct Fields {
-    temperature: Option<f64>,
-    top_p: Option<f64>,
-    max_tokens: Option<u32>,
-    max_completion_tokens: Option<u32>,
-    reasoning_effort: Option<ReasoningEffort>,
-    n: Option<u32>,
-    stop: Option<Stop>,
-    seed: Option<i64>,
-    frequency_penalty: Option<f64>,
-    presence_penalty: Option<f64>,
+/// A parameter of the wrong type: its name, and what was wrong.
+#[derive(Debug)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub cause: serde_json::Error,
 }
 
 /// `StopConfiguration`: one string or an array of them.
@@ -46,30 +25,39 @@ enum Stop {
     Many(Vec<String>),
 }
 
-/// Takes the generation parameters out of `body`, leaving its other fields; an error when
-/// one of them is not of the type the spec gives it.
-pub fn take_params(body: &mut Map<String, Value>) -> serde_json::Result<Params> {
-    let taken: Map<String, Value> = PARAM_FIELDS
-        .iter()
-        .filter_map(|name| body.remove_entry(*name))
-        .collect();
-    let fields: Fields = serde_json::from_value(Value::Object(taken))?;
+/// Takes the generation parameters (the fields of `CreateChatCompletionRequest` that
+/// [`Params`] carries) out of `body`, leaving its other fields; an error names one that is
+/// not of the type the spec gives it. `null` is unset.
+pub fn take_params(body: &mut Map<String, Value>) -> Result<Params, FieldError> {
+    let stop = match take::<Stop>(body, "stop")? {
+        None => Vec::new(),
+        Some(Stop::One(stop)) => vec![stop],
+        Some(Stop::Many(stops)) => stops,
+    };
     Ok(Params {
-        temperature: fields.temperature,
-        top_p: fields.top_p,
-        max_tokens: fields.max_tokens,
-        max_completion_tokens: fields.max_completion_tokens,
-        reasoning_effort: fields.reasoning_effort,
-        n: fields.n,
-        stop: match fields.stop {
-            None => Vec::new(),
-            Some(Stop::One(stop)) => vec![stop],
-            Some(Stop::Many(stops)) => stops,
-        },
-        seed: fields.seed,
-        frequency_penalty: fields.frequency_penalty,
-        presence_penalty: fields.presence_penalty,
+        temperature: take(body, "temperature")?,
+        top_p: take(body, "top_p")?,
+        max_tokens: take(body, "max_tokens")?,
+        max_completion_tokens: take(body, "max_completion_tokens")?,
+        reasoning_effort: take(body, "reasoning_effort")?,
+        n: take(body, "n")?,
+        stop,
+        seed: take(body, "seed")?,
+        frequency_penalty: take(body, "frequency_penalty")?,
+        presence_penalty: take(body, "presence_penalty")?,
     })
+}
+
+fn take<T: DeserializeOwned>(
+    body: &mut Map<String, Value>,
+    field: &'static str,
+) -> Result<Option<T>, FieldError> {
+    match body.remove(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(value) => {
+            (serde_json::from_value(value).map(Some)).map_err(|cause| FieldError { field, cause })
+        }
+    }
 }
 
 impl Params {
@@ -103,6 +91,7 @@ impl Params {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::request::ReasoningEffort;
     use serde_json::json;
 
     fn object(value: Value) -> Map<String, Value> {
@@ -129,8 +118,14 @@ mod tests {
         );
         assert_eq!(Value::Object(body), json!({"prompt": "hi", "user": "u1"}));
         let mut wrong = object(json!({"seed": "seven"}));
-        let err = take_params(&mut wrong).unwrap_err().to_string();
-        assert!(err.contains("invalid type: string \"seven\""), "{err}");
+        let err = take_params(&mut wrong).unwrap_err();
+        assert_eq!(
+            (err.field, err.cause.to_string()),
+            (
+                "seed",
+                "invalid type: string \"seven\", expected i64".into()
+            )
+        );
     }
 
     #[test]

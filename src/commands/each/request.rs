@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 
 use super::Template;
 use crate::api::message::Message;
-use crate::api::request::{self, Params, Settings};
+use crate::api::request::{self, FieldError, Params, Settings};
 use crate::api::responses::{self, Origin, Wire};
 use crate::conversation::Transcript;
 use crate::error::Refusal;
@@ -131,7 +131,8 @@ fn responses_body(model: &str, mut object: Map<String, Value>) -> Result<Value, 
 /// A record's own generation parameters, taken out of its `fields`, refused (naming the
 /// field) when the Responses API has no place for them.
 fn take_params(fields: &mut Map<String, Value>, model: &str) -> Result<Params, Refusal> {
-    let own = request::take_params(fields).map_err(Refusal::Field)?;
+    let own = request::take_params(fields)
+        .map_err(|FieldError { field, cause }| Refusal::Field { field, cause })?;
     refuse(&own, Origin::Record, model)?;
     Ok(own)
 }
@@ -196,7 +197,7 @@ mod tests {
         assert!(few.starts_with("\"max_tokens\" 8 is below"), "{few}");
         let wrong = refused(json!({"temperature": "warm"}));
         assert!(
-            wrong.contains("as the Chat Completions API takes it"),
+            wrong.starts_with("\"temperature\" is not as the Chat Completions API takes it"),
             "{wrong}"
         );
     }
