@@ -6,16 +6,6 @@ use serde_json::json;
 
 use crate::support::*;
 
-/// OpenAI's 404 for a Responses-only model at the chat endpoint.
-fn only_in_responses() -> Reply {
-    Reply::json(
-        404,
-        &json!({"error": {"message": "This model is only supported in v1/responses and not \
-            in v1/chat/completions.", "type": "invalid_request_error", "param": "model",
-            "code": null}}),
-    )
-}
-
 #[test]
 fn o3_pro_is_asked_at_the_responses_api_and_its_answer_printed() {
     let server = Server::start(vec![responses_answer("Hello.")]);

@@ -10,16 +10,6 @@ use serde_json::{Value, json};
 
 use crate::support::*;
 
-/// OpenAI's 404 for a Responses-only model at the chat endpoint.
-fn only_in_responses() -> Reply {
-    Reply::json(
-        404,
-        &json!({"error": {"message": "This model is only supported in v1/responses and not \
-            in v1/chat/completions.", "type": "invalid_request_error", "param": "model",
-            "code": null}}),
-    )
-}
-
 /// Answers at `/v1/responses` "re: QUESTION" after the delay named in it (`sleep=MS`); a
 /// question containing "fail" gets a failed response, one containing "filter" a response
 /// withheld by the content filter. The chat endpoint serves no model but gpt-4o-mini.
