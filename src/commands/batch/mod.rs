@@ -3,8 +3,9 @@
 //!
 //! `create` turns an input file (the `--jsonl` formats, or text lines with `--each`) into
 //! the Batch API's input file (one request per line with a `custom_id`, to
-//! `/v1/chat/completions`, or to `/v1/responses` for the models served only there), validates it against the API's limits, uploads it (`POST /files`, purpose
-//! `batch`) and creates the batch (`POST /batches`). `results` downloads the input, output
+//! `/v1/chat/completions`, or to `/v1/responses` for the models served only there),
+//! validates it against the API's limits, uploads it (`POST /files`, purpose `batch`) and
+//! creates the batch (`POST /batches`) for that endpoint. `results` downloads the input, output
 //! and error files and prints one result per input, in input order, in line mode's formats;
 //! `wait` polls until the batch is over (wait.rs).
 
