@@ -191,6 +191,7 @@ Register-ArgumentCompleter -Native -CommandName 'oaichat' -ScriptBlock {
             [CompletionResult]::new('--frequency-penalty', '--frequency-penalty', [CompletionResultType]::ParameterName, 'Penalise tokens by how often they appeared, -2 to 2')
             [CompletionResult]::new('--presence-penalty', '--presence-penalty', [CompletionResultType]::ParameterName, 'Penalise tokens that appeared at all, -2 to 2')
             [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Structured output: the answer follows this JSON Schema (a file, or inline JSON starting with `{`), sent as response_format json_schema with strict: true')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'The API the requests go to, as for a one-shot request: chat, responses, or auto (by each line''s model). A batch has one endpoint')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a whole answer after this many seconds [default: 600]')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]')

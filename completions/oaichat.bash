@@ -569,7 +569,7 @@ _oaichat() {
             return 0
             ;;
         oaichat__subcmd__batch__subcmd__create)
-            opts="-m -s -t -o -H -p -r -v -h --each --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --option --stop --seed --frequency-penalty --presence-penalty --json --schema --color --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
+            opts="-m -s -t -o -H -p -r -v -h --each --model --system --system-file --temperature --top-p --max-tokens --max-completion-tokens --reasoning-effort --option --stop --seed --frequency-penalty --presence-penalty --json --schema --api --color --timeout --connect-timeout --max-retries --base-url --ca-cert --allow-insecure-http --header --mcp --env-file --config --profile --no-config --role --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -645,6 +645,10 @@ _oaichat() {
                     ;;
                 --schema)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "auto chat responses" -- "${cur}"))
                     return 0
                     ;;
                 --color)

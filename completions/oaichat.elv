@@ -185,6 +185,7 @@ set edit:completion:arg-completer[oaichat] = {|@words|
             cand --frequency-penalty 'Penalise tokens by how often they appeared, -2 to 2'
             cand --presence-penalty 'Penalise tokens that appeared at all, -2 to 2'
             cand --schema 'Structured output: the answer follows this JSON Schema (a file, or inline JSON starting with `{`), sent as response_format json_schema with strict: true'
+            cand --api 'The API the requests go to, as for a one-shot request: chat, responses, or auto (by each line''s model). A batch has one endpoint'
             cand --color 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given'
             cand --timeout 'Give up on a whole answer after this many seconds [default: 600]'
             cand --connect-timeout 'Give up on connecting after this many seconds [default: 10], or on an MCP server that has not started and listed its tools [default: 30]'

@@ -172,6 +172,9 @@ complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_s
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l frequency-penalty -d 'Penalise tokens by how often they appeared, -2 to 2' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l presence-penalty -d 'Penalise tokens that appeared at all, -2 to 2' -r
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l schema -d 'Structured output: the answer follows this JSON Schema (a file, or inline JSON starting with `{`), sent as response_format json_schema with strict: true' -r
+complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l api -d 'The API the requests go to, as for a one-shot request: chat, responses, or auto (by each line\'s model). A batch has one endpoint' -r -f -a "auto\t'The Responses API for the models served only there, else Chat Completions; and a second try at the Responses API when the chat endpoint says a model lives there'
+chat\t'Always `POST /chat/completions`'
+responses\t'Always `POST /responses`'"
 complete -c oaichat -n "__fish_oaichat_using_subcommand batch; and __fish_seen_subcommand_from create" -l color -d 'Colour: auto (on a terminal), always or never. NO_COLOR turns it off and CLICOLOR_FORCE on, unless this flag is given' -r -f -a "auto\t'Colour on a terminal only'
 always\t''
 never\t''"

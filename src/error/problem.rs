@@ -83,22 +83,12 @@ pub enum Problem {
         model: String,
     },
     #[error(
-        "{model} is served only by the Responses API, and --each/--jsonl send to the chat \
-         endpoint only (for now): ask one-shot in a shell loop, or give --api chat for a \
-         server that serves {model} there"
-    )]
-    LineModeResponses { model: String },
-    #[error(
-        "{model} is served only by the Responses API, and batch create builds /v1/chat/completions \
-         requests only (for now): ask one-shot, or give --api chat for a server that serves \
-         {model} there"
-    )]
-    BatchResponses { model: String },
-    #[error(
-        "--max-tokens {given} is below the Responses API's minimum of {minimum} output \
+        "{setting} {given} is below the Responses API's minimum of {minimum} output \
          tokens, where the request for {model} goes: give at least {minimum}"
     )]
     TooFewTokens {
+        /// The flag, or a `--jsonl` record's field.
+        setting: &'static str,
         given: u32,
         minimum: u32,
         model: String,
@@ -302,6 +292,21 @@ pub enum Problem {
         .file.display()
     )]
     TooManyRequests { file: PathBuf, most: usize },
+    #[error(
+        "{} line {line}: {model} is asked at {endpoint}, but line {first} ({first_model}) at \
+         {first_endpoint}, and a batch has one endpoint: put each endpoint's models in a file \
+         of their own, or give --api responses to send every line to /v1/responses",
+        .file.display()
+    )]
+    BatchEndpoints {
+        file: PathBuf,
+        line: usize,
+        model: String,
+        endpoint: &'static str,
+        first: usize,
+        first_model: String,
+        first_endpoint: &'static str,
+    },
     #[error("{} has no requests", .0.display())]
     NoRequests(PathBuf),
     #[error(
@@ -342,6 +347,18 @@ pub enum Refusal {
     Problem(Box<Problem>),
     #[error("cannot encode the request ({0})")]
     Encode(#[source] serde_json::Error),
+    /// A parameter the Responses request is made from is not of its chat type.
+    #[error("\"{field}\" is not as the Chat Completions API takes it ({cause})")]
+    Field {
+        field: &'static str,
+        #[source]
+        cause: serde_json::Error,
+    },
+    #[error(
+        "\"messages\" for the Responses API must be {{\"role\", \"content\": \"text\"}} \
+         messages ({0}); images go with a \"prompt\" record and -i"
+    )]
+    Messages(#[source] serde_json::Error),
 }
 
 impl From<Problem> for Refusal {

@@ -44,6 +44,7 @@ mod reasoning_text;
 mod render;
 mod request;
 mod responses;
+mod responses_line_mode;
 mod responses_stream;
 mod resume;
 mod retries;

@@ -6,16 +6,6 @@ use serde_json::json;
 
 use crate::support::*;
 
-/// OpenAI's 404 for a Responses-only model at the chat endpoint.
-fn only_in_responses() -> Reply {
-    Reply::json(
-        404,
-        &json!({"error": {"message": "This model is only supported in v1/responses and not \
-            in v1/chat/completions.", "type": "invalid_request_error", "param": "model",
-            "code": null}}),
-    )
-}
-
 #[test]
 fn o3_pro_is_asked_at_the_responses_api_and_its_answer_printed() {
     let server = Server::start(vec![responses_answer("Hello.")]);
@@ -268,28 +258,6 @@ fn tool_calls_and_their_results_travel_as_function_call_items() {
                 "arguments": "{\"city\":\"Seoul\"}"},
                {"type": "function_call_output", "call_id": "call_1", "output": "21 C"}])
     );
-}
-
-#[test]
-fn line_mode_refuses_a_responses_only_model_before_sending() {
-    let server = Server::start(vec![]);
-    for mode in ["--each", "--jsonl"] {
-        let run = Cmd::at(&server)
-            .args(["-m", "o3-pro", mode])
-            .stdin("a\n")
-            .run();
-        let err = stderr(&run.code(2).stdout(""));
-        assert!(
-            err.contains("o3-pro is served only by the Responses API"),
-            "{err}"
-        );
-        assert!(err.contains("--api chat"), "{err}");
-    }
-    assert!(server.requests().is_empty());
-    // --api chat sends it to the chat endpoint, as asked.
-    let server = Server::start(vec![answer("ok")]);
-    let run = Cmd::at(&server).args(["-m", "o3-pro", "--api", "chat", "--each"]);
-    run.stdin("a\n").run().success().stdout("ok\n");
 }
 
 #[test]

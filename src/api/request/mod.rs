@@ -12,9 +12,11 @@ pub use crate::api::message::Role;
 use crate::tools::{Call, ToolChoice};
 
 mod extra;
+mod fields;
 mod settings;
 
 pub use extra::{Extra, encode, merge_over, merge_under, with_extra};
+pub use fields::{FieldError, take_params};
 pub use settings::{Format, ImageDetail, Params, ReasoningEffort, Schema, Settings};
 
 /// Added when `--json` is on and no message mentions JSON: the API rejects json_object

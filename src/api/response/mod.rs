@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 mod calls;
@@ -22,7 +22,9 @@ pub use finish::FinishReason;
 
 use crate::error::response::{BadResponse, Expected};
 
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+/// `CompletionUsage`. Serialized (under the chat names, what it lacks left out) for a
+/// `--jsonl` record of a Responses API answer, whose own usage has other names.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct Usage {
     #[serde(default)]
     pub prompt_tokens: u64,
@@ -30,21 +32,21 @@ pub struct Usage {
     pub completion_tokens: u64,
     #[serde(default)]
     pub total_tokens: u64,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompt_tokens_details: Option<PromptDetails>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completion_tokens_details: Option<CompletionDetails>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct PromptDetails {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cached_tokens: Option<u64>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct CompletionDetails {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reasoning_tokens: Option<u64>,
 }
 

@@ -2,6 +2,40 @@
 //! than dropped without a word (issue 16).
 
 use crate::api::request::Params;
+use crate::error::Problem;
+
+/// Who set a value: the run (a flag, the config, a role) or a `--jsonl` record's own
+/// field. A refusal names the value the way it was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Flags,
+    Record,
+}
+
+/// Why a request with `params` cannot go to the Responses API, where the request for
+/// `model` goes: the problem to report before anything is sent (exit 2). None when it can.
+pub fn refusal(params: &Params, origin: Origin, model: &str) -> Option<Problem> {
+    let model = model.to_string();
+    if let Some(unsupported) = unsupported(params) {
+        return Some(Problem::NoResponsesField {
+            flag: unsupported.name(origin),
+            reason: unsupported.reason(),
+            model,
+        });
+    }
+    let given = too_few_tokens(params)?;
+    let setting = match origin {
+        Origin::Flags => "--max-tokens",
+        Origin::Record if params.max_completion_tokens.is_some() => "\"max_completion_tokens\"",
+        Origin::Record => "\"max_tokens\"",
+    };
+    Some(Problem::TooFewTokens {
+        setting,
+        given,
+        minimum: MIN_OUTPUT_TOKENS,
+        model,
+    })
+}
 
 /// The first flag set in `params` that the Responses API cannot carry, with the reason.
 pub fn unsupported(params: &Params) -> Option<Unsupported> {
@@ -50,6 +84,18 @@ impl Unsupported {
         }
     }
 
+    /// The setting as the user wrote it: the flag, or the record's field (quoted).
+    pub fn name(self, origin: Origin) -> &'static str {
+        match (origin, self) {
+            (Origin::Flags, _) => self.flag(),
+            (Origin::Record, Unsupported::Choices) => "\"n\"",
+            (Origin::Record, Unsupported::Stop) => "\"stop\"",
+            (Origin::Record, Unsupported::Seed) => "\"seed\"",
+            (Origin::Record, Unsupported::FrequencyPenalty) => "\"frequency_penalty\"",
+            (Origin::Record, Unsupported::PresencePenalty) => "\"presence_penalty\"",
+        }
+    }
+
     /// What the Responses API lacks.
     pub fn reason(self) -> &'static str {
         match self {
@@ -64,6 +110,31 @@ impl Unsupported {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refusal_names_the_setting_as_the_user_wrote_it() {
+        let seed = Params {
+            seed: Some(1),
+            ..Params::default()
+        };
+        let said = |params: &Params, origin| refusal(params, origin, "o3-pro").unwrap().to_string();
+        assert!(said(&seed, Origin::Flags).starts_with("--seed has no equivalent"));
+        assert!(said(&seed, Origin::Record).starts_with("\"seed\" has no equivalent"));
+        let few = Params {
+            max_completion_tokens: Some(8),
+            ..Params::default()
+        };
+        assert!(said(&few, Origin::Flags).starts_with("--max-tokens 8 is below"));
+        let record = said(&few, Origin::Record);
+        assert!(
+            record.starts_with("\"max_completion_tokens\" 8 is below"),
+            "{record}"
+        );
+        assert_eq!(
+            refusal(&Params::default(), Origin::Flags, "o3-pro").map(|p| p.to_string()),
+            None
+        );
+    }
 
     #[test]
     fn a_limit_under_sixteen_tokens_is_named() {

@@ -23,6 +23,18 @@ pub enum Wire {
     Responses,
 }
 
+impl Wire {
+    /// The API a whole answer came from, by what it says it is: a `Response` has `"object":
+    /// "response"` (the spec's constant); anything else is read as a chat completion. A
+    /// Batch API output line says nothing else of its request.
+    pub fn of_answer(body: &serde_json::Value) -> Wire {
+        match body.get("object").and_then(serde_json::Value::as_str) {
+            Some("response") => Wire::Responses,
+            _ => Wire::Chat,
+        }
+    }
+}
+
 impl ApiChoice {
     /// Where a request for `model` goes first.
     pub fn wire_for(self, model: &str) -> Wire {
@@ -60,5 +72,8 @@ mod tests {
              (type invalid_request_error)"
         ));
         assert!(!says_responses_only("The model `o9` does not exist"));
+        let answer = |object| serde_json::json!({"object": object, "output": []});
+        assert_eq!(Wire::of_answer(&answer("response")), Wire::Responses);
+        assert_eq!(Wire::of_answer(&answer("chat.completion")), Wire::Chat);
     }
 }

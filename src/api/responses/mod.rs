@@ -9,7 +9,7 @@ pub mod event;
 pub mod request;
 pub mod response;
 
-pub use check::{MIN_OUTPUT_TOKENS, Unsupported, too_few_tokens, unsupported};
+pub use check::{MIN_OUTPUT_TOKENS, Origin, Unsupported, refusal, too_few_tokens, unsupported};
 pub use choice::{ApiChoice, Wire, says_responses_only};
-pub use request::{ResponsesRequest, from_chat};
+pub use request::{ResponsesRequest, encode_for, from_chat, value_for};
 pub use response::{Failure, Response};

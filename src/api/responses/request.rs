@@ -9,9 +9,10 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
+use super::Wire;
 use crate::api::message::Role;
-use crate::api::request::{ChatMessage, ChatRequest, Content, ImageDetail, Part};
-use crate::api::request::{ReasoningEffort, ResponseFormat};
+use crate::api::request::{self, ChatMessage, ChatRequest, Content, ImageDetail, Part};
+use crate::api::request::{ReasoningEffort, ResponseFormat, Settings};
 use crate::tools::{Tool, ToolChoice};
 
 /// `CreateResponse`, the fields oaichat sets.
@@ -136,6 +137,34 @@ pub enum ToolChoiceParam<'a> {
         kind: &'static str,
         name: &'a str,
     },
+}
+
+/// The body of `chat` for `wire`, with `settings`' `-o` fields over it: the chat request
+/// itself, or the Responses request it maps to. One-shot, line mode and batches all encode
+/// here, so a request is the same whichever sends it.
+pub fn encode_for(
+    wire: Wire,
+    chat: &ChatRequest<'_>,
+    settings: &Settings,
+) -> serde_json::Result<Vec<u8>> {
+    match wire {
+        Wire::Chat => request::encode(chat, &settings.extra),
+        Wire::Responses => request::encode(&from_chat(chat, &settings.tools.defs), &settings.extra),
+    }
+}
+
+/// The same body as a JSON object, for a `--jsonl` record to set its own fields in.
+pub fn value_for(
+    wire: Wire,
+    chat: &ChatRequest<'_>,
+    settings: &Settings,
+) -> serde_json::Result<serde_json::Value> {
+    match wire {
+        Wire::Chat => request::with_extra(chat, &settings.extra),
+        Wire::Responses => {
+            request::with_extra(&from_chat(chat, &settings.tools.defs), &settings.extra)
+        }
+    }
 }
 
 /// The Responses request that carries what `chat` does; `tools` are the definitions the

@@ -2,9 +2,10 @@
 //! rate limits).
 //!
 //! `create` turns an input file (the `--jsonl` formats, or text lines with `--each`) into
-//! the Batch API's input file (one `/v1/chat/completions` request per line with a
-//! `custom_id`), validates it against the API's limits, uploads it (`POST /files`, purpose
-//! `batch`) and creates the batch (`POST /batches`). `results` downloads the input, output
+//! the Batch API's input file (one request per line with a `custom_id`, to
+//! `/v1/chat/completions`, or to `/v1/responses` for the models served only there),
+//! validates it against the API's limits, uploads it (`POST /files`, purpose `batch`) and
+//! creates the batch (`POST /batches`) for that endpoint. `results` downloads the input, output
 //! and error files and prints one result per input, in input order, in line mode's formats;
 //! `wait` polls until the batch is over (wait.rs).
 
@@ -12,6 +13,7 @@ use std::io::Write;
 
 use serde::Deserialize;
 
+use crate::api::responses::Wire;
 use crate::commands::each::Kind;
 use crate::config::{Config, Facts};
 use crate::error::{BadResponse, Error, Expected};
@@ -33,7 +35,15 @@ use wait::wait;
 /// The Batch API's limits on an input file.
 pub const MAX_REQUESTS: usize = 50_000;
 pub const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
-pub(crate) const ENDPOINT: &str = "/v1/chat/completions";
+
+/// The endpoint of a batch whose requests go to `wire` (`CreateBatchRequest.endpoint`, and
+/// each input line's `url`).
+pub(crate) fn endpoint(wire: Wire) -> &'static str {
+    match wire {
+        Wire::Chat => "/v1/chat/completions",
+        Wire::Responses => "/v1/responses",
+    }
+}
 
 /// A finished batch that did not complete (failed, expired, cancelled) has its own exit
 /// code: scripts tell it from a batch with failed requests, and from one not done yet.
@@ -103,9 +113,9 @@ pub fn command(
     };
     match action {
         Action::Create { input, kind } => {
-            let file = input_file(config, input, *kind)?;
-            let file_id = remote.upload(file, err)?;
-            let batch = remote.create(&file_id, err)?;
+            let input = input_file(config, input, *kind)?;
+            let file_id = remote.upload(input.file, err)?;
+            let batch = remote.create(&file_id, input.wire, err)?;
             writeln!(out, "{}", batch.id).map_err(Error::Write)?;
             out.flush().map_err(Error::Write)
         }

@@ -6,8 +6,9 @@ use reqwest::multipart::{Form, Part};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::{Batch, ENDPOINT, MAX_FILE_BYTES};
+use super::{Batch, MAX_FILE_BYTES, endpoint};
 use crate::api::response::{from_object, lenient};
+use crate::api::responses::Wire;
 use crate::config::Config;
 use crate::error::{BadResponse, Error, Expected, Target};
 use crate::http::client::{self, Api, Call};
@@ -85,9 +86,11 @@ impl<'a> Remote<'a> {
         uploaded.id.ok_or_else(|| BadResponse::NoFileId.into())
     }
 
-    pub fn create(&self, file_id: &str, err: &mut dyn Write) -> Result<Batch, Error> {
+    /// `POST /batches` for the uploaded input file, whose requests all go to `wire`.
+    pub fn create(&self, file_id: &str, wire: Wire, err: &mut dyn Write) -> Result<Batch, Error> {
+        let endpoint = endpoint(wire);
         let body =
-            json!({"input_file_id": file_id, "endpoint": ENDPOINT, "completion_window": "24h"})
+            json!({"input_file_id": file_id, "endpoint": endpoint, "completion_window": "24h"})
                 .to_string();
         let bytes = self.object(
             ("/batches", Target::Batches, Effect::Creates),

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::api::response::{error_value_detail, from_object, lenient};
+use crate::api::responses::Wire;
 use crate::commands::each::{self, Outcome};
 use crate::config::Config;
 use crate::error::{BadLine, BadResponse, Error};
@@ -32,7 +33,8 @@ struct Response {
     status_code: Option<u64>,
     #[serde(default, deserialize_with = "lenient")]
     request_id: Option<String>,
-    /// A chat completion or an error body, kept as it came: `--raw` records print it.
+    /// A chat completion, a Responses API `Response`, or an error body, kept as it came:
+    /// `--raw` records print it.
     #[serde(default)]
     body: Value,
 }
@@ -138,7 +140,8 @@ fn line_result(config: &Config, line: OutputLine) -> Result<each::Answered, Erro
             kind,
         }));
     }
-    each::answered(config, body)
+    // A `/v1/responses` batch's bodies are `Response` objects, printed as chat answers are.
+    each::answered(config, Wire::of_answer(&body), body)
 }
 
 /// Writes the outcomes in line mode's formats, with line mode's summary on stderr; Err
@@ -261,6 +264,41 @@ mod tests {
         assert_eq!(
             summary,
             "oaichat: 2 done, 2 failed, 10 tokens, cost ≈ $0.000003"
+        );
+    }
+
+    #[test]
+    fn a_responses_result_is_read_as_the_chat_answer_it_maps_to() {
+        let body = json!({"object": "response", "status": "completed", "model": "o3-pro",
+            "output": [{"type": "message", "role": "assistant",
+                        "content": [{"type": "output_text", "text": "re: a"}]}],
+            "usage": {"input_tokens": 3, "output_tokens": 2, "total_tokens": 5}});
+        let line = |body: Value| OutputLine {
+            response: Response {
+                status_code: Some(200),
+                request_id: None,
+                body,
+            },
+            ..OutputLine::default()
+        };
+        let config = Config::for_test(&[]);
+        let answered = line_result(&config, line(body.clone())).ok().unwrap();
+        assert_eq!(
+            (answered.content.as_deref(), answered.model.as_str()),
+            (Some("re: a"), "o3-pro")
+        );
+        assert_eq!(
+            answered.usage_as_sent,
+            Some(json!({"prompt_tokens": 3, "completion_tokens": 2, "total_tokens": 5}))
+        );
+        assert_eq!(answered.response, body);
+        let mut failed = body;
+        failed["status"] = json!("failed");
+        failed["error"] = json!({"code": "server_error", "message": "Broke."});
+        let failure = line_result(&config, line(failed)).err().unwrap();
+        assert_eq!(
+            failure.to_string(),
+            "the response failed: Broke. (code server_error)"
         );
     }
 

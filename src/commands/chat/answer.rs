@@ -3,6 +3,8 @@
 
 use std::io::Write;
 
+use serde::Deserialize;
+
 use super::{Answer, Show, Spent};
 use crate::api::response::{self, ChatResponse, Usage};
 use crate::api::responses::{self, Wire};
@@ -45,14 +47,36 @@ pub(super) fn answer_whole(
     })
 }
 
-/// A whole answer: a chat completion, or a Responses API `Response` read as one.
+/// A whole answer's body, read by [`read_whole`] (quoted in the error when it is not one).
 fn parse_whole(wire: Wire, body: &[u8]) -> Result<ChatResponse, Error> {
+    let mut json = serde_json::Deserializer::from_slice(body);
+    let parsed = read_whole(wire, &mut json, Some(body))?;
+    // As `serde_json::from_slice` does: nothing but whitespace may follow.
+    json.end()
+        .map_err(|e| response::not_a(Expected::Json, e, body))?;
+    Ok(parsed)
+}
+
+/// A whole answer as a chat completion: read as one, or read as a Responses API `Response`
+/// and mapped to one (a failed response is the answer's error). `body` is quoted in the
+/// error when the JSON is not of that shape. The one-shot answer, line mode's and a
+/// batch's results are all read here.
+pub(crate) fn read_whole<'de>(
+    wire: Wire,
+    json: impl serde::Deserializer<'de, Error = serde_json::Error>,
+    body: Option<&[u8]>,
+) -> Result<ChatResponse, Error> {
+    let not_a = |what, e| match body {
+        Some(body) => response::not_a(what, e, body),
+        None => BadResponse::not_a(what, e, None),
+    };
     match wire {
-        Wire::Chat => serde_json::from_slice(body)
-            .map_err(|e| response::not_a(Expected::ChatCompletion, e, body).into()),
+        Wire::Chat => {
+            ChatResponse::deserialize(json).map_err(|e| not_a(Expected::ChatCompletion, e).into())
+        }
         Wire::Responses => {
-            let parsed: responses::Response = serde_json::from_slice(body)
-                .map_err(|e| response::not_a(Expected::Response, e, body))?;
+            let parsed =
+                responses::Response::deserialize(json).map_err(|e| not_a(Expected::Response, e))?;
             (parsed.to_chat()).map_err(|f| Error::Failed {
                 detail: f.detail,
                 kind: f.kind,

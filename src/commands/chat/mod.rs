@@ -7,7 +7,7 @@ use std::io::Write;
 
 use crate::api::request::{self, ChatRequest};
 use crate::api::response::Usage;
-use crate::api::responses::{self, ApiChoice, Wire};
+use crate::api::responses::{self, ApiChoice, Origin, Wire};
 use crate::config::{Config, Facts};
 use crate::conversation::Transcript;
 use crate::error::{ApiFailure, Error, Missing, Problem, Task};
@@ -18,8 +18,9 @@ mod answer;
 mod rendering;
 mod send;
 use crate::tokens::{self, Encoding};
+pub(crate) use answer::read_whole;
 use answer::shows_usage;
-use send::Route;
+pub(crate) use send::{Route, fetch};
 
 /// What the conversation keeps of an answer: choice 0's text, when it had one.
 #[derive(Debug, Default)]
@@ -155,18 +156,9 @@ pub fn exchange(
         ..show
     };
     match send::send(config, client, &route, body, show, out, err) {
-        Err(Error::Api(failure)) if falls_back(config, &route, &failure) => {
+        Err(Error::Api(failure)) if falls_back(config, route.wire, &failure) => {
             let route = Route::new(config, Wire::Responses);
-            if config.verbose {
-                let model = &config.request.model;
-                crate::log::line(
-                    err,
-                    format_args!(
-                        "{model} is served only by the Responses API: asking {} instead",
-                        route.url
-                    ),
-                );
-            }
+            log_fallback(config, &config.request.model, &route, err);
             let body = encode(config, route.wire, &request)?;
             send::send(config, client, &route, body, show, out, err)
         }
@@ -176,41 +168,34 @@ pub fn exchange(
 
 /// With `--api auto`, a chat request whose 404 says the model lives at the Responses API
 /// is asked there once (issue 16): a model missing from the catalog's table still works.
-fn falls_back(config: &Config, route: &Route, failure: &ApiFailure) -> bool {
+pub(crate) fn falls_back(config: &Config, wire: Wire, failure: &ApiFailure) -> bool {
     config.api == ApiChoice::Auto
-        && route.wire == Wire::Chat
+        && wire == Wire::Chat
         && failure.status == 404
         && responses::says_responses_only(&failure.detail)
+}
+
+/// With `-v`: that `model` is asked again at the Responses API.
+pub(crate) fn log_fallback(config: &Config, model: &str, route: &Route, err: &mut impl Write) {
+    if config.verbose {
+        let url = &route.url;
+        crate::log::line(
+            err,
+            format_args!("{model} is served only by the Responses API: asking {url} instead"),
+        );
+    }
 }
 
 /// The request's body for its API, with the `-o` fields over it. The Responses API has no
 /// field for some flags: they are refused, before anything is sent.
 fn encode(config: &Config, wire: Wire, request: &ChatRequest<'_>) -> Result<Vec<u8>, Error> {
-    let (settings, extra) = (&config.request, &config.request.extra);
-    let body = match wire {
-        Wire::Chat => request::encode(request, extra),
-        Wire::Responses => {
-            if let Some(flag) = responses::unsupported(&settings.params) {
-                return Err(Problem::NoResponsesField {
-                    flag: flag.flag(),
-                    reason: flag.reason(),
-                    model: settings.model.clone(),
-                }
-                .into());
-            }
-            if let Some(given) = responses::too_few_tokens(&settings.params) {
-                let (minimum, model) = (responses::MIN_OUTPUT_TOKENS, settings.model.clone());
-                return Err(Problem::TooFewTokens {
-                    given,
-                    minimum,
-                    model,
-                }
-                .into());
-            }
-            request::encode(&responses::from_chat(request, &settings.tools.defs), extra)
-        }
-    };
-    body.map_err(|e| Error::local(Task::EncodeRequest, e))
+    let settings = &config.request;
+    if wire == Wire::Responses
+        && let Some(problem) = responses::refusal(&settings.params, Origin::Flags, &settings.model)
+    {
+        return Err(problem.into());
+    }
+    responses::encode_for(wire, request, settings).map_err(|e| Error::local(Task::EncodeRequest, e))
 }
 
 /// Applies `--history-limit`, then refuses a request that cannot fit the model's context

@@ -9,17 +9,18 @@ use crate::api::responses::Wire;
 use crate::cache;
 use crate::config::Config;
 use crate::error::{Error, Target};
-use crate::http::{self, client::Call};
+use crate::http::client::{Api, Call, Fetched};
+use crate::http::{self, ratelimit::Gate};
 
 /// Where a request goes: which API, at which URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Route {
+pub(crate) struct Route {
     pub wire: Wire,
     pub url: String,
 }
 
 impl Route {
-    pub(super) fn new(config: &Config, wire: Wire) -> Route {
+    pub(crate) fn new(config: &Config, wire: Wire) -> Route {
         let url = match wire {
             Wire::Chat => config.chat_url(),
             Wire::Responses => config.responses_url(),
@@ -83,9 +84,7 @@ fn fetch_whole(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(Answer, Kept), Error> {
-    // Read whole within each attempt: a body cut off is retried, as nothing is shown.
-    let call = Call::new(&route.url, route.target(), config.answer_wait());
-    let fetched = client.api(config)?.fetch_chat(body, err, call)?;
+    let fetched = fetch(config, client.api(config)?, route, body, None, err)?;
     log_status(
         config,
         fetched.status,
@@ -96,6 +95,24 @@ fn fetch_whole(
     let answer = answer_whole(config, route.wire, show, &fetched.body, out, err)?;
     let ok = fetched.status == reqwest::StatusCode::OK;
     Ok((answer, ok.then_some((cache::Kind::Whole, fetched.body))))
+}
+
+/// Posts `body` by `route` and reads the whole answer, within each attempt: a body cut off
+/// is asked again, as nothing of it was shown. `gate` is the rate-limit state that line
+/// mode's workers share. The one-shot answer and line mode's both come this way.
+pub(crate) fn fetch(
+    config: &Config,
+    api: &Api,
+    route: &Route,
+    body: Vec<u8>,
+    gate: Option<&Gate>,
+    err: &mut impl Write,
+) -> Result<Fetched, Error> {
+    let call = Call {
+        gate,
+        ..Call::new(&route.url, route.target(), config.answer_wait())
+    };
+    api.fetch_chat(body, err, call).map_err(Error::from)
 }
 
 /// Sends a streamed request and prints the answer as it comes; `record` keeps the event

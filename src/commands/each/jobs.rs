@@ -10,10 +10,10 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::BufRead;
 
-use serde_json::{Value, json};
+use serde_json::{Map, Value};
 
+use super::request::{self, Request};
 use super::{Job, Kind, Template, Work, id_key};
-use crate::api::request;
 use crate::error::{Error, Input, Place, Problem, Refusal};
 use crate::prompt::{self, NotText};
 
@@ -101,7 +101,7 @@ pub(crate) fn text_line(bytes: &[u8], first: bool) -> Result<&str, NotText> {
 
 fn build_job(template: &Template, kind: Kind, index: usize, line: usize, text: &str) -> Job {
     let mut id = None;
-    let body = match kind {
+    let request = match kind {
         Kind::Each => {
             // Joined as a one-shot prompt is: instruction, blank line, material.
             let Template {
@@ -113,18 +113,18 @@ fn build_job(template: &Template, kind: Kind, index: usize, line: usize, text: &
             prompt::assemble(instruction.clone(), vec![text.to_string()])
                 .map_err(Refusal::from)
                 .and_then(|prompt| {
-                    let request = request::build(settings, transcript.context(), &prompt);
-                    request::encode(&request, &settings.extra).map_err(Refusal::Encode)
+                    let run = (settings, transcript);
+                    request::prompt(template, run, &prompt, Map::new())
                 })
         }
-        Kind::Jsonl => jsonl_body(template, text, &mut id),
+        Kind::Jsonl => jsonl_request(template, text, &mut id),
     };
     Job {
         index,
         line,
         id,
-        work: match body {
-            Ok(body) => Work::Send(body),
+        work: match request {
+            Ok(request) => Work::Send(request),
             Err(why) => Work::Refuse(why),
         },
     }
@@ -134,7 +134,11 @@ fn build_job(template: &Template, kind: Kind, index: usize, line: usize, text: &
 /// request body `{"messages": […], …}`. The `id` is taken out; streaming is turned off
 /// (line mode reads whole answers); more than one answer (`n`) is refused, since a record
 /// keeps one.
-fn jsonl_body(template: &Template, text: &str, id: &mut Option<Value>) -> Result<Vec<u8>, Refusal> {
+fn jsonl_request(
+    template: &Template,
+    text: &str,
+    id: &mut Option<Value>,
+) -> Result<Request, Refusal> {
     // A Value, not a struct: the record's other fields pass through to the request as given.
     let value: Value = serde_json::from_str(text).map_err(Refusal::NotJson)?;
     let Value::Object(mut object) = value else {
@@ -146,27 +150,18 @@ fn jsonl_body(template: &Template, text: &str, id: &mut Option<Value>) -> Result
     if let Some(n) = object.get("n").and_then(Value::as_u64).filter(|&n| n > 1) {
         return Err(Refusal::SeveralAnswers(n));
     }
-    let body = if object.contains_key("messages") {
-        if object.contains_key("role") {
-            // A role's text would have to go among messages the record wrote itself.
-            return Err(Refusal::RoleWithMessages);
-        }
-        let model = &template.settings.model;
-        object.entry("model").or_insert_with(|| json!(model));
-        // The run's -o fields too: a whole body is still one of this run's requests.
-        request::merge_under(&mut object, &template.settings.extra);
-        Value::Object(object)
-    } else {
-        prompt_body(template, object)?
-    };
-    serde_json::to_vec(&body).map_err(Refusal::Encode)
+    if !object.contains_key("messages") {
+        return prompt_request(template, object);
+    }
+    if object.contains_key("role") {
+        // A role's text would have to go among messages the record wrote itself.
+        return Err(Refusal::RoleWithMessages);
+    }
+    request::whole(template, object)
 }
 
 /// The prompt form: the request a one-shot run would send, with the record's fields on top.
-fn prompt_body(
-    template: &Template,
-    mut object: serde_json::Map<String, Value>,
-) -> Result<Value, Refusal> {
+fn prompt_request(template: &Template, mut object: Map<String, Value>) -> Result<Request, Refusal> {
     let Some(Value::String(prompt)) = object.remove("prompt") else {
         return Err(Refusal::NoPrompt);
     };
@@ -201,18 +196,14 @@ fn prompt_body(
         (params.max_tokens, params.max_completion_tokens) = (max, completion);
         settings.model = model;
     }
-    let request = request::build(&settings, transcript.context(), &prompt);
-    let mut body = request::with_extra(&request, &settings.extra).map_err(Refusal::Encode)?;
-    if let Value::Object(fields) = &mut body {
-        fields.extend(object);
-    }
-    Ok(body)
+    request::prompt(template, (&settings, &transcript), &prompt, object)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::config::Config;
+    use serde_json::json;
 
     /// What line mode starts from for `oaichat ARGS Translate:`.
     fn template(args: &[&str]) -> Template {
@@ -223,8 +214,8 @@ mod tests {
     /// A JSONL record's request body and id, or why it is refused.
     fn jsonl(template: &Template, text: &str) -> Result<(Value, Option<Value>), String> {
         let mut id = None;
-        let body = jsonl_body(template, text, &mut id).map_err(|why| why.to_string())?;
-        let body = serde_json::from_slice(&body).expect("the body is JSON");
+        let request = jsonl_request(template, text, &mut id).map_err(|why| why.to_string())?;
+        let body = serde_json::from_slice(&request.body).expect("the body is JSON");
         Ok((body, id))
     }
 
@@ -237,7 +228,7 @@ mod tests {
         let mut seen = Vec::new();
         read_jobs(template, kind, input.as_bytes(), |job| {
             let work = match job.work {
-                Work::Send(body) => format!("send {}", String::from_utf8_lossy(&body)),
+                Work::Send(request) => format!("send {}", String::from_utf8_lossy(&request.body)),
                 Work::Refuse(why) => format!("refuse line {}: {why}", job.line),
                 Work::Blank => "blank".into(),
             };

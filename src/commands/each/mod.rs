@@ -19,22 +19,23 @@ use crate::api::response::Usage;
 use crate::config::{Config, Facts, Lines};
 use crate::error::{BadResponse, Error, Missing, Problem, Refusal, Saved, Task};
 use crate::http::client::Api;
-use crate::http::ratelimit::Gate;
 use crate::jsonl::Appender;
 use crate::progress::Draw;
 
 mod answer;
 mod jobs;
 mod records;
+mod request;
 mod scan;
 mod summary;
 mod template;
 
 pub(crate) use answer::answered;
-use answer::ask;
+use answer::{Shared, ask};
 pub(crate) use jobs::read_jobs;
 pub(crate) use records::{Format, id_key, write_outcome};
 use records::{Key, answered_keys, open_for_append, outcome_line};
+pub(crate) use request::Request;
 pub use scan::{open_files, scan_files};
 pub(crate) use summary::Summary;
 pub(crate) use template::Template;
@@ -71,8 +72,8 @@ pub(crate) struct Job {
 
 /// What to do with an input.
 pub(crate) enum Work {
-    /// Send this request body.
-    Send(Vec<u8>),
+    /// Send this request.
+    Send(Request),
     /// Send nothing: the input is wrong in this way.
     Refuse(Refusal),
     /// A blank `--each` line: answered by a blank line.
@@ -161,12 +162,9 @@ pub fn lines(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(), Error> {
-    // Refused before any input is read: every request would be answered with a 404.
-    let model = &config.request.model;
-    if config.api.wire_for(model) == crate::api::responses::Wire::Responses {
-        let model = model.clone();
-        return Err(crate::error::Problem::LineModeResponses { model }.into());
-    }
+    let template = Template::new(config, lines.turns, lines.instruction).with_fallback();
+    // Before any input is read: every input would be refused for them.
+    template.check()?;
     let options = Options {
         kind: lines.kind,
         parallel: lines.parallel,
@@ -179,7 +177,6 @@ pub fn lines(
         answers_on_terminal: facts.answer_is_terminal,
         total: None,
     };
-    let template = Template::new(config, lines.turns, lines.instruction);
     if lines.files.is_empty() {
         // stdin can be read only once: its size stays unknown, so progress has no ETA.
         let stdin = std::io::BufReader::new(std::io::stdin());
@@ -307,12 +304,12 @@ fn spawn_workers(
     results: &Sender<Outcome>,
 ) {
     let jobs = Arc::new(Mutex::new(jobs));
-    let gate = Arc::new(Gate::new());
+    let shared = Arc::new(Shared::default());
     let mut first_api = Some(first_api);
     for _ in 0..parallel {
         let mut api = first_api.take();
         let (jobs, results) = (Arc::clone(&jobs), results.clone());
-        let (config, gate) = (Arc::clone(config), Arc::clone(&gate));
+        let (config, shared) = (Arc::clone(config), Arc::clone(&shared));
         std::thread::spawn(move || {
             loop {
                 let job = match jobs.lock() {
@@ -321,7 +318,7 @@ fn spawn_workers(
                 };
                 let Ok(mut job) = job else { return };
                 let result = match std::mem::replace(&mut job.work, Work::Blank) {
-                    Work::Send(body) => ask(&mut api, &config, &gate, body),
+                    Work::Send(request) => ask(&mut api, &config, &shared, request, job.line),
                     Work::Refuse(why) => Err(Problem::Refused {
                         line: job.line,
                         why,

@@ -7,10 +7,11 @@ use std::sync::Arc;
 
 use crate::api::message::Message;
 use crate::api::request::Settings;
+use crate::api::responses::{self, ApiChoice, Origin, Wire};
 use crate::config::Config;
 use crate::config::roles::{Applied, RecordRoles};
 use crate::conversation::Transcript;
-use crate::error::{Error, Refusal};
+use crate::error::{Error, Problem, Refusal};
 
 /// What every input's request starts from.
 #[derive(Debug, Clone)]
@@ -22,6 +23,11 @@ pub struct Template {
     pub instruction: Option<String>,
     /// The roles `--jsonl` records name.
     pub roles: RoleCache,
+    /// The API each request goes to, by its model (`--api`).
+    pub api: ApiChoice,
+    /// Give each chat request its Responses twin, for `--api auto`'s second try (line mode
+    /// does; a batch cannot try twice).
+    pub fallback: bool,
 }
 
 impl Template {
@@ -32,6 +38,35 @@ impl Template {
             transcript: Transcript::new(config.system.clone(), Vec::new(), turns),
             instruction,
             roles: RoleCache::new(config.record_roles.clone()),
+            api: config.api,
+            fallback: false,
+        }
+    }
+
+    /// The same, giving each chat request its Responses twin (see [`Template::fallback`]).
+    pub fn with_fallback(self) -> Template {
+        Template {
+            fallback: true,
+            ..self
+        }
+    }
+
+    /// Whether a request on `wire` carries its Responses twin.
+    pub(super) fn twin(&self, wire: Wire) -> bool {
+        self.fallback && self.api == ApiChoice::Auto && wire == Wire::Chat
+    }
+
+    /// Refuses, before any input is read, the run's own settings when its model goes to the
+    /// Responses API and they have no place there (`--seed`, `--max-tokens 8`): every
+    /// input would be refused for them.
+    pub fn check(&self) -> Result<(), Problem> {
+        let model = &self.settings.model;
+        if self.api.wire_for(model) != Wire::Responses {
+            return Ok(());
+        }
+        match responses::refusal(&self.settings.params, Origin::Flags, model) {
+            Some(problem) => Err(problem),
+            None => Ok(()),
         }
     }
 

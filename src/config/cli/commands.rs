@@ -89,6 +89,10 @@ pub enum BatchAction {
         /// The requests' fields, as for a one-shot request.
         #[command(flatten)]
         request: RequestArgs,
+        /// The API the requests go to, as for a one-shot request: chat, responses, or auto
+        /// (by each line's model). A batch has one endpoint.
+        #[arg(help_heading = "Connection", long, value_name = "API")]
+        api: Option<crate::api::responses::ApiChoice>,
     },
     /// Print a batch's status and counts (--raw: the batch object).
     Status {

@@ -360,7 +360,10 @@ where
     match &cli.command {
         Some(Sub::Models { raw }) => cli.raw = *raw,
         Some(Sub::Batch { action }) => match action {
-            BatchAction::Create { request, .. } => cli.request = request.clone(),
+            BatchAction::Create { request, api, .. } => {
+                cli.request = request.clone();
+                cli.api = *api;
+            }
             BatchAction::Status { raw, .. }
             | BatchAction::Results { raw, .. }
             | BatchAction::Cancel { raw, .. }

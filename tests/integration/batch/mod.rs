@@ -1,6 +1,7 @@
 //! `oaichat batch` against a local server that implements the files and batches endpoints
 //! as the OpenAPI spec describes them (server.rs).
 
+mod responses;
 mod server;
 mod wait;
 
@@ -9,7 +10,7 @@ use serde_json::{Value, json};
 use crate::support::*;
 use server::batch_server;
 
-fn create(server: &Server, input: &str, extra: &[&str]) -> String {
+pub fn create(server: &Server, input: &str, extra: &[&str]) -> String {
     let cmd = Cmd::at(server);
     let path = cmd.file("input.jsonl", input);
     let assert = cmd
@@ -77,8 +78,8 @@ fn invalid_input_is_refused_with_its_line_before_any_upload() {
         (&many, &["--each"], "more than 50000 requests"),
         (
             "{\"prompt\":\"a\"}\n",
-            &["-m", "o3-pro"],
-            "o3-pro is served only by the Responses API",
+            &["-m", "o3-pro", "--seed", "1"],
+            "--seed has no equivalent in the Responses API",
         ),
     ];
     for (input, extra, words) in cases {

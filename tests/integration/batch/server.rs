@@ -1,7 +1,10 @@
 //! A local server that implements the files and batches endpoints as the OpenAPI spec
 //! describes them: uploads are kept, a batch is in progress at its first poll and done at
 //! the next (or, when a test asks, a request further at each of a few polls in between),
-//! and its results come back in reverse order (oaichat must restore it).
+//! and its results come back in reverse order (oaichat must restore it). A batch's endpoint
+//! is `/v1/chat/completions` or `/v1/responses` (`CreateBatchRequest.endpoint`); its
+//! answers are chat completions or `Response` objects to match, and a line whose `url` is
+//! not the batch's endpoint fails the batch, as the Batch API's validation does.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -17,8 +20,13 @@ pub struct State {
     /// Polls that find a batch in progress with its total known, one request further at
     /// each, before the one that finds it done (0: in progress, 0 of 0, then done).
     pub counted_polls: usize,
+    /// Each created batch's endpoint, in order.
+    pub endpoints: Vec<String>,
     batches: HashMap<String, (Value, usize)>,
 }
+
+const CHAT: &str = "/v1/chat/completions";
+const RESPONSES: &str = "/v1/responses";
 
 /// The value of a multipart field in a request body.
 fn multipart_field(body: &[u8], name: &str) -> Option<Vec<u8>> {
@@ -29,26 +37,51 @@ fn multipart_field(body: &[u8], name: &str) -> Option<Vec<u8>> {
     Some(text[content..end].as_bytes().to_vec())
 }
 
-fn last_user_text(body: &Value) -> String {
-    body["messages"]
-        .as_array()
+/// The last user text of a request line's body: a chat request's last message, or a
+/// Responses request's last input item.
+fn last_user_text(line: &Value) -> String {
+    let body = &line["body"];
+    let list = match line["url"].as_str() {
+        Some(RESPONSES) => &body["input"],
+        _ => &body["messages"],
+    };
+    list.as_array()
         .and_then(|m| m.last())
         .and_then(|m| m["content"].as_str())
         .unwrap_or_default()
         .to_string()
 }
 
+/// The answer to a request line: a chat completion, or a `Response` for a Responses line.
+fn answer_body(line: &Value, text: &str) -> Value {
+    let mut body = match line["url"].as_str() {
+        Some(RESPONSES) => response_body(text),
+        _ => completion(&[text]),
+    };
+    body["model"] = line["body"]["model"].clone();
+    body
+}
+
 /// Creates the output and error files for a batch and returns its final state.
-fn finish(state: &mut State, id: &str, input_file: &str) -> Value {
-    let input = state.files.get(input_file).cloned().unwrap_or_default();
+fn finish(state: &mut State, id: &str, batch: &Value) -> Value {
+    let input = state
+        .files
+        .get(&input_file(batch))
+        .cloned()
+        .unwrap_or_default();
     let (mut output, mut errors) = (Vec::new(), Vec::new());
     let mut failed_batch = None;
     for (i, line) in String::from_utf8_lossy(&input).lines().enumerate() {
         let request: Value = serde_json::from_str(line).unwrap();
-        let question = last_user_text(&request["body"]);
+        let question = last_user_text(&request);
         if question.contains("BATCH_FAIL") {
             failed_batch = Some(
                 json!({"code": "invalid_request", "message": "this line cannot run", "param": null, "line": i + 1}),
+            );
+        }
+        if request["url"] != batch["endpoint"] {
+            failed_batch = Some(
+                json!({"code": "mismatched_endpoint", "message": "the url of the request does not match the batch's endpoint", "param": "url", "line": i + 1}),
             );
         }
         let record = if question.contains("fail") {
@@ -56,8 +89,7 @@ fn finish(state: &mut State, id: &str, input_file: &str) -> Value {
                    "response": {"status_code": 400, "request_id": format!("req_{i}"),
                                 "body": {"error": {"message": "not allowed", "type": "invalid_request_error", "param": null, "code": null}}}})
         } else {
-            let mut body = completion(&[&format!("re: {question}")]);
-            body["model"] = request["body"]["model"].clone();
+            let body = answer_body(&request, &format!("re: {question}"));
             json!({"id": format!("batch_req_{i}"), "custom_id": request["custom_id"], "error": null,
                    "response": {"status_code": 200, "request_id": format!("req_{i}"), "body": body}})
         };
@@ -146,10 +178,12 @@ fn upload_file(state: &mut State, request: &Recorded) -> Reply {
 /// `POST /v1/batches`: a new batch, validating.
 fn create_batch(state: &mut State, request: &Recorded) -> Reply {
     let body = request.json();
-    assert_eq!(body["endpoint"], "/v1/chat/completions");
+    let endpoint = body["endpoint"].as_str().unwrap_or_default().to_string();
+    assert!([CHAT, RESPONSES].contains(&endpoint.as_str()), "{endpoint}");
     assert_eq!(body["completion_window"], "24h");
+    state.endpoints.push(endpoint.clone());
     let id = format!("batch_{}", state.batches.len() + 1);
-    let batch = json!({"id": id, "object": "batch", "endpoint": "/v1/chat/completions",
+    let batch = json!({"id": id, "object": "batch", "endpoint": endpoint,
         "input_file_id": body["input_file_id"], "completion_window": "24h", "status": "validating",
         "output_file_id": null, "error_file_id": null, "created_at": 1,
         "request_counts": {"total": 0, "completed": 0, "failed": 0}});
@@ -204,13 +238,13 @@ fn poll_batch(state: &mut State, id: &str) -> Reply {
         }
     } else if batch["status"] == "cancelling" {
         // Cancelled with what it had done: the results so far.
-        let done = finish(state, id, &input_file(&batch));
+        let done = finish(state, id, &batch);
         batch["output_file_id"] = done["output_file_id"].clone();
         batch["status"] = json!("cancelled");
     } else if !["completed", "failed", "cancelled"]
         .contains(&batch["status"].as_str().unwrap_or_default())
     {
-        let done = finish(state, id, &input_file(&batch));
+        let done = finish(state, id, &batch);
         for (k, v) in done.as_object().unwrap() {
             batch[k] = v.clone();
         }

@@ -27,6 +27,16 @@ pub fn response_body(text: &str) -> Value {
     })
 }
 
+/// OpenAI's 404 for a Responses-only model at the chat endpoint.
+pub fn only_in_responses() -> Reply {
+    Reply::json(
+        404,
+        &json!({"error": {"message": "This model is only supported in v1/responses and not \
+            in v1/chat/completions.", "type": "invalid_request_error", "param": "model",
+            "code": null}}),
+    )
+}
+
 /// A 200 reply carrying one `Response` that says `text`.
 pub fn responses_answer(text: &str) -> Reply {
     Reply::json(200, &response_body(text))
