@@ -11,3 +11,4 @@
 //! support/spec/; `checker` shows it failing where it should.
 
 mod checker;
+mod requests;

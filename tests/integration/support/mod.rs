@@ -3,6 +3,7 @@
 pub mod mcp;
 pub mod responses;
 pub mod server;
+pub mod spec;
 pub mod terminal;
 pub mod tls;
 
@@ -204,6 +205,17 @@ pub fn finish(reason: &str) -> String {
         "id": "chatcmpl-test", "object": "chat.completion.chunk", "created": 1741570283,
         "model": "gpt-4o-mini",
         "choices": [{"index": 0, "delta": {}, "finish_reason": reason}]
+    });
+    format!("data: {chunk}\n\n")
+}
+
+/// The last chunk of a stream asked for `include_usage`: no choices, the usage.
+pub fn usage_chunk(prompt: u32, completion: u32) -> String {
+    let chunk = json!({
+        "id": "chatcmpl-test", "object": "chat.completion.chunk", "created": 1741570283,
+        "model": "gpt-4o-mini", "choices": [],
+        "usage": {"prompt_tokens": prompt, "completion_tokens": completion,
+                  "total_tokens": prompt + completion}
     });
     format!("data: {chunk}\n\n")
 }

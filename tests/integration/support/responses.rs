@@ -32,6 +32,14 @@ pub fn responses_answer(text: &str) -> Reply {
     Reply::json(200, &response_body(text))
 }
 
+/// A 200 reply whose `Response` asks to call `name` with `arguments`, as `call_id`.
+pub fn function_call_answer(call_id: &str, name: &str, arguments: &str) -> Reply {
+    let mut body = response_body("");
+    body["output"] = json!([{"type": "function_call", "id": "fc_1", "call_id": call_id,
+        "name": name, "arguments": arguments, "status": "completed"}]);
+    Reply::json(200, &body)
+}
+
 /// One SSE event as the Responses API frames it: its type named in `event:` too.
 pub fn event(value: Value) -> String {
     let kind = value["type"]
