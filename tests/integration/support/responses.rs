@@ -18,7 +18,7 @@ pub fn response_body(text: &str) -> Value {
              "content": [{"type": "output_text", "text": text, "annotations": [],
                           "logprobs": []}]}
         ],
-        "parallel_tool_calls": true, "store": false, "temperature": 1.0, "top_p": 1.0,
+        "parallel_tool_calls": true, "temperature": 1.0, "top_p": 1.0,
         "tool_choice": "auto", "tools": [], "truncation": "disabled",
         "usage": {"input_tokens": 36, "input_tokens_details": {"cached_tokens": 0,
                   "cache_write_tokens": 0}, "output_tokens": 87,
