@@ -66,11 +66,17 @@ pub fn summary_delta(delta: &str) -> String {
     )
 }
 
-/// `response.created`, which carries nothing to show.
+/// `response.created`, which carries nothing to show: the response as it starts, with no
+/// output and no usage yet.
 pub fn created() -> String {
-    event(json!({"type": "response.created", "sequence_number": 0,
-        "response": {"id": "resp_test", "object": "response", "status": "in_progress",
-                     "output": [], "model": "o3-pro-2025-06-10"}}))
+    let mut response = response_body("");
+    response["status"] = json!("in_progress");
+    response["completed_at"] = json!(null);
+    response["output"] = json!([]);
+    if let Some(fields) = response.as_object_mut() {
+        fields.remove("usage");
+    }
+    event(json!({"type": "response.created", "sequence_number": 0, "response": response}))
 }
 
 /// `response.completed`, with the whole response saying `text`.
