@@ -167,6 +167,11 @@ pub fn completion(contents: &[&str]) -> Value {
     })
 }
 
+/// An `ErrorResponse` body: all four fields of `Error`, `param` and `code` nullable.
+pub fn api_error(message: &str, kind: &str, code: Option<&str>) -> Value {
+    json!({"error": {"message": message, "type": kind, "param": null, "code": code}})
+}
+
 /// A 200 reply carrying one answer.
 pub fn answer(content: &str) -> Reply {
     Reply::json(200, &completion(&[content]))
@@ -263,7 +268,7 @@ pub fn echo_server() -> Server {
         if q.contains("fail") {
             return Reply::json(
                 400,
-                &json!({"error": {"message": "cannot do that", "type": "invalid_request_error"}}),
+                &api_error("cannot do that", "invalid_request_error", None),
             );
         }
         let sleep: u64 = q
