@@ -99,7 +99,8 @@ pub fn batch_server() -> (Server, Arc<Mutex<State>>) {
     (server, state)
 }
 
-fn route(state: &mut State, request: &Recorded) -> Reply {
+/// The answer to one request, by the state so far (the conformance tests call it directly).
+pub fn route(state: &mut State, request: &Recorded) -> Reply {
     let path = request.path.as_str();
     match (request.method.as_str(), path) {
         ("POST", "/v1/files") => upload_file(state, request),
@@ -139,7 +140,7 @@ fn upload_file(state: &mut State, request: &Recorded) -> Reply {
     Reply::json(
         200,
         &json!({"id": id, "object": "file", "bytes": bytes, "created_at": 1,
-                "filename": "batch.jsonl", "purpose": purpose}),
+                "filename": "batch.jsonl", "purpose": purpose, "status": "processed"}),
     )
 }
 
