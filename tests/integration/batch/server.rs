@@ -152,7 +152,7 @@ fn create_batch(state: &mut State, request: &Recorded) -> Reply {
     let id = format!("batch_{}", state.batches.len() + 1);
     let batch = json!({"id": id, "object": "batch", "endpoint": "/v1/chat/completions",
         "input_file_id": body["input_file_id"], "completion_window": "24h", "status": "validating",
-        "output_file_id": null, "error_file_id": null, "created_at": 1,
+        "created_at": 1,
         "request_counts": {"total": 0, "completed": 0, "failed": 0}});
     state.batches.insert(id, (batch.clone(), 0));
     Reply::json(200, &batch)
@@ -206,7 +206,9 @@ fn poll_batch(state: &mut State, id: &str) -> Reply {
     } else if batch["status"] == "cancelling" {
         // Cancelled with what it had done: the results so far.
         let done = finish(state, id, &input_file(&batch));
-        batch["output_file_id"] = done["output_file_id"].clone();
+        if let Some(output) = done.get("output_file_id") {
+            batch["output_file_id"] = output.clone();
+        }
         batch["status"] = json!("cancelled");
     } else if !["completed", "failed", "cancelled"]
         .contains(&batch["status"].as_str().unwrap_or_default())
