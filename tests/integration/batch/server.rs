@@ -123,7 +123,7 @@ pub fn route(state: &mut State, request: &Recorded) -> Reply {
         }
         _ => Reply::json(
             404,
-            &json!({"error": {"message": format!("no route {path}")}}),
+            &api_error(&format!("no route {path}"), "invalid_request_error", None),
         ),
     }
 }
@@ -174,7 +174,7 @@ fn file_content(state: &State, id: &str) -> Reply {
         Some(bytes) => Reply::body(200, "application/octet-stream", bytes.clone()),
         None => Reply::json(
             404,
-            &json!({"error": {"message": "no such file", "type": "invalid_request_error"}}),
+            &api_error("no such file", "invalid_request_error", None),
         ),
     }
 }
@@ -192,7 +192,7 @@ fn poll_batch(state: &mut State, id: &str) -> Reply {
     let Some((mut batch, polls)) = state.batches.get(id).cloned() else {
         return Reply::json(
             404,
-            &json!({"error": {"message": "No batch found", "type": "invalid_request_error"}}),
+            &api_error("No batch found", "invalid_request_error", None),
         );
     };
     if polls <= state.counted_polls {
