@@ -1,7 +1,7 @@
 //! `oaichat batch` against a local server that implements the files and batches endpoints
 //! as the OpenAPI spec describes them (server.rs).
 
-mod server;
+pub(crate) mod server;
 mod wait;
 
 use serde_json::{Value, json};

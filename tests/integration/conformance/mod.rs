@@ -10,5 +10,7 @@
 //! shape, so the other tests run against a faithful fake. The checker is in
 //! support/spec/; `checker` shows it failing where it should.
 
+mod answers;
+mod batch;
 mod checker;
 mod requests;
