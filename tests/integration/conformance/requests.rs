@@ -219,3 +219,19 @@ fn a_stream_with_usage() {
     Cmd::at(&server).args(args).run().success();
     assert_sent_conform(&server, &args.join(" "));
 }
+
+#[test]
+fn line_mode_records_and_lines() {
+    let server = echo_server();
+    let records = [
+        r#"{"id":"a","prompt":"one","system":"be brief","temperature":0.3,"stream":true}"#,
+        r#"{"messages":[{"role":"user","content":"two"}],"max_tokens":20,"model":"gpt-4o"}"#,
+    ];
+    let args = ["--jsonl", "-s", "terse"];
+    Cmd::at(&server).args(args).stdin(records.join("\n")).run();
+    assert_sent_conform(&server, &format!("{} < {records:?}", args.join(" ")));
+    let server = echo_server();
+    let args = ["--each", "classify", "--json"];
+    Cmd::at(&server).args(args).stdin("x\ny\n").run();
+    assert_sent_conform(&server, &args.join(" "));
+}
