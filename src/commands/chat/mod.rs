@@ -207,7 +207,9 @@ fn encode(config: &Config, wire: Wire, request: &ChatRequest<'_>) -> Result<Vec<
                 }
                 .into());
             }
-            request::encode(&responses::from_chat(request, &settings.tools.defs), extra)
+            let mut body = responses::from_chat(request, &settings.tools.defs);
+            body.model = config.responses_model();
+            request::encode(&body, extra)
         }
     };
     body.map_err(|e| Error::local(Task::EncodeRequest, e))
