@@ -45,14 +45,23 @@ enum Target {
     Azure(Azure),
 }
 
+/// An Azure deployment, reached through the classic API (an `api-version` query).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deployment {
+    /// Chat requests go to `/deployments/NAME/chat/completions`.
+    pub name: String,
+    /// The resource's v1 API (`…/openai/v1`): Azure serves the Responses API only there,
+    /// without an api-version, the deployment named by the body's `model`.
+    pub v1_base: String,
+}
+
 /// The chosen connection, before its key is fetched.
 #[derive(Debug, Clone)]
 pub struct Chosen {
     /// Checked, without a trailing slash; for an Azure deployment, the resource's `/openai`
     /// with its `api-version` query.
     pub base_url: String,
-    /// An Azure deployment: chat requests go to `/deployments/NAME/chat/completions`.
-    pub deployment: Option<String>,
+    pub deployment: Option<Deployment>,
     pub auth: Auth,
     pub key: KeySource,
     /// The owner's headers, then `--header`s.
@@ -187,7 +196,7 @@ fn azure_urls(
     azure: &Azure,
     model: &str,
     allow_insecure_http: bool,
-) -> Result<(String, Option<String>), Error> {
+) -> Result<(String, Option<Deployment>), Error> {
     let resource = endpoint::base_url(Some(&azure.endpoint), allow_insecure_http)?;
     if resource.contains('?') {
         return Err(Problem::AzureEndpoint(azure.endpoint.clone()).into());
@@ -205,6 +214,10 @@ fn azure_urls(
     if !name_ok {
         return Err(Problem::AzureDeployment(deployment).into());
     }
+    let deployment = Deployment {
+        name: deployment,
+        v1_base: format!("{resource}/openai/v1"),
+    };
     Ok((
         format!("{resource}/openai?api-version={version}"),
         Some(deployment),

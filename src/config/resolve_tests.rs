@@ -95,6 +95,40 @@ fn endpoints_keep_a_base_query_at_the_end() {
     );
 }
 
+/// Azure serves the Responses API only in its v1 API: a deployment's requests go there,
+/// with its name as the model.
+#[test]
+fn an_azure_deployment_asks_the_responses_api_in_the_v1_api_by_its_name() {
+    let vars = env(
+        &[
+            ("AZURE_OPENAI_API_KEY", "k"),
+            ("AZURE_OPENAI_ENDPOINT", "https://res.openai.azure.com/"),
+            ("OPENAI_API_VERSION", "2024-10-21"),
+        ],
+        &[],
+    );
+    let config = resolve(&cli(&["-m", "o3-pro-prod", "hi"]), &vars).unwrap();
+    assert_eq!(
+        config.chat_url(),
+        "https://res.openai.azure.com/openai/deployments/o3-pro-prod/chat/completions?api-version=2024-10-21"
+    );
+    let v1 = "https://res.openai.azure.com/openai/v1/responses";
+    assert_eq!(
+        (config.responses_url().as_str(), config.responses_model()),
+        (v1, "o3-pro-prod")
+    );
+    let plain = resolve(
+        &cli(&["-m", "o3-pro", "hi"]),
+        &env(&[("OPENAI_API_KEY", "k")], &[]),
+    );
+    let plain = plain.unwrap();
+    let openai = "https://api.openai.com/v1/responses";
+    assert_eq!(
+        (plain.responses_url().as_str(), plain.responses_model()),
+        (openai, "o3-pro")
+    );
+}
+
 #[test]
 fn max_retries_from_flag_env_or_default() {
     let vars = env(

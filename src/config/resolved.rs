@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use super::connection::KeySource;
+use super::connection::{Deployment, KeySource};
 use super::endpoint;
 use super::layers::Source;
 use super::proxy;
@@ -34,8 +34,8 @@ pub struct Config {
     pub key_source: KeySource,
     /// Without a trailing slash; a query (Azure's `api-version`) stays at its end.
     pub base_url: String,
-    /// An Azure deployment: chat requests go to `/deployments/NAME/chat/completions`.
-    pub deployment: Option<String>,
+    /// An Azure deployment of the classic API (see [`Deployment`]).
+    pub deployment: Option<Deployment>,
     /// The proxy requests go through, if any (the environment's, checked).
     pub proxy: Option<proxy::Proxy>,
     pub organization: Option<String>,
@@ -94,15 +94,28 @@ impl Config {
     /// `POST` target for chat completions.
     pub fn chat_url(&self) -> String {
         match &self.deployment {
-            Some(name) => self.endpoint(&format!("/deployments/{name}/chat/completions")),
+            Some(d) => self.endpoint(&format!("/deployments/{}/chat/completions", d.name)),
             None => self.endpoint("/chat/completions"),
         }
     }
 
-    /// `POST` target for the Responses API (issue 16). An Azure deployment's resource
-    /// takes it at the same base, without the deployment's path.
+    /// `POST` target for the Responses API (issue 16). Azure serves it only in its v1 API
+    /// (`…/openai/v1/responses`, which takes no api-version), so an Azure deployment's
+    /// requests go there, not under the deployment's path.
     pub fn responses_url(&self) -> String {
-        self.endpoint("/responses")
+        match &self.deployment {
+            Some(d) => endpoint::join(&d.v1_base, "/responses"),
+            None => self.endpoint("/responses"),
+        }
+    }
+
+    /// The `model` of a Responses request: an Azure deployment's name, since its v1 API
+    /// picks the deployment by it; else the model asked for.
+    pub fn responses_model(&self) -> &str {
+        match &self.deployment {
+            Some(d) => &d.name,
+            None => &self.request.model,
+        }
     }
 
     /// Where the key came from, in words, unless it is the familiar `OPENAI_API_KEY`.

@@ -139,3 +139,32 @@ fn a_missing_azure_key_or_a_deployment_without_a_version_is_refused() {
     assert!(stderr(&assert).contains("cannot name an Azure deployment"));
     assert!(server.requests().is_empty());
 }
+
+/// Azure serves the Responses API only in its v1 API, the deployment named by `model`: a
+/// deployment profile's Responses requests go there (no api-version), signed the same way.
+#[test]
+fn the_responses_api_is_asked_at_the_v1_path_with_the_deployment_as_the_model() {
+    let server = Server::start(vec![responses_answer("Hi."), responses_answer("Hi.")]);
+    let table = format!(
+        "{{ endpoint = \"{}\", deployment = \"o3-pro-prod\", api_version = \"2024-10-21\" }}",
+        endpoint(&server)
+    );
+    with_profile(&table)
+        .args(["-m", "o3-pro", "hi"])
+        .run()
+        .success()
+        .stdout("Hi.\n");
+    let v1 = format!("{{ endpoint = \"{}\" }}", endpoint(&server));
+    with_profile(&v1)
+        .args(["--api", "responses", "-m", "my-gpt5", "hi"])
+        .run()
+        .success()
+        .stdout("Hi.\n");
+    let requests = server.requests();
+    for (request, deployment) in requests.iter().zip(["o3-pro-prod", "my-gpt5"]) {
+        assert_eq!(request.path, "/openai/v1/responses");
+        assert_eq!(request.json()["model"], deployment);
+        signed_for_azure(request);
+    }
+    assert_eq!(requests.len(), 2);
+}

@@ -6,10 +6,6 @@ use serde_json::json;
 
 use crate::support::*;
 
-fn openai_error(message: &str, kind: &str, code: Option<&str>) -> serde_json::Value {
-    json!({"error": {"message": message, "type": kind, "param": null, "code": code}})
-}
-
 /// Each status maps to its exit code (README "Exit codes") and is reported with the
 /// server's message, type and code, and the request id.
 #[test]
@@ -25,11 +21,8 @@ fn http_statuses_map_to_documented_exit_codes() {
         (503, "server_error", 6),
     ];
     for (status, kind, code) in table {
-        let reply = Reply::json(
-            status,
-            &openai_error("It went wrong", kind, Some("some_code")),
-        )
-        .header("x-request-id", "req_42");
+        let reply = Reply::json(status, &api_error("It went wrong", kind, Some("some_code")))
+            .header("x-request-id", "req_42");
         let server = Server::start(vec![reply]);
         // Retries have their own tests (retries.rs); here one answer is one request.
         let assert = Cmd::at(&server)

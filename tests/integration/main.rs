@@ -18,6 +18,7 @@ mod cli;
 mod config;
 mod config_edit;
 mod config_file;
+mod conformance;
 mod crash_safety;
 mod errors;
 mod extract;

@@ -214,10 +214,8 @@ fn dry_run_shows_the_responses_body_and_where_it_would_go() {
 
 #[test]
 fn tool_calls_and_their_results_travel_as_function_call_items() {
-    let mut asking = response_body("");
-    asking["output"] = json!([{"type": "function_call", "id": "fc_1", "call_id": "call_1",
-        "name": "get_weather", "arguments": "{\"city\":\"Seoul\"}", "status": "completed"}]);
-    let server = Server::start(vec![Reply::json(200, &asking), responses_answer("21 C.")]);
+    let asking = function_call_answer("call_1", "get_weather", "{\"city\":\"Seoul\"}");
+    let server = Server::start(vec![asking, responses_answer("21 C.")]);
     let dir = tempfile::tempdir().unwrap();
     let history = dir.path().join("t.jsonl");
     let h = history.to_str().unwrap().to_string();

@@ -99,13 +99,9 @@ fn incomplete_at_the_token_limit_warns_as_finish_reason_length_does() {
 
 #[test]
 fn a_streamed_refusal_exits_9_and_a_failure_says_why() {
-    let refusal = event(json!({"type": "response.refusal.delta", "item_id": "msg",
-        "output_index": 0, "content_index": 0, "delta": "I can't.", "sequence_number": 1}));
-    let failed = event(json!({"type": "response.failed", "sequence_number": 2,
-        "response": {"status": "failed", "output": [],
-                     "error": {"code": "rate_limit_exceeded", "message": "Slow down."}}}));
-    let error = event(json!({"type": "error", "code": "server_error",
-        "message": "Oops.", "param": null, "sequence_number": 1}));
+    let refusal = refusal_delta("I can't.");
+    let failed = failed("rate_limit_exceeded", "Slow down.");
+    let error = stream_error("server_error", "Oops.");
     let server = Server::start(vec![
         stream_of(&[refusal, completed("")]),
         stream_of(&[text_delta("a"), failed]),
@@ -166,23 +162,13 @@ fn a_stream_that_stalls_ends_with_the_idle_timeout_and_keeps_its_text() {
 
 #[test]
 fn a_streamed_function_call_is_assembled_from_its_item_and_argument_deltas() {
-    let added = event(
-        json!({"type": "response.output_item.added", "output_index": 0,
-        "sequence_number": 1, "item": {"type": "function_call", "id": "fc_1",
-        "call_id": "call_1", "name": "get_weather", "arguments": "",
-        "status": "in_progress"}}),
-    );
-    let piece = |delta: &str| {
-        event(
-            json!({"type": "response.function_call_arguments.delta", "item_id": "fc_1",
-            "output_index": 0, "delta": delta, "sequence_number": 2}),
-        )
-    };
-    let mut done = response_body("");
-    done["output"] = json!([{"type": "function_call", "id": "fc_1", "call_id": "call_1",
-        "name": "get_weather", "arguments": "{\"city\":\"Seoul\"}", "status": "completed"}]);
-    let finished = event(json!({"type": "response.completed", "sequence_number": 4,
-        "response": done}));
+    let added = call_added("call_1", "get_weather");
+    let piece = arguments_delta;
+    let finished = completed_with(function_call_body(
+        "call_1",
+        "get_weather",
+        "{\"city\":\"Seoul\"}",
+    ));
     let server = Server::start(vec![stream_of(&[
         added,
         piece("{\"city\":"),

@@ -17,7 +17,7 @@ pub(crate) fn calls_reply(content: Value, calls: Vec<Value>) -> Reply {
     let mut body = completion(&[""]);
     body["choices"][0]["finish_reason"] = json!("tool_calls");
     body["choices"][0]["message"] =
-        json!({"role": "assistant", "content": content, "tool_calls": calls});
+        json!({"role": "assistant", "content": content, "refusal": null, "tool_calls": calls});
     Reply::json(200, &body)
 }
 

@@ -195,7 +195,16 @@ fn encode(config: &Config, wire: Wire, request: &ChatRequest<'_>) -> Result<Vec<
     {
         return Err(problem.into());
     }
-    responses::encode_for(wire, request, settings).map_err(|e| Error::local(Task::EncodeRequest, e))
+    let body = match wire {
+        Wire::Chat => request::encode(request, &settings.extra),
+        Wire::Responses => {
+            // An Azure deployment's v1 API picks the deployment by `model`.
+            let mut body = responses::from_chat(request, &settings.tools.defs);
+            body.model = config.responses_model();
+            request::encode(&body, &settings.extra)
+        }
+    };
+    body.map_err(|e| Error::local(Task::EncodeRequest, e))
 }
 
 /// Applies `--history-limit`, then refuses a request that cannot fit the model's context

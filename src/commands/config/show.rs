@@ -54,7 +54,11 @@ fn rows(config: &Config, env: &Env) -> Vec<Row> {
     rows.extend(tool_rows(config));
     rows.push(("base_url", config.base_url.clone(), from("base_url")));
     if let Some(deployment) = &config.deployment {
-        rows.push(("azure deployment", deployment.clone(), from("base_url")));
+        rows.push((
+            "azure deployment",
+            deployment.name.clone(),
+            from("base_url"),
+        ));
     }
     rows.push(("api_key", key(config, env), from("api_key")));
     let sent_as = match config.auth {

@@ -2,7 +2,7 @@
 //! as the OpenAPI spec describes them (server.rs).
 
 mod responses;
-mod server;
+pub(crate) mod server;
 mod wait;
 
 use serde_json::{Value, json};

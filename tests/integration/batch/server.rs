@@ -131,7 +131,8 @@ pub fn batch_server() -> (Server, Arc<Mutex<State>>) {
     (server, state)
 }
 
-fn route(state: &mut State, request: &Recorded) -> Reply {
+/// The answer to one request, by the state so far (the conformance tests call it directly).
+pub fn route(state: &mut State, request: &Recorded) -> Reply {
     let path = request.path.as_str();
     match (request.method.as_str(), path) {
         ("POST", "/v1/files") => upload_file(state, request),
@@ -154,7 +155,7 @@ fn route(state: &mut State, request: &Recorded) -> Reply {
         }
         _ => Reply::json(
             404,
-            &json!({"error": {"message": format!("no route {path}")}}),
+            &api_error(&format!("no route {path}"), "invalid_request_error", None),
         ),
     }
 }
@@ -171,7 +172,7 @@ fn upload_file(state: &mut State, request: &Recorded) -> Reply {
     Reply::json(
         200,
         &json!({"id": id, "object": "file", "bytes": bytes, "created_at": 1,
-                "filename": "batch.jsonl", "purpose": purpose}),
+                "filename": "batch.jsonl", "purpose": purpose, "status": "processed"}),
     )
 }
 
@@ -185,7 +186,7 @@ fn create_batch(state: &mut State, request: &Recorded) -> Reply {
     let id = format!("batch_{}", state.batches.len() + 1);
     let batch = json!({"id": id, "object": "batch", "endpoint": endpoint,
         "input_file_id": body["input_file_id"], "completion_window": "24h", "status": "validating",
-        "output_file_id": null, "error_file_id": null, "created_at": 1,
+        "created_at": 1,
         "request_counts": {"total": 0, "completed": 0, "failed": 0}});
     state.batches.insert(id, (batch.clone(), 0));
     Reply::json(200, &batch)
@@ -207,7 +208,7 @@ fn file_content(state: &State, id: &str) -> Reply {
         Some(bytes) => Reply::body(200, "application/octet-stream", bytes.clone()),
         None => Reply::json(
             404,
-            &json!({"error": {"message": "no such file", "type": "invalid_request_error"}}),
+            &api_error("no such file", "invalid_request_error", None),
         ),
     }
 }
@@ -225,7 +226,7 @@ fn poll_batch(state: &mut State, id: &str) -> Reply {
     let Some((mut batch, polls)) = state.batches.get(id).cloned() else {
         return Reply::json(
             404,
-            &json!({"error": {"message": "No batch found", "type": "invalid_request_error"}}),
+            &api_error("No batch found", "invalid_request_error", None),
         );
     };
     if polls <= state.counted_polls {
@@ -239,7 +240,9 @@ fn poll_batch(state: &mut State, id: &str) -> Reply {
     } else if batch["status"] == "cancelling" {
         // Cancelled with what it had done: the results so far.
         let done = finish(state, id, &batch);
-        batch["output_file_id"] = done["output_file_id"].clone();
+        if let Some(output) = done.get("output_file_id") {
+            batch["output_file_id"] = output.clone();
+        }
         batch["status"] = json!("cancelled");
     } else if !["completed", "failed", "cancelled"]
         .contains(&batch["status"].as_str().unwrap_or_default())

@@ -3,6 +3,7 @@
 pub mod mcp;
 pub mod responses;
 pub mod server;
+pub mod spec;
 pub mod terminal;
 pub mod tls;
 
@@ -166,6 +167,11 @@ pub fn completion(contents: &[&str]) -> Value {
     })
 }
 
+/// An `ErrorResponse` body: all four fields of `Error`, `param` and `code` nullable.
+pub fn api_error(message: &str, kind: &str, code: Option<&str>) -> Value {
+    json!({"error": {"message": message, "type": kind, "param": null, "code": code}})
+}
+
 /// A 200 reply carrying one answer.
 pub fn answer(content: &str) -> Reply {
     Reply::json(200, &completion(&[content]))
@@ -204,6 +210,17 @@ pub fn finish(reason: &str) -> String {
         "id": "chatcmpl-test", "object": "chat.completion.chunk", "created": 1741570283,
         "model": "gpt-4o-mini",
         "choices": [{"index": 0, "delta": {}, "finish_reason": reason}]
+    });
+    format!("data: {chunk}\n\n")
+}
+
+/// The last chunk of a stream asked for `include_usage`: no choices, the usage.
+pub fn usage_chunk(prompt: u32, completion: u32) -> String {
+    let chunk = json!({
+        "id": "chatcmpl-test", "object": "chat.completion.chunk", "created": 1741570283,
+        "model": "gpt-4o-mini", "choices": [],
+        "usage": {"prompt_tokens": prompt, "completion_tokens": completion,
+                  "total_tokens": prompt + completion}
     });
     format!("data: {chunk}\n\n")
 }
@@ -251,7 +268,7 @@ pub fn echo_server() -> Server {
         if q.contains("fail") {
             return Reply::json(
                 400,
-                &json!({"error": {"message": "cannot do that", "type": "invalid_request_error"}}),
+                &api_error("cannot do that", "invalid_request_error", None),
             );
         }
         let sleep: u64 = q
