@@ -25,6 +25,19 @@ pub fn judge(endings: &[Ending], format: &Format, stderr: &mut dyn Write) -> Res
             ),
         );
     }
+    if endings
+        .iter()
+        .any(|e| e.finish_reason.is_none() && !e.asks_for_tools())
+    {
+        // llama.cpp's server ends a stream it cuts short (for a newer request) with
+        // `[DONE]`, as if whole: only the missing reason tells.
+        crate::log::warning(
+            stderr,
+            format_args!(
+                "the answer came without a finish_reason: the server may have cut it short"
+            ),
+        );
+    }
     if endings.iter().any(|e| e.unclosed_think) {
         crate::log::warning(
             stderr,
@@ -140,6 +153,7 @@ mod tests {
         count_answers(1, None, &mut err);
         let unclosed = Ending {
             unclosed_think: true,
+            finish_reason: Some(FinishReason::Stop),
             ..Ending::default()
         };
         assert!(judge(&[unclosed], &Format::Text, &mut err).is_ok());
@@ -148,6 +162,17 @@ mod tests {
             "oaichat: warning: 1 of 2 answers came back (the server may ignore -n)\n\
              oaichat: warning: the answer is empty: the model's <think> block never closed, so \
              all it wrote was reasoning\n"
+        );
+    }
+
+    #[test]
+    fn an_answer_without_a_finish_reason_may_have_been_cut_short() {
+        let mut err = Vec::new();
+        assert!(judge(&[Ending::default()], &Format::Text, &mut err).is_ok());
+        assert_eq!(
+            String::from_utf8(err).unwrap(),
+            "oaichat: warning: the answer came without a finish_reason: the server may have \
+             cut it short\n"
         );
     }
 

@@ -157,6 +157,7 @@ fn several_streamed_answers_print_each_block_once_every_answer_ends() {
         delta_of(0, "one\n```\n"),
         delta_of(1, "```\nand ```\nnot this\n```\n"),
         finish("stop"),
+        finish("stop").replace("\"index\":0", "\"index\":1"),
         DONE.into(),
     ])]);
     Cmd::at(&server)

@@ -179,6 +179,7 @@ fn raw_prints_the_apis_json_as_it_came_and_no_reasoning_on_stderr() {
     let events = [
         thought("reasoning_content", "y"),
         delta("<think>x</think>Paris."),
+        finish("stop"),
     ];
     let mut stream = events.to_vec();
     stream.push(DONE.into());

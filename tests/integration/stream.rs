@@ -128,6 +128,22 @@ fn a_stream_without_done_is_exit_8_with_the_text_kept() {
 }
 
 #[test]
+fn a_stream_done_without_a_finish_reason_warns_that_it_may_be_cut_short() {
+    // What llama.cpp's server sends when a newer request cuts this one off.
+    let server = Server::start(vec![sse(&[delta("Once upon a"), DONE.into()])]);
+    let assert = Cmd::at(&server)
+        .args(["--stream", "hi"])
+        .run()
+        .success()
+        .stdout("Once upon a\n");
+    assert_eq!(
+        stderr(&assert),
+        "oaichat: warning: the answer came without a finish_reason: the server may have cut \
+         it short\n"
+    );
+}
+
+#[test]
 fn a_connection_cut_mid_stream_is_exit_8_with_the_text_kept() {
     let server = Server::start(vec![Reply::stream(vec![
         write(&delta("cut")),

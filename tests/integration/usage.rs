@@ -80,7 +80,12 @@ fn a_stream_without_a_usage_chunk_gets_an_estimate_of_the_streamed_text() {
             "choices": [{"index": 0, "delta": {"content": text}, "finish_reason": null}]});
         format!("data: {chunk}\n\n")
     };
-    let server = Server::start(vec![sse(&[chunk("hi"), chunk(" there"), DONE.into()])]);
+    let server = Server::start(vec![sse(&[
+        chunk("hi"),
+        chunk(" there"),
+        finish("stop"),
+        DONE.into(),
+    ])]);
     let assert = Cmd::at(&server)
         .args(["--stream", "--usage", "-m", "local", "hello"])
         .run()
