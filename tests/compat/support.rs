@@ -292,6 +292,8 @@ fn forward(client: TcpStream, server: TcpStream, answers: Arc<Mutex<Vec<Vec<u8>>
 }
 
 /// An HTTP/1.1 response's body: after the headers, de-chunked when it came in chunks.
+/// oaichat stops reading at `[DONE]`, so the last chunks may not have come yet: the body
+/// ends where the bytes do.
 fn body_of(response: &[u8]) -> Vec<u8> {
     let split = response
         .windows(4)
@@ -303,19 +305,17 @@ fn body_of(response: &[u8]) -> Vec<u8> {
         return rest.to_vec();
     }
     let mut body = Vec::new();
-    loop {
-        let line_end = rest
-            .windows(2)
-            .position(|w| w == b"\r\n")
-            .expect("a chunk size");
+    while let Some(line_end) = rest.windows(2).position(|w| w == b"\r\n") {
         let size_text = String::from_utf8_lossy(&rest[..line_end]);
         let size = usize::from_str_radix(size_text.split(';').next().unwrap().trim(), 16)
             .expect("a hexadecimal chunk size");
-        if size == 0 {
-            return body;
-        }
         let start = line_end + 2;
-        body.extend_from_slice(&rest[start..start + size]);
-        rest = &rest[start + size + 2..];
+        let end = (start + size).min(rest.len());
+        body.extend_from_slice(&rest[start..end]);
+        if size == 0 || end + 2 > rest.len() {
+            break;
+        }
+        rest = &rest[end + 2..];
     }
+    body
 }
