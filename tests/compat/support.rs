@@ -21,6 +21,9 @@ pub const KEY: &str = "sk-compat-test-9d2e41";
 /// What LiteLLM's `mock` model answers (set in `servers.py`).
 pub const MOCK_ANSWER: &str = "모의 응답입니다. A mock answer.";
 
+/// The reasoning of LiteLLM's `mock-reasoning` model (set in `servers.py`).
+pub const MOCK_REASONING: &str = "Thinking it over.";
+
 /// Where the servers listen, as `servers.json` gives them.
 pub struct Servers {
     /// llama.cpp's server (llama-cpp-python) with SmolLM2-135M-Instruct as `smollm2`.
