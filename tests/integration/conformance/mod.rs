@@ -1,6 +1,6 @@
-//! Conformance to the API reference, OpenAI's OpenAPI spec (../shared/openai-openapi/
-//! openapi.yaml, read at test time): field names, shapes, events and error bodies must
-//! match it exactly.
+//! Conformance to the API reference, OpenAI's OpenAPI spec (its copy in
+//! tests/fixtures/openapi/, read at test time): field names, shapes, events and error
+//! bodies must match it exactly.
 //!
 //! What passing proves: every request body the binary sent through the local server, for
 //! a representative set of flags on both APIs, is a `CreateChatCompletionRequest` or a

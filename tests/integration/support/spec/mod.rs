@@ -1,8 +1,9 @@
 //! OpenAI's OpenAPI spec, the project's API reference, read at test time and used to
 //! judge JSON: what oaichat sends, and what the fake servers answer.
 //!
-//! The file is `../shared/openai-openapi/openapi.yaml` beside the repository (CI has it
-//! at the same place). It is 3 MB of YAML, parsed once per test process: nextest runs
+//! The file is `tests/fixtures/openapi/openapi.yaml`, a copy of the project's reference
+//! (`../shared/openai-openapi/openapi.yaml`) kept in the repository so that a clean clone
+//! needs nothing beside it. It is 3 MB of YAML, parsed once per test process: nextest runs
 //! each test in a process of its own, so a test that checks many bodies costs one parse.
 
 mod check;
@@ -21,7 +22,7 @@ pub fn document() -> &'static Value {
     static SPEC: OnceLock<Value> = OnceLock::new();
     SPEC.get_or_init(|| {
         let path =
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/openai-openapi/openapi.yaml");
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/openapi/openapi.yaml");
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("read the OpenAPI spec at {}: {e}", path.display()));
         serde_saphyr::from_str(&text)
