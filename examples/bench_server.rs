@@ -16,6 +16,9 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+/// The last chunk of a stream, as OpenAI sends it: no content, the finish reason.
+const FINISH: &str = "data: {\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"created\":1741570283,\"model\":\"bench\",\"choices\":[{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"stop\"}]}\n\n";
+
 const ANSWER: &str = r#"{"id":"chatcmpl-bench","object":"chat.completion","created":1741570283,"model":"bench","choices":[{"index":0,"message":{"role":"assistant","content":"The 2020 World Series was won by the Los Angeles Dodgers.","refusal":null},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":20,"completion_tokens":13,"total_tokens":33}}"#;
 
 /// The plain stream's pieces.
@@ -155,6 +158,7 @@ fn serve_one(mut stream: TcpStream) -> std::io::Result<()> {
         for i in 0..chunks {
             write_chunk(&mut out, chunk(pieces[i % pieces.len()]).as_bytes())?;
         }
+        write_chunk(&mut out, FINISH.as_bytes())?;
         write_chunk(&mut out, b"data: [DONE]\n\n")?;
         out.write_all(b"0\r\n\r\n")?;
         return out.flush();
@@ -186,6 +190,7 @@ fn first_chunk_once(bin: &str) -> Duration {
         write_chunk(&mut stream, chunk("Hello").as_bytes()).expect("chunk");
         tx.send(sent).expect("report");
         std::thread::sleep(Duration::from_millis(5));
+        write_chunk(&mut stream, FINISH.as_bytes()).expect("finish");
         write_chunk(&mut stream, b"data: [DONE]\n\n").expect("done");
         stream.write_all(b"0\r\n\r\n").expect("end");
     });
